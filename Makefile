@@ -1,0 +1,109 @@
+# Sozialplanung QGIS plugin. `make demo` and `make test` install what is missing
+# (Debian 12: QGIS 3.22 from Debian's packages, test tools into .venv).
+
+SHELL := /bin/bash
+PLUGIN := sozialplanung_plugin
+PY := /usr/bin/python3
+VENV := .venv
+VPY := $(VENV)/bin/python
+BUILD := build/$(PLUGIN)
+DIST := dist/$(PLUGIN).zip
+STAMP := .make
+APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv \
+	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+SOURCES := $(shell find $(PLUGIN) -type f \( -name '*.py' -o -name '*.html' -o -name '*.svg' -o -name '*.j2' -o -name '*.qml' -o -name '*.help' \) -not -path '*/__pycache__/*')
+
+.PHONY: all demo test package build deploy lint format translations clean deps venv bench help
+
+all: package
+
+help:
+	@echo "make demo | test | package | deploy | lint | format | translations | bench | clean"
+
+# --- installing what is missing -----------------------------------------
+
+deps: $(STAMP)/system
+$(STAMP)/system:
+	@mkdir -p $(STAMP)
+	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2" 2>/dev/null && command -v lrelease >/dev/null \
+	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && [ -x /usr/bin/qgis_process.bin ]; then \
+	  echo "QGIS and tools present"; \
+	else \
+	  echo "Installing QGIS and tools from Debian's packages (a few minutes) ..."; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends $(APT_PACKAGES) >/dev/null; \
+	fi
+	@touch $@
+
+venv: $(STAMP)/venv
+$(STAMP)/venv: requirements-dev.txt | $(STAMP)/system
+	@mkdir -p $(STAMP)
+	$(PY) -m venv --system-site-packages $(VENV)
+	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# --- building the installable plugin -------------------------------------
+
+build: $(BUILD)/metadata.txt
+$(BUILD)/metadata.txt: $(SOURCES) metadata.txt resources/icon.svg $(wildcard resources/example/berlin/*) $(wildcard i18n/*.ts) LICENSE | $(STAMP)/system
+	rm -rf $(BUILD)
+	mkdir -p $(BUILD)/i18n $(BUILD)/resources
+	cd $(PLUGIN) && find . -type f \( -name '*.py' -o -name '*.html' -o -name '*.svg' -o -name '*.j2' -o -name '*.qml' -o -name '*.help' \) \
+	  -not -path '*/__pycache__/*' -exec cp --parents {} ../$(BUILD)/ \;
+	cp metadata.txt LICENSE $(BUILD)/
+	cp resources/icon.svg $(BUILD)/icon.svg
+	cp -r resources/example $(BUILD)/resources/
+	for ts in i18n/*.ts; do [ -e "$$ts" ] || continue; \
+	  lrelease -silent "$$ts" -qm $(BUILD)/i18n/$$(basename "$${ts%.ts}").qm; done
+	touch $@
+
+package: $(DIST)
+$(DIST): $(BUILD)/metadata.txt
+	mkdir -p dist
+	rm -f $(DIST)
+	cd build && zip -q -r ../$(DIST) $(PLUGIN) -x '*/__pycache__/*'
+	@echo "Plugin zip: $(DIST)"
+
+deploy: $(BUILD)/metadata.txt
+	mkdir -p $(QGIS_PROFILE)/python/plugins
+	rm -rf $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
+	cp -r $(BUILD) $(QGIS_PROFILE)/python/plugins/
+	@echo "Deployed to $(QGIS_PROFILE)/python/plugins/$(PLUGIN); enable it in Plugins > Manage and Install Plugins."
+
+# --- running -------------------------------------------------------------
+
+demo: $(BUILD)/metadata.txt
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	PYTHONPATH=build $(PY) scripts/demo.py --out output/demo
+
+test: $(STAMP)/venv $(DIST)
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	rm -rf build/zipcheck && mkdir -p build/zipcheck && cd build/zipcheck && unzip -q ../../$(DIST)
+	PYTHONPATH=build/zipcheck SOZIALPLANUNG_PLUGIN_DIR=build/zipcheck/$(PLUGIN) \
+	  $(VENV)/bin/pytest -q -p no:cacheprovider tests
+
+bench: $(BUILD)/metadata.txt
+	PYTHONPATH=build $(PY) bench/bench_join.py
+
+# --- code quality and translations --------------------------------------
+
+lint: $(STAMP)/venv
+	$(VENV)/bin/ruff check $(PLUGIN) tests bench scripts
+	$(VENV)/bin/ruff format --check $(PLUGIN) tests bench scripts
+
+format: $(STAMP)/venv
+	$(VENV)/bin/ruff format $(PLUGIN) tests bench scripts
+	$(VENV)/bin/ruff check --fix $(PLUGIN) tests bench scripts
+
+translations: | $(STAMP)/system
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -not -path '*/core/*' | sort) -ts i18n/sozialplanung_de.ts
+	lrelease i18n/sozialplanung_de.ts -qm /tmp/sozialplanung_de.qm
+	@echo "Edit i18n/sozialplanung_de.ts (Qt Linguist) for untranslated strings."
+
+clean:
+	rm -rf build dist output $(STAMP) .pytest_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""QGIS adapters: layers <-> DataFrames, sinks, styles, layouts."""

@@ -1,0 +1,186 @@
+"""Layers to DataFrames and back: the one thin step between QGIS and the core."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+)
+from qgis.PyQt.QtCore import QVariant
+
+KIND_TO_QVARIANT = {
+    "integer": QVariant.LongLong,
+    "number": QVariant.Double,
+    "text": QVariant.String,
+}
+
+_NUMERIC = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double}
+
+
+def iterate(source, request: QgsFeatureRequest | None = None):
+    """Features of a source without Processing's geometry validity filter:
+    invalid geometries are reported by the algorithms, never a crash."""
+    request = request or QgsFeatureRequest()
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    return source.getFeatures(request)
+
+
+def field_kind(field: QgsField) -> str:
+    if field.type() in (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong):
+        return "integer"
+    if field.type() == QVariant.Double:
+        return "number"
+    return "text"
+
+
+def _py(v):
+    if v is None or v == NULL:
+        return None
+    if isinstance(v, QVariant):
+        return v.value() if not v.isNull() else None
+    return v
+
+
+def source_frame(source, field_names: list[str] | None = None, feedback=None) -> pd.DataFrame:
+    """Attributes of a feature source as a DataFrame indexed by feature id.
+
+    Numeric fields become float64 (NULL -> NaN); other fields object (NULL -> None).
+    """
+    fields = source.fields()
+    names = field_names if field_names is not None else fields.names()
+    idx = []
+    for n in names:
+        i = fields.lookupField(n)
+        if i < 0:
+            raise QgsProcessingException(f"field {n!r} not found in the layer "
+                                         f"(fields: {', '.join(fields.names())})")
+        idx.append(i)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(idx)
+    total = source.featureCount() or 1
+    fids, rows = [], []
+    for n, f in enumerate(iterate(source, request)):
+        if feedback is not None and n % 5000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException("canceled")
+            feedback.setProgress(100.0 * n / total)
+        attrs = f.attributes()
+        fids.append(f.id())
+        rows.append([attrs[i] for i in idx])
+    df = pd.DataFrame(rows, columns=names, index=pd.Index(fids, name="fid"), dtype=object)
+    for n, i in zip(names, idx):
+        col = df[n]
+        if fields.at(i).type() in _NUMERIC:
+            df[n] = pd.to_numeric(col.map(lambda v: None if v is None or v == NULL else v), errors="coerce")
+        else:
+            df[n] = col.map(_py)
+    return df
+
+
+def fields_with(base: QgsFields, new: list[tuple[str, str]], replace: bool = True) -> QgsFields:
+    """``base`` plus new fields (name, kind). An existing field of the same name is
+    replaced in place when ``replace`` (an algorithm that recomputes a field)."""
+    out = QgsFields()
+    new_names = {n.lower(): (n, k) for n, k in new}
+    placed = set()
+    for f in base:
+        key = f.name().lower()
+        if replace and key in new_names:
+            n, k = new_names[key]
+            out.append(QgsField(n, KIND_TO_QVARIANT[k]))
+            placed.add(key)
+        else:
+            out.append(QgsField(f))
+    for n, k in new:
+        if n.lower() not in placed:
+            out.append(QgsField(n, KIND_TO_QVARIANT[k]))
+    return out
+
+
+def frame_kinds(df: pd.DataFrame, text_columns=()) -> list[tuple[str, str]]:
+    out = []
+    for c in df.columns:
+        s = df[c]
+        if c in text_columns or s.dtype == object:
+            out.append((c, "text"))
+        elif s.dtype.kind in "iu":
+            out.append((c, "integer"))
+        else:
+            out.append((c, "number"))
+    return out
+
+
+def python_rows(df: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
+    """Rows of Python values for setAttributes: NaN -> None, integers as int."""
+    cols = []
+    for name, kind in kinds:
+        s = df[name]
+        if kind == "text":
+            arr = s.to_numpy(dtype=object)
+            arr = np.where(pd.isna(arr), None, arr)
+        elif kind == "integer":
+            v = s.to_numpy(dtype="float64")
+            arr = np.empty(len(v), dtype=object)
+            ok = ~np.isnan(v)
+            arr[ok] = v[ok].astype(np.int64).tolist()
+            arr[~ok] = None
+        else:
+            v = s.to_numpy(dtype="float64")
+            arr = v.astype(object)
+            arr[np.isnan(v)] = None
+        cols.append(arr)
+    if not cols:
+        return [[] for _ in range(len(df))]
+    return np.column_stack(cols).tolist() if len(df) else []
+
+
+def write_with_columns(source, sink, out_fields: QgsFields, added: pd.DataFrame,
+                       added_kinds: list[tuple[str, str]], feedback=None, request=None) -> int:
+    """Copy every feature of ``source`` with the columns of ``added`` (indexed by
+    feature id) set; fields of the source not in ``added`` keep their values."""
+    rows = python_rows(added, added_kinds)
+    row_of = {fid: i for i, fid in enumerate(added.index)}
+    src_names = source.fields().names()
+    out_names = out_fields.names()
+    src_pos = [out_names.index(n) if n in out_names else -1 for n in src_names]
+    add_pos = [out_fields.lookupField(n) for n, _ in added_kinds]
+    width = len(out_names)
+    total = source.featureCount() or 1
+    written = 0
+    batch = []
+    for n, f in enumerate(iterate(source, request)):
+        if feedback is not None and n % 2000 == 0:
+            if feedback.isCanceled():
+                raise QgsProcessingException("canceled")
+            feedback.setProgress(100.0 * n / total)
+        attrs = [None] * width
+        for v, p in zip(f.attributes(), src_pos):
+            if p >= 0:
+                attrs[p] = v
+        i = row_of.get(f.id())
+        if i is not None:
+            for v, p in zip(rows[i], add_pos):
+                attrs[p] = v
+        out = QgsFeature(out_fields, f.id())
+        out.setGeometry(f.geometry())
+        out.setAttributes(attrs)
+        batch.append(out)
+        if len(batch) >= 1000:
+            if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(f"could not write features: {sink.lastError()}")
+            written += len(batch)
+            batch = []
+    if batch:
+        if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(f"could not write features: {sink.lastError()}")
+        written += len(batch)
+    return written

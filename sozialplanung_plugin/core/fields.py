@@ -1,0 +1,78 @@
+"""Names of the fields the plugin writes: a public interface (models and
+scripts depend on them), so every algorithm takes them from here.
+
+Per indicator ``<id>`` (for the reporting year):
+
+=================  ==========================================================
+``<id>_val``       the unit's value (rate from counts x multiplier, or the
+                   given rate)
+``<id>_ref``       reference value (gesamtstädtischer Wert) of the unit's
+                   reference area
+``<id>_diff``      ``val - ref`` (percentage points for rates in %)
+``<id>_ratio``     ``100 * val / ref`` (reference = 100)
+``<id>_z``         ``(val - mean) / sd`` over the units of the reference area,
+                   sample standard deviation (n - 1)
+``<id>_pct``       percentile rank 0..100 over the units of the reference area
+``<id>_val_<Y>``   value in year ``Y`` (only when the data has several years)
+``<id>_chg``       change of the value from the base year to the reporting
+                   year (same unit as val: percentage points for rates)
+``<id>_ref_chg``   the same change of the reference value
+``<id>_flag``      0/1: core indicator deviates adversely by the threshold
+=================  ==========================================================
+
+A numeric field ``x`` that is missing for a known reason has a text field
+``x_sign`` beside it holding the sign ("-", ".", "x", "/", "…", "*", "()", or
+a sentinel such as "-9999"). Suppressed cells also get ``x_supp``
+("primary" or "secondary").
+"""
+
+from __future__ import annotations
+
+SIGN = "_sign"
+SUPP = "_supp"
+
+MEASURES = ("val", "ref", "diff", "ratio", "z", "pct")
+
+BURDEN_FLAGS = "burden_flags"
+BURDEN_CLASS = "burden_class"
+BURDEN_CODE = "burden_code"
+BURDEN_REASON = "burden_reason"
+BURDEN_RULE = "burden_rule"
+
+STATUS_INDEX = "status_index"
+STATUS_CLASS = "status_class"
+STATUS_LABEL = "status_label"
+STATUS_NOTE = "status_note"
+DYNAMICS_INDEX = "dynamics_index"
+DYNAMICS_CLASS = "dynamics_class"
+DYNAMICS_LABEL = "dynamics_label"
+DYNAMICS_NOTE = "dynamics_note"
+SDI_CLASS = "sdi_class"
+
+SUPPRESSION_NOTE = "suppression_note"
+
+
+def measure(ind_id: str, name: str, year: int | None = None) -> str:
+    """``measure('sgb2', 'val')`` -> ``sgb2_val``; with a year ``sgb2_val_2020``."""
+    base = f"{ind_id}_{name}"
+    return f"{base}_{year}" if year is not None else base
+
+
+def sign_of(field: str) -> str:
+    return field + SIGN
+
+
+def supp_of(field: str) -> str:
+    return field + SUPP
+
+
+def flag(ind_id: str) -> str:
+    return f"{ind_id}_flag"
+
+
+def change(ind_id: str) -> str:
+    return f"{ind_id}_chg"
+
+
+def ref_change(ind_id: str) -> str:
+    return f"{ind_id}_ref_chg"

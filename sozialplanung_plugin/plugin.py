@@ -1,0 +1,61 @@
+"""The QGIS plugin object: translations, Processing provider, GUI entry points."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+PLUGIN_DIR = os.path.dirname(__file__)
+
+_translator: QTranslator | None = None
+
+
+def qgis_locale() -> str:
+    """The locale QGIS runs in ('de_DE', 'en_US', ...)."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        name = settings.value("locale/userLocale", "", type=str)
+        if name:
+            return name
+    name = settings.value("locale/userLocale", "", type=str)
+    return name or QLocale().name()
+
+
+def install_translator() -> None:
+    """Load i18n/sozialplanung_<lang>.qm once, for the locale QGIS runs in."""
+    global _translator
+    if _translator is not None:
+        return
+    lang = qgis_locale()[:2]
+    path = os.path.join(PLUGIN_DIR, "i18n", f"sozialplanung_{lang}.qm")
+    if os.path.exists(path):
+        tr = QTranslator()
+        if tr.load(path):
+            QCoreApplication.installTranslator(tr)
+            _translator = tr
+
+
+class SozialplanungPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.panel_action = None
+        self.panel = None
+        install_translator()
+
+    def initProcessing(self):  # noqa: N802
+        from sozialplanung_plugin.processing.provider import SozialplanungProvider
+
+        if self.provider is None:
+            self.provider = SozialplanungProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+
+    def unload(self):
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,37 @@
+"""The Processing provider ``sozialplanung``."""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from sozialplanung_plugin.processing.join_indicators import JoinIndicators
+
+PROVIDER_ID = "sozialplanung"
+
+
+def algorithm_classes() -> list[type]:
+    classes = [JoinIndicators]
+    return classes
+
+
+class SozialplanungProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "Sozialplanung"
+
+    def longName(self):  # noqa: N802
+        return QCoreApplication.translate("SozialplanungProvider", "Sozialplanung: integrated social planning")
+
+    def icon(self):
+        path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
+        return QIcon(path) if os.path.exists(path) else QgsProcessingProvider.icon(self)
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

@@ -1,0 +1,129 @@
+"""sozialplanung:joinindicators as a user runs it."""
+
+import json
+import os
+
+import pytest
+from conftest import data, example, layer_rows
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+UNITS = data("musterstadt.gpkg") + "|layername=sozialraeume"
+
+
+def join(run, tmp_path, table, key="Schlüssel", **extra):
+    out = str(tmp_path / "joined.gpkg")
+    params = {"INPUT": UNITS, "INPUT_KEY": "sr_id", "TABLE": data(table), "TABLE_KEY": key,
+              "OUTPUT": out, "REPORT": str(tmp_path / "report.html")}
+    params.update(extra)
+    return run("sozialplanung:joinindicators", params), out
+
+
+def test_join_german_csv_values_and_report(run, tmp_path):
+    res, out = join(run, tmp_path, "musterstadt_2023.csv")
+    assert res["MATCHED"] == 10  # 0111 is only a near match ("111"), 0112 has no row
+    assert res["UNITS_WITHOUT_DATA"] == 2
+    assert res["ROWS_WITHOUT_UNIT"] == 2  # "111" and "0199"; the total row is not a row
+    assert res["NEAR_MATCHES"] == 1
+    rows = layer_rows(out, "sr_id")
+    assert len(rows) == 12
+    assert rows["0102"]["Einwohner"] == 7230
+    assert rows["0102"]["SGB II Quote"] == pytest.approx(19.4)
+    assert rows["0107"]["Alleinerziehende"] is None and rows["0107"]["Alleinerziehende_sign"] == "."
+    assert rows["0107"]["Kinder u15 SGB II_sign"] == "-"
+    assert rows["0101"]["Alleinerziehende_sign"] is None
+    assert rows["0112"]["Einwohner"] is None
+    assert rows["0101"]["sr_name"] == "Altstadt & Hafen"  # the layer's own fields stay
+    layer = QgsVectorLayer(out, "j", "ogr")
+    f = layer.fields()
+    assert f.field("Einwohner").typeName().lower().startswith("integer")
+    assert f.field("SGB II Quote").typeName().lower() in ("real", "double")
+    rep = json.load(open(tmp_path / "report.json", encoding="utf-8"))
+    assert rep["summary"]["matched"] == 10
+    assert rep["near_matches"]["items"][0] == {"layer_key": "0111", "table_key": "111", "reason": "leading zeros"}
+    assert [u["key"] for u in rep["units_without_data"]["items"]] == ["0111", "0112"]
+    assert {r["key"] for r in rep["rows_without_unit"]["items"]} == {"111", "0199"}
+    assert rep["total_rows"][0]["values"]["Sozialraum"] == "Stadt insgesamt"
+    assert rep["signs"]["counts"]["Alleinerziehende"] == {".": 2, "x": 1}
+    types = {c["column"]: c["type"] for c in rep["columns"]}
+    assert types["Einwohner"] == "integer" and types["SGB II Quote"] == "number" and types["Sozialraum"] == "text"
+    html = open(tmp_path / "report.html", encoding="utf-8").read()
+    assert "Süd &lt;Ost&gt;" not in html or "<Ost>" not in html
+    assert "Stadt insgesamt" in html
+
+
+def test_normalize_keys_joins_near_match(run, tmp_path):
+    res, out = join(run, tmp_path, "musterstadt_2023.csv", NORMALIZE_KEYS=True)
+    assert res["MATCHED"] == 11
+    assert layer_rows(out, "sr_id")["0111"]["Einwohner"] == 2215
+
+
+def test_duplicate_keys_stop_and_write_nothing(run, tmp_path):
+    with pytest.raises(QgsProcessingException) as e:
+        join(run, tmp_path, "musterstadt_doppelt.csv")
+    assert "'0102'" in str(e.value) and "line 3" in str(e.value) and "line 5" in str(e.value)
+    assert not os.path.exists(tmp_path / "joined.gpkg")
+
+
+def test_bad_cell_is_a_clear_error(run, tmp_path):
+    with pytest.raises(QgsProcessingException, match=r"musterstadt_fehler\.csv, line 5, column 'Arbeitslose'"):
+        join(run, tmp_path, "musterstadt_fehler.csv")
+
+
+@pytest.mark.parametrize("name", ["musterstadt.xlsx", "musterstadt.ods"])
+def test_join_spreadsheet_sheet(run, tmp_path, name):
+    res, out = join(run, tmp_path, name, SHEET="Daten")
+    assert res["MATCHED"] == 10 and res["NEAR_MATCHES"] == 1  # key 105 stored as a number
+    assert layer_rows(out, "sr_id")["0102"]["Kinder u15"] == 1010
+
+
+def test_long_table_and_suffix(run, tmp_path):
+    res, out = join(run, tmp_path, "musterstadt_long.csv", key="Schluessel", FIELD_SUFFIX="_src")
+    rows = layer_rows(out, "sr_id")
+    assert rows["0102"]["einwohner_2022_src"] == 7193
+    assert rows["0108"]["sgb2_2023_src_sign"] == "."
+
+
+def test_input_never_modified(run, tmp_path):
+    import shutil
+
+    src = tmp_path / "units.gpkg"
+    shutil.copy(data("musterstadt.gpkg"), src)
+    before = open(src, "rb").read()
+    run("sozialplanung:joinindicators", {"INPUT": str(src) + "|layername=sozialraeume", "INPUT_KEY": "sr_id",
+                                          "TABLE": data("musterstadt_2023.csv"), "TABLE_KEY": "Schlüssel",
+                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert open(src, "rb").read() == before
+
+
+def test_layer_without_crs_and_invalid_geometry_warn(run, tmp_path):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry
+
+    layer = QgsVectorLayer("Polygon?field=sr_id:string", "nocrs", "memory")
+    feats = []
+    for k, wkt in [("0101", "POLYGON((0 0,1 0,1 1,0 1,0 0))"), ("0102", "POLYGON((0 0,1 1,1 0,0 1,0 0))")]:
+        f = QgsFeature(layer.fields())
+        f.setAttributes([k])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    layer.setCrs(QgsCoordinateReferenceSystem())  # memory layers default to EPSG:4326
+    assert not layer.crs().isValid()
+    res = run("sozialplanung:joinindicators", {"INPUT": layer, "INPUT_KEY": "sr_id",
+                                               "TABLE": data("musterstadt_2023.csv"), "TABLE_KEY": "Schlüssel",
+                                               "OUTPUT": "memory:"})
+    warnings = " ".join(res["_feedback"].warnings)
+    assert "no coordinate reference system" in warnings
+    assert "invalid geometries" in warnings and "'0102'" in warnings
+    assert res["MATCHED"] == 2
+
+
+def test_berlin_real_data_all_match(run, tmp_path):
+    out = str(tmp_path / "b.gpkg")
+    res = run("sozialplanung:joinindicators", {
+        "INPUT": example("planungsraeume_2021.gpkg"), "INPUT_KEY": "PLR_ID",
+        "TABLE": example("mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": out})
+    assert res["MATCHED"] == 542 and res["UNITS_WITHOUT_DATA"] == 0 and res["ROWS_WITHOUT_UNIT"] == 0
+    rows = layer_rows(out, "PLR_ID")
+    assert rows["01100101"]["S1"] == pytest.approx(4.22594)
+    assert rows["01100101"]["PLR_NAME_2"] == "Stülerstraße"
+    assert rows["03300515"]["S1"] is None and rows["03300515"]["S1_sign"] == "-9999"
