@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     NULL,
-    QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
@@ -144,9 +143,11 @@ def python_rows(df: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
 
 
 def write_with_columns(source, sink, out_fields: QgsFields, added: pd.DataFrame,
-                       added_kinds: list[tuple[str, str]], feedback=None, request=None) -> int:
+                       added_kinds: list[tuple[str, str]], feedback=None, request=None,
+                       features=None) -> int:
     """Copy every feature of ``source`` with the columns of ``added`` (indexed by
-    feature id) set; fields of the source not in ``added`` keep their values."""
+    feature id) set; fields of the source not in ``added`` keep their values.
+    ``features`` may hold the source's features already read (one pass less)."""
     rows = python_rows(added, added_kinds)
     row_of = {fid: i for i, fid in enumerate(added.index)}
     src_names = source.fields().names()
@@ -154,27 +155,32 @@ def write_with_columns(source, sink, out_fields: QgsFields, added: pd.DataFrame,
     src_pos = [out_names.index(n) if n in out_names else -1 for n in src_names]
     add_pos = [out_fields.lookupField(n) for n, _ in added_kinds]
     width = len(out_names)
+    # The common case (a join): the source's fields first, the new ones appended.
+    appended = src_pos == list(range(len(src_names))) and add_pos == list(range(len(src_names), width))
+    no_row = [None] * len(add_pos)
     total = source.featureCount() or 1
     written = 0
     batch = []
-    for n, f in enumerate(iterate(source, request)):
+    for n, f in enumerate(features if features is not None else iterate(source, request)):
         if feedback is not None and n % 2000 == 0:
             if feedback.isCanceled():
                 raise QgsProcessingException("canceled")
             feedback.setProgress(100.0 * n / total)
-        attrs = [None] * width
-        for v, p in zip(f.attributes(), src_pos):
-            if p >= 0:
-                attrs[p] = v
         i = row_of.get(f.id())
-        if i is not None:
-            for v, p in zip(rows[i], add_pos):
-                attrs[p] = v
-        out = QgsFeature(out_fields, f.id())
-        out.setGeometry(f.geometry())
-        out.setAttributes(attrs)
-        batch.append(out)
-        if len(batch) >= 1000:
+        if appended:
+            attrs = f.attributes() + (rows[i] if i is not None else no_row)
+        else:
+            attrs = [None] * width
+            for v, p in zip(f.attributes(), src_pos):
+                if p >= 0:
+                    attrs[p] = v
+            if i is not None:
+                for v, p in zip(rows[i], add_pos):
+                    attrs[p] = v
+        f.setFields(out_fields, False)
+        f.setAttributes(attrs)
+        batch.append(f)
+        if len(batch) >= 5000:
             if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
                 raise QgsProcessingException(f"could not write features: {sink.lastError()}")
             written += len(batch)

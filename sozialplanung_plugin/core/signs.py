@@ -10,6 +10,8 @@ missing cell (empty where the value is present or simply empty).
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 
@@ -177,20 +179,66 @@ def parse_column(
     return _finish(values, signs, bad, sentinels)
 
 
-def _finish(values, signs, bad, sentinels) -> ParsedColumn:
+def _finish(values, signs, bad, sentinels, has_signs: bool | None = None) -> ParsedColumn:
+    v = values.to_numpy()
     if sentinels:
-        hit = values.isin(sentinels)
+        hit = np.isin(v, sentinels)
         if hit.any():
-            signs[hit] = values[hit].map(lambda v: str(int(v)) if float(v).is_integer() else str(v))
+            signs[hit] = [str(int(x)) if float(x).is_integer() else str(x) for x in v[hit]]
             values[hit] = np.nan
-    finite = values.dropna()
-    kind = "integer" if len(finite) and np.all(np.mod(finite.to_numpy(), 1) == 0) and finite.abs().max() < 2**53 else "number"
-    has_signs = signs.notna().any()
+            v = values.to_numpy()
+            has_signs = True
+    finite = v[~np.isnan(v)]
+    integral = len(finite) and np.all(np.mod(finite, 1) == 0) and np.abs(finite).max() < 2**53
+    kind = "integer" if integral else "number"
+    if has_signs is None:
+        has_signs = bool(signs.notna().any())
     return ParsedColumn(values=values, signs=signs if has_signs else None, kind=kind, bad=bad)
+
+
+# Exact cell texts that are signs, for a vectorised lookup (isin) in the fast path.
+_SIGN_EXACT = {}
+for _alias, _sign in _SIGN_ALIASES.items():
+    for _variant in {_alias, _alias.upper(), _alias.capitalize(), _alias.replace("k.a.", "k.A.")}:
+        _SIGN_EXACT[_variant] = _sign
+
+
+def _c_parse(texts: list[str], decimal: str, thousands: str | None) -> np.ndarray:
+    """Parse number texts with pandas' C parser (decimal comma and thousands
+    separators included); raises ValueError when a text is not a number."""
+    buf = io.StringIO("\n".join(texts))
+    df = pd.read_csv(buf, header=None, names=["v"], dtype={"v": "float64"}, decimal=decimal,
+                     thousands=thousands, sep="\x1f", quoting=csv.QUOTE_NONE, na_filter=False,
+                     skip_blank_lines=False, engine="c")
+    if len(df) != len(texts):
+        raise ValueError("row count changed")
+    return df["v"].to_numpy()
+
+
+def parse_text_column(raw: pd.Series, decimal: str, thousands: str | None,
+                      sentinels: tuple[float, ...] = DEFAULT_SENTINELS) -> ParsedColumn:
+    """Fast path for a column of number texts in one known convention with a
+    few special signs among them; falls back on ``parse_column`` for anything
+    unusual (so errors name the offending cell)."""
+    arr = raw.to_numpy(dtype=object)
+    missing = pd.isna(arr)
+    is_sign = pd.Series(arr).isin(_SIGN_EXACT.keys()).to_numpy()
+    take = ~missing & ~is_sign
+    values = np.full(len(arr), np.nan)
+    try:
+        if take.any():
+            values[take] = _c_parse(arr[take].tolist(), decimal, thousands)
+    except ValueError:
+        return parse_column(raw, decimal, sentinels)
+    signs = np.full(len(arr), None, dtype=object)
+    if is_sign.any():
+        signs[is_sign] = [_SIGN_EXACT[v] for v in arr[is_sign]]
+    return _finish(pd.Series(values, index=raw.index), pd.Series(signs, index=raw.index, dtype=object), [],
+                   sentinels, has_signs=bool(is_sign.any()))
 
 
 def parse_numeric_series(values: pd.Series, sentinels=DEFAULT_SENTINELS) -> ParsedColumn:
     """Finish a column that the fast CSV parser already read as numbers."""
     values = values.astype("float64")
-    signs = pd.Series([None] * len(values), index=values.index, dtype=object)
-    return _finish(values, signs, [], sentinels)
+    signs = pd.Series(np.full(len(values), None, dtype=object), index=values.index, dtype=object)
+    return _finish(values, signs, [], sentinels, has_signs=False)

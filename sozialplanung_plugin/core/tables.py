@@ -77,7 +77,7 @@ _YEAR_COLS = ("jahr", "year", "berichtsjahr", "stichtag_jahr", "zeit")
 _IND_COLS = ("indikator", "indicator", "merkmal", "variable", "kennzahl", "kennziffer_name", "kategorie")
 _VAL_COLS = ("wert", "value", "anzahl", "werte", "values")
 
-MAX_SAMPLE = 2000
+MAX_SAMPLE = 1000
 
 
 def is_total_label(text: str, extra: tuple[str, ...] = ()) -> bool:
@@ -200,22 +200,53 @@ def _is_code_column(texts: pd.Series) -> bool:
     return bool(t.str.match(r"^0\d").any())
 
 
-def _file_decimal(sample: pd.DataFrame, sep: str) -> str:
+_NUMLIKE = r"^[+-]?[\d\s.,\u00a0\u2009\u202f]*\d[\d\s.,\u00a0\u2009\u202f]*$"
+
+
+def analyse_sample(sample: pd.DataFrame, sep: str, key: str | None) -> tuple[str, list[str]]:
+    """From a sample of raw cell texts: the file's decimal mark and the
+    columns the fast parser must read as text (the key, text columns, codes
+    with leading zeros, columns whose evidence contradicts the file's
+    convention or that use spaces as thousands separators).
+
+    All columns are analysed at once on the stacked sample (vectorised)."""
     default = "," if sep in (";", "\t") else "."
-    votes = {",": 0, ".": 0}
+    cells = sample.stack()
+    cells = cells.astype(str).str.strip()
+    cells = cells[cells != ""]
+    col = cells.index.get_level_values(1)
+    numlike = cells.str.match(_NUMLIKE)
+    is_sign = cells.isin(sg._SIGN_EXACT.keys()) | cells.str.match(r"^\(\s*[^()]*\s*\)$")
+    nums = cells[numlike].str.replace(r"[\s\u00a0\u2009\u202f]", "", regex=True)
+    ncol = nums.index.get_level_values(1)
+    comma_dec = nums.str.match(r"^[+-]?\d*,\d+$") & ~nums.str.match(r"^[+-]?\d{1,3},\d{3}$")
+    dot_dec = nums.str.match(r"^[+-]?\d*\.\d+$") & ~nums.str.match(r"^[+-]?\d{1,3}\.\d{3}$")
+    both = nums.str.contains(",", regex=False) & nums.str.contains(".", regex=False)
+    last_comma = both & (nums.str.rfind(",") > nums.str.rfind("."))
+    multi_dot = nums.str.count(r"\.") > 1
+    multi_comma = nums.str.count(",") > 1
+    says_comma = (comma_dec | last_comma | multi_dot).groupby(ncol).any()
+    says_dot = (dot_dec | (both & ~last_comma) | multi_comma).groupby(ncol).any()
+    votes_comma = int((says_comma & ~says_dot).sum())
+    votes_dot = int((says_dot & ~says_comma).sum())
+    decimal = "," if votes_comma > votes_dot else "." if votes_dot > votes_comma else default
+    spaced = cells[numlike].str.contains(r"\d[\s\u00a0\u2009\u202f]+\d").groupby(col[numlike]).any()
+    code = cells.str.match(r"^0\d").groupby(col).any()
+    n_all = cells.groupby(col).size()
+    n_good = (numlike | is_sign).groupby(col).sum()
+    as_text = []
     for c in sample.columns:
-        t = sample[c].dropna().astype(str).str.strip()
-        t = t[t.str.match(r"^[+-]?[\d\s.,\u00a0]+$") & t.str.contains(r"\d")]
-        if len(t) == 0:
-            continue
-        dec, _ = sg.guess_decimal(t, "?")
-        if dec in votes:
-            votes[dec] += 1
-    if votes[","] > votes["."]:
-        return ","
-    if votes["."] > votes[","]:
-        return "."
-    return default
+        if c == key or bool(code.get(c, False)):
+            as_text.append(c)
+        elif c in n_all.index and n_good.get(c, 0) < 0.5 * n_all[c]:
+            as_text.append(c)
+        elif bool(spaced.get(c, False)):
+            as_text.append(c)
+        elif decimal == "," and bool(says_dot.get(c, False)) and not bool(says_comma.get(c, False)):
+            as_text.append(c)
+        elif decimal == "." and bool(says_comma.get(c, False)) and not bool(says_dot.get(c, False)):
+            as_text.append(c)
+    return decimal, as_text
 
 
 def read_table(
@@ -259,14 +290,16 @@ def _read_sheet(path, key, sheet, sentinels) -> Table:
     grid = [list(r[:width]) + [None] * (width - len(r)) for r in body]
     df = pd.DataFrame(grid, columns=names, dtype=object)
     lines = pd.Series(np.arange(start + 1, start + 1 + len(df)), index=df.index)
-    table = Table(path=path, data=df, key=key, kinds={}, lines=lines, notes=notes, sheet=sheet)
+    out: dict = {}
+    table = Table(path=path, data=out, key=key, kinds={}, lines=lines, notes=notes, sheet=sheet)
     for c in names:
         raw = df[c]
         if c == key:
-            df[c] = raw.map(_key_text)
+            out[c] = raw.map(_key_text)
             table.kinds[c] = "text"
             continue
         _parse_into(table, c, raw, ",", sentinels)
+    table.data = pd.DataFrame(out, index=df.index)
     _drop_blank_and_note_rows(table)
     return table
 
@@ -290,7 +323,11 @@ def _parse_into(table: Table, c: str, raw: pd.Series, default_decimal: str, sent
         df[c] = raw.map(_key_text)
         table.kinds[c] = "text"
         return
-    parsed = sg.parse_column(raw, default_decimal, sentinels)
+    _store(table, c, sg.parse_column(raw, default_decimal, sentinels), raw)
+
+
+def _store(table: Table, c: str, parsed: sg.ParsedColumn, raw: pd.Series) -> None:
+    df = table.data
     if parsed.kind == "text":
         df[c] = raw.map(_key_text)
         table.kinds[c] = "text"
@@ -328,32 +365,10 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     spread = list(csv.reader(rest[::step], delimiter=sep))
     sample_rows = [list(r[:width]) + [""] * (width - len(r)) for r in rows[start:] + spread]
     sample = pd.DataFrame(sample_rows, columns=names, dtype=object).replace("", None)
-    decimal = _file_decimal(sample, sep)
+    decimal, as_text = analyse_sample(sample, sep, key)
     thousands = "." if decimal == "," else ","
     if thousands == sep:
         thousands = None
-    # Columns that the fast parser must not touch: the key, text, codes,
-    # columns whose own evidence disagrees with the file's convention.
-    as_text = []
-    for c in names:
-        col = sample[c].dropna().astype(str).str.strip()
-        col = col[col != ""]
-        if c == key or (len(col) and _is_code_column(col)):
-            as_text.append(c)
-            continue
-        if not len(col):
-            continue
-        parsed = sg.parse_column(col, decimal, ())
-        if parsed.kind == "text":
-            as_text.append(c)
-            continue
-        nums = col[col.map(sg.canonical_sign).isna()]
-        if len(nums):
-            dec, _ = sg.guess_decimal(nums, "?")
-            if dec != "?" and dec != decimal:
-                as_text.append(c)
-            elif nums.str.contains(r"[\s\u00a0\u2009\u202f]").any():
-                as_text.append(c)
     skip = start
     try:
         df = pd.read_csv(
@@ -378,21 +393,29 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
         where = f", line {int(m.group(1)) + skip}" if m else ""
         raise TableError(f"{path}{where}: the row cannot be split into the header's {width} columns ({e})") from e
     lines = pd.Series(np.arange(skip + 1, skip + 1 + len(df)), index=df.index)
-    table = Table(path=path, data=df, key=key, kinds={}, lines=lines, notes=notes, encoding=enc,
+    # Columns are collected in a dict and framed once: replacing columns of a
+    # consolidated DataFrame one by one copies its blocks every time.
+    out: dict = {}
+    table = Table(path=path, data=out, key=key, kinds={}, lines=lines, notes=notes, encoding=enc,
                   separator=sep, decimal=decimal)
     for c in names:
         col = df[c]
         if c == key:
-            df[c] = col.map(_key_text).astype(object)
+            out[c] = col.map(_key_text).astype(object)
             table.kinds[c] = "text"
         elif col.dtype.kind in "fiu":
             parsed = sg.parse_numeric_series(col, sentinels)
-            df[c] = parsed.values
+            out[c] = parsed.values
             table.kinds[c] = parsed.kind
             if parsed.signs is not None:
                 table.signs[c] = parsed.signs
-        else:
+        elif c in as_text:
             _parse_into(table, c, col.astype(object).where(col.notna(), None), decimal, sentinels)
+        else:
+            # Numbers with special signs among them: the fast parser gave up on
+            # the column and kept its texts; parse them in the file's convention.
+            _store(table, c, sg.parse_text_column(col, decimal, thousands, sentinels), col)
+    table.data = pd.DataFrame(out, index=df.index)
     _drop_blank_and_note_rows(table)
     return table
 
@@ -401,9 +424,12 @@ def _drop_blank_and_note_rows(table: Table) -> None:
     """Drop empty rows, and note rows ("Quelle: ...") that fill only one cell."""
     df = table.data
     filled = df.notna()
-    for c, s in table.signs.items():
-        filled[c] = filled[c] | s.notna()
     count = filled.sum(axis=1)
+    few = count <= 1  # only such rows can be blank or notes: look at their signs
+    if few.any() and table.signs:
+        for c, s in table.signs.items():
+            filled.loc[few, c] = filled.loc[few, c] | s[few].notna()
+        count = filled.sum(axis=1)
     blank = count == 0
     note = (count == 1) & (df.shape[1] >= 3)
     numeric = [c for c, k in table.kinds.items() if k != "text"]
@@ -437,8 +463,12 @@ def _split_totals(table: Table, total_key: str | None) -> None:
         vals = s.dropna()
         if not len(vals):
             continue
-        # Only a few distinct labels can be totals; check distinct values once.
-        labels = {v for v in vals.unique() if is_total_label(str(v), extra)}
+        # Check each distinct value once, vectorised.
+        uniq = pd.Series(vals.unique()).astype(str).str.strip()
+        hit = uniq.str.match(_TOTAL_FULL) | uniq.str.contains(_TOTAL_WORD)
+        if extra:
+            hit |= uniq.str.lower().isin({e.strip().lower() for e in extra})
+        labels = set(vals.unique()[hit.to_numpy()])
         if labels:
             is_total |= s.isin(labels)
     if total_key and table.key:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -153,17 +152,17 @@ class JoinIndicators(SozialplanungAlgorithm):
                         "Set the layer's CRS before making maps.")
             warnings.append(w)
             self.warn(feedback, w)
-        keys, fids, invalid, empty = [], [], [], 0
+        keys, fids, invalid, empty, features = [], [], [], 0, []
         total = source.featureCount() or 1
-        request = QgsFeatureRequest().setSubsetOfAttributes([key_idx])
-        for n, f in enumerate(iterate(source, request)):
+        for n, f in enumerate(iterate(source)):
             if n % 5000 == 0:
                 if steps.isCanceled():
                     return {}
                 steps.setProgress(100.0 * n / total)
-            k = f.attributes()[key_idx]
+            k = f.attribute(key_idx)
             keys.append(None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k)
             fids.append(f.id())
+            features.append(f)
             g = f.geometry()
             if g is None or g.isNull():
                 empty += 1
@@ -220,7 +219,7 @@ class JoinIndicators(SozialplanungAlgorithm):
                                              source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        write_with_columns(source, sink, out_fields, added, kinds, steps)
+        write_with_columns(source, sink, out_fields, added, kinds, steps, features=features)
 
         feedback.pushInfo(self.tr("{0} of {1} units matched; {2} units without data; {3} table rows "
                                   "without unit.").format(plan.matched, len(keys), len(plan.units_without_data),
