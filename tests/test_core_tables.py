@@ -1,6 +1,7 @@
 """Reading indicator tables with the conventions of German statistics offices."""
 
 import math
+import os
 import subprocess
 import sys
 
@@ -15,14 +16,14 @@ EXPECTED_EW = {"0101": 4812, "0102": 7230, "0103": 3105, "0107": 890, "0108": 45
 
 def test_core_imports_no_qgis_or_qt():
     code = (
-        "import sys; sys.path.insert(0, %r)\n"
+        f"import sys; sys.path.insert(0, {os.path.dirname(PLUGIN_DIR)!r})\n"
         "import sozialplanung_plugin.core.tables, sozialplanung_plugin.core.join, "
         "sozialplanung_plugin.core.catalogue, sozialplanung_plugin.core.report\n"
         "import pkgutil, importlib, sozialplanung_plugin.core as c\n"
         "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('sozialplanung_plugin.core.' + m.name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('qgis', 'PyQt5', 'PyQt6', 'osgeo', 'sip'))\n"
         "print(','.join(bad))\n"
-    ) % (str(__import__("os").path.dirname(PLUGIN_DIR)),)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 

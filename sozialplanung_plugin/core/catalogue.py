@@ -125,7 +125,8 @@ class Catalogue:
 
 def _num(text: str, what: str, where: str) -> float:
     t = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in t:
+    if "," in t or re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", t):
+        # German: decimal comma, thousands dot ("1.000" is a thousand, as in "je 100.000")
         t = t.replace(".", "").replace(",", ".")
     try:
         return float(t)
@@ -289,20 +290,20 @@ def resolve(ind: Indicator, columns: list[str]) -> list[Columns]:
             f"not found in the layer, neither as such nor with a year suffix such as '_2020'"
         )
     out = []
-    for y in sorted(years):
-        def pick(c):
-            if c is None:
-                return None
-            if f"{c}_{y}" in cols:
-                return f"{c}_{y}"
-            if c in cols:
-                return c
+    def pick(c, y):
+        if c is None:
             return None
+        if f"{c}_{y}" in cols:
+            return f"{c}_{y}"
+        if c in cols:
+            return c
+        return None
 
-        w = pick(ind.weight_column)
+    for y in sorted(years):
+        w = pick(ind.weight_column, y)
         if ind.weight_column and w is None:
             continue
-        out.append(Columns(y, pick(ind.numerator), pick(ind.denominator), pick(ind.rate), w))
+        out.append(Columns(y, pick(ind.numerator, y), pick(ind.denominator, y), pick(ind.rate, y), w))
     if not out:
         raise CatalogueError(f"indicator {ind.id!r}: weight column {ind.weight_column!r} not found for any year")
     return out

@@ -569,7 +569,9 @@ def _cell_text(v) -> str:
     return str(v)
 
 
-def read_raw(path: str, sheet: str | None = None, encoding: str | None = None) -> tuple[list[str], list[list[str]], list[int]]:
+def read_raw(
+    path: str, sheet: str | None = None, encoding: str | None = None
+) -> tuple[list[str], list[list[str]], list[int]]:
     """Header names, rows of cell texts and their line numbers; nothing parsed.
 
     For small tables whose cells are words and signs, such as the catalogue.

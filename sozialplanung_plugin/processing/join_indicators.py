@@ -138,7 +138,7 @@ class JoinIndicators(SozialplanungAlgorithm):
         try:
             table = read_table(path, key=table_key, sheet=sheet, total_key=total_key)
         except TableError as e:
-            raise self.fail(e)
+            raise self.fail(e) from e
         for n in table.notes:
             feedback.pushInfo(n)
         if steps.isCanceled():
@@ -187,7 +187,7 @@ class JoinIndicators(SozialplanungAlgorithm):
             plan = cj.plan_join(keys, table, normalise=normalise)
             columns, notes = cj.output_columns(table, source.fields().names(), wanted or None, suffix)
         except TableError as e:
-            raise self.fail(e)
+            raise self.fail(e) from e
         if plan.layer_null_keys:
             w = self.tr("{0} unit(s) have an empty key and get no data.").format(plan.layer_null_keys)
             warnings.append(w)
