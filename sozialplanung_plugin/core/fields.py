@@ -20,6 +20,20 @@ Per indicator ``<id>`` (for the reporting year):
 ``<id>_flag``      0/1: core indicator deviates adversely by the threshold
 =================  ==========================================================
 
+Burden rule (sozialplanung:classifyburden): ``burden_flags`` (number of
+flagged core indicators), ``burden_code`` (1 unauffällig, 2 belastet,
+3 besonders belastet, NULL nicht bewertbar), ``burden_class`` (the label),
+``burden_reason`` (the flagged indicators in words), ``burden_rule``.
+
+Composite index (sozialplanung:compositeindex): ``status_index``,
+``status_class``, ``status_label``, ``status_note`` (why a unit is not
+classified), with change indicators ``dynamics_index``, ``dynamics_class``,
+``dynamics_label``, ``dynamics_note`` and ``sdi_class``; per method also
+``<x>_zidx`` (z-score over the valid units that entered the index),
+``<id>_prank`` / ``<id>_pflag`` (percentile rank 0..1 and flag >= 0.90),
+``theme<n>_sum|rank|flags|score|exp`` (per topic n, in catalogue order) and
+``status_flags`` (flags in total).
+
 A numeric field ``x`` that is missing for a known reason has a text field
 ``x_sign`` beside it holding the sign ("-", ".", "x", "/", "…", "*", "()", or
 a sentinel such as "-9999"). Suppressed cells also get ``x_supp``
@@ -48,6 +62,7 @@ DYNAMICS_CLASS = "dynamics_class"
 DYNAMICS_LABEL = "dynamics_label"
 DYNAMICS_NOTE = "dynamics_note"
 SDI_CLASS = "sdi_class"
+STATUS_FLAGS = "status_flags"
 
 SUPPRESSION_NOTE = "suppression_note"
 
@@ -76,3 +91,21 @@ def change(ind_id: str) -> str:
 
 def ref_change(ind_id: str) -> str:
     return f"{ind_id}_ref_chg"
+
+
+def theme(number: int, what: str) -> str:
+    """``theme(1, 'rank')`` -> ``theme1_rank`` (topics numbered in catalogue order)."""
+    return f"theme{number}_{what}"
+
+
+def index_z(name: str) -> str:
+    """z-score over the valid units that entered a composite index."""
+    return f"{name}_zidx"
+
+
+def percentile_rank(ind_id: str) -> str:
+    return f"{ind_id}_prank"
+
+
+def percentile_flag(ind_id: str) -> str:
+    return f"{ind_id}_pflag"

@@ -1,0 +1,443 @@
+"""Indicators per unit, compared with the whole reference area.
+
+For every catalogue indicator and unit (``fields.py`` has the field names):
+
+* value ``val``: a rate from counts, ``numerator / denominator * multiplier``,
+  or the given rate (the multiplier does not apply to a ready rate);
+* reference ``ref`` (gesamtstädtischer Wert) of the unit's reference area
+  (the whole layer, or the units sharing a value of the reference field):
+  counts: ``sum(numerator) / sum(denominator) * multiplier`` over the units
+  that have both; a ready rate: the catalogue's published ``reference``, else
+  the value of the total row of a TOTALS table, else the weighted mean
+  ``sum(rate * weight) / sum(weight)``, else (no weight column) the plain
+  mean of the unit rates, with a warning;
+* ``diff = val - ref`` (percentage points for rates in %);
+  ``ratio = 100 * val / ref`` (reference = 100; missing when ref = 0);
+* ``z = (val - mean) / sd``: mean and sample standard deviation (n - 1) of the
+  unit values of the reference area (missing when n < 2 or sd = 0);
+* ``pct = 100 * (rank - 1) / (n - 1)``: percentile rank 0..100 of the value
+  among the n units of the reference area with a value, ``rank`` counted
+  from the lowest value, ties taking the lowest rank (missing when n < 2).
+
+A missing value stays missing (never 0) and keeps its reason in
+``<id>_val_sign``: the sign of the numerator, else of the denominator, else of
+the rate; "x" for 0/0. All measures of a missing value are missing.
+
+Several years (columns ``sgb2_2019``, ``sgb2_2020`` ...): the measures are for
+the reporting year (the latest, or the one asked for), ``<id>_val_<Y>`` holds
+the value of every year, ``<id>_chg`` the change from the base year (the
+previous available year, or the one asked for) and ``<id>_ref_chg`` the same
+change of the reference value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import fields as fn
+from . import signs as sg
+from .catalogue import Catalogue, CatalogueError, Columns, Indicator, resolve
+
+LISTED = 10
+
+
+class IndicatorError(ValueError):
+    """A data error found while computing: names indicator, unit, field and value."""
+
+
+class CanceledError(Exception):
+    """Raised by a progress callback to stop the computation."""
+
+
+@dataclass
+class IndicatorInfo:
+    indicator: Indicator
+    columns: list[Columns]
+    year: int | None  # reporting year (None: one year without suffix)
+    base_year: int | None
+    reference_method: str  # counts | catalogue | total row | weighted mean | mean
+    city_reference: float | None = None  # reference of the whole layer (no groups), reporting year
+
+    @property
+    def years(self) -> list[int | None]:
+        return [c.year for c in self.columns]
+
+    @property
+    def multi_year(self) -> bool:
+        return self.columns[0].year is not None
+
+
+@dataclass
+class IndicatorResult:
+    frame: pd.DataFrame  # the new columns, same index as the input
+    kinds: list[tuple[str, str]]  # (field, "number" | "text" | "integer") in output order
+    infos: list[IndicatorInfo]
+    warnings: list[str] = field(default_factory=list)
+
+    def info(self, ind_id: str) -> IndicatorInfo:
+        for i in self.infos:
+            if i.indicator.id == ind_id:
+                return i
+        raise KeyError(ind_id)
+
+
+def keys_text(keys, positions) -> str:
+    """'0107', '0108' and 3 more: unit keys at ``positions`` for messages."""
+    positions = list(positions)
+    shown = ", ".join(repr(str(keys[p])) for p in positions[:LISTED])
+    if len(positions) > LISTED:
+        shown += f" and {len(positions) - LISTED} more"
+    return shown
+
+
+class Groups:
+    """Reference areas: one group (the whole layer) or the values of a field."""
+
+    def __init__(self, labels: pd.Series | None, n: int):
+        self.n = n
+        if labels is None:
+            self.codes = np.zeros(n, dtype=np.int64)
+            self.labels: list = [None]
+        else:
+            codes, uniques = pd.factorize(pd.Series(labels).reset_index(drop=True), sort=True)
+            self.codes = codes.astype(np.int64)
+            self.labels = list(uniques)
+        self.size = len(self.labels)
+        self.member = self.codes >= 0
+        self.single = labels is None
+
+    def sums(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        m = mask & self.member
+        return np.bincount(self.codes[m], weights=x[m], minlength=self.size)
+
+    def counts(self, mask: np.ndarray) -> np.ndarray:
+        m = mask & self.member
+        return np.bincount(self.codes[m], minlength=self.size).astype("float64")
+
+    def spread(self, per_group: np.ndarray) -> np.ndarray:
+        if self.single:
+            return np.full(self.n, per_group[0], dtype="float64")
+        out = np.full(self.n, np.nan)
+        out[self.member] = per_group[self.codes[self.member]]
+        return out
+
+    def ratio_of_sums(self, num, den, mask) -> np.ndarray:
+        s_num = self.sums(num, mask)
+        s_den = self.sums(den, mask)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(s_den != 0, s_num / np.where(s_den != 0, s_den, 1.0), np.nan)
+
+    def mean(self, x, mask) -> np.ndarray:
+        n = self.counts(mask)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(n > 0, self.sums(x, mask) / np.where(n > 0, n, 1.0), np.nan)
+
+
+def zscores(x: np.ndarray, groups: Groups) -> np.ndarray:
+    """(x - mean) / sd per group, sample standard deviation (n - 1)."""
+    ok = ~np.isnan(x) & groups.member
+    n = groups.counts(ok)
+    mean = groups.mean(x, ok)
+    dev = x - groups.spread(mean)
+    ss = groups.sums(np.where(ok, dev * dev, 0.0), ok)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sd = np.where(n > 1, np.sqrt(ss / np.where(n > 1, n - 1, 1.0)), np.nan)
+    sd = np.where(sd > 0, sd, np.nan)
+    with np.errstate(invalid="ignore"):
+        return np.where(ok, dev / groups.spread(sd), np.nan)
+
+
+def min_rank(x: np.ndarray, groups: Groups | None = None) -> np.ndarray:
+    """Rank from the lowest value (1 = lowest), ties taking the lowest rank; NaN stays NaN."""
+    if groups is None or groups.single:
+        return pd.Series(x).rank(method="min").to_numpy()
+    s = pd.Series(np.where(groups.member, x, np.nan))
+    return s.groupby(groups.codes).rank(method="min").to_numpy()
+
+
+def percentile_ranks(x: np.ndarray, groups: Groups) -> np.ndarray:
+    """100 * (rank - 1) / (n - 1) per group (see the module docstring)."""
+    ok = ~np.isnan(x) & groups.member
+    r = min_rank(np.where(ok, x, np.nan), groups)
+    n = groups.spread(groups.counts(ok))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(ok & (n > 1), 100.0 * (r - 1.0) / (n - 1.0), np.nan)
+
+
+def numeric(data: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray | None]:
+    """A column as float64 and its signs (from ``<column>_sign`` or, for a text
+    field, from the cells themselves, read with the German conventions)."""
+    s = data[column]
+    signs = None
+    if s.dtype == object:
+        parsed = sg.parse_column(s.reset_index(drop=True))
+        if parsed.kind == "text" or parsed.bad:
+            bad = parsed.bad[0][1] if parsed.bad else next((v for v in s if v not in (None, "")), "")
+            raise IndicatorError(f"field {column!r} holds text such as {bad!r}, not numbers")
+        values = parsed.values.to_numpy(dtype="float64")
+        if parsed.signs is not None:
+            signs = parsed.signs.to_numpy(dtype=object)
+    else:
+        values = s.to_numpy(dtype="float64", copy=True)
+    sc = fn.sign_of(column)
+    if sc in data.columns:
+        given = data[sc].to_numpy(dtype=object)
+        signs = given if signs is None else np.where(pd.isna(signs), given, signs)
+    return values, signs
+
+
+def _pick_signs(n: int, missing: np.ndarray, *sources) -> np.ndarray | None:
+    """Sign per unit where the value is missing; earlier sources win."""
+    if not missing.any():
+        return None
+    out = np.full(n, None, dtype=object)
+    for mask, signs in reversed(sources):
+        if signs is None:
+            continue
+        take = mask & missing
+        if take.any():
+            vals = signs[take]
+            has = ~pd.isna(vals)
+            idx = np.flatnonzero(take)[has]
+            out[idx] = vals[has]
+    return out
+
+
+@dataclass
+class _YearValue:
+    columns: Columns
+    val: np.ndarray
+    sign: np.ndarray | None
+    num: np.ndarray | None = None
+    den: np.ndarray | None = None
+    weight: np.ndarray | None = None
+
+
+def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, warnings: list[str]) -> _YearValue:
+    n = len(data)
+    when = f" ({cols.year})" if cols.year is not None else ""
+    if ind.from_counts:
+        num, num_s = numeric(data, cols.numerator)
+        den, den_s = numeric(data, cols.denominator)
+        with np.errstate(invalid="ignore"):
+            neg = den < 0
+        if neg.any():
+            p = np.flatnonzero(neg)
+            raise IndicatorError(
+                f"indicator {ind.id!r}{when}: denominator field {cols.denominator!r} is negative for unit(s) "
+                f"{keys_text(keys, p)} (value {den[p[0]]:g}); a reference population cannot be negative")
+        zero = den == 0
+        num_missing = np.isnan(num)
+        bad = zero & ~num_missing & (num != 0)
+        if bad.any():
+            p = np.flatnonzero(bad)
+            raise IndicatorError(
+                f"indicator {ind.id!r}{when}: denominator field {cols.denominator!r} is 0 while the numerator "
+                f"field {cols.numerator!r} is not (unit(s) {keys_text(keys, p)}, numerator {num[p[0]]:g}); "
+                f"a count cannot exceed an empty reference population")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            val = num / den * ind.multiplier
+        if zero.any():
+            val[zero] = np.nan
+            warnings.append(f"indicator {ind.id!r}{when}: denominator {cols.denominator!r} is 0 for unit(s) "
+                            f"{keys_text(keys, np.flatnonzero(zero))}: the value is missing there (sign 'x')")
+        missing = np.isnan(val)
+        sign = _pick_signs(n, missing, (num_missing, num_s), (np.isnan(den), den_s))
+        if zero.any():
+            sign = sign if sign is not None else np.full(n, None, dtype=object)
+            sign[zero] = "x"
+        out = _YearValue(cols, val, sign, num=num, den=den)
+    else:
+        val, rate_s = numeric(data, cols.rate)
+        sign = _pick_signs(n, np.isnan(val), (np.isnan(val), rate_s))
+        out = _YearValue(cols, val, sign)
+    if cols.weight:
+        w, _ = numeric(data, cols.weight)
+        with np.errstate(invalid="ignore"):
+            negw = w < 0
+        if negw.any():
+            p = np.flatnonzero(negw)
+            raise IndicatorError(f"indicator {ind.id!r}{when}: weight field {cols.weight!r} is negative for "
+                                 f"unit(s) {keys_text(keys, p)} (value {w[p[0]]:g})")
+        out.weight = w
+    return out
+
+
+def _reference(ind: Indicator, yv: _YearValue, groups: Groups, published: float | None, keys,
+               notes: list[str] | None) -> tuple[np.ndarray, str]:
+    """Reference value per group and the method used."""
+    if ind.from_counts:
+        ok = ~np.isnan(yv.num) & ~np.isnan(yv.den)
+        left = ~ok & groups.member
+        if notes is not None and left.any():
+            notes.append(f"indicator {ind.id!r}: {int(left.sum())} unit(s) without numerator or denominator "
+                         f"left out of both sums of the reference value: {keys_text(keys, np.flatnonzero(left))}")
+        return groups.ratio_of_sums(yv.num, yv.den, ok) * ind.multiplier, "counts"
+    if published is not None and groups.single:
+        return np.array([published], dtype="float64"), "published"
+    if yv.weight is not None:
+        ok = ~np.isnan(yv.val) & ~np.isnan(yv.weight)
+        left = ~np.isnan(yv.val) & np.isnan(yv.weight) & groups.member
+        if notes is not None and left.any():
+            notes.append(f"indicator {ind.id!r}: {int(left.sum())} unit(s) with a value but no weight "
+                         f"({yv.columns.weight!r}) left out of the weighted mean: "
+                         f"{keys_text(keys, np.flatnonzero(left))}")
+        return groups.ratio_of_sums(yv.val * np.where(ok, yv.weight, 0.0), np.where(ok, yv.weight, 0.0), ok), \
+            "weighted mean"
+    ok = ~np.isnan(yv.val)
+    if notes is not None:
+        notes.append(f"indicator {ind.id!r}: a ready rate without weight column, published reference or total "
+                     f"row: the reference is the unweighted mean of the unit rates, which is not the "
+                     f"gesamtstädtischer Wert when units differ in size (give weight_column or reference)")
+    return groups.mean(yv.val, ok), "mean"
+
+
+def published_totals(totals: pd.DataFrame | None) -> dict[str, float]:
+    """Numeric values of the (first) total row of a table: column -> value."""
+    out: dict[str, float] = {}
+    if totals is None or not len(totals):
+        return out
+    row = totals.iloc[0]
+    for c, v in row.items():
+        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and not np.isnan(v):
+            out[str(c)] = float(v)
+    return out
+
+
+def plan(catalogue: Catalogue, columns: list[str], year: int | None = None, base_year: int | None = None,
+         only: list[str] | None = None) -> list[IndicatorInfo]:
+    """Resolve every indicator's columns and its reporting and base year."""
+    known = set(catalogue.ids)
+    if only:
+        unknown = [i for i in only if i not in known]
+        if unknown:
+            raise CatalogueError(f"{catalogue.path}: indicator(s) {', '.join(map(repr, unknown))} not in the "
+                                 f"catalogue (ids: {', '.join(catalogue.ids)})")
+    infos = []
+    for ind in catalogue:
+        if only and ind.id not in only:
+            continue
+        cols = resolve(ind, columns)
+        years = [c.year for c in cols]
+        if years[0] is None:
+            y = b = None
+        else:
+            if year is not None:
+                if year not in years:
+                    raise IndicatorError(f"indicator {ind.id!r}: no data for the reporting year {year} "
+                                         f"(years in the layer: {', '.join(map(str, years))})")
+                y = year
+            else:
+                y = years[-1]
+            if base_year is not None:
+                if base_year not in years:
+                    raise IndicatorError(f"indicator {ind.id!r}: no data for the base year {base_year} "
+                                         f"(years in the layer: {', '.join(map(str, years))})")
+                if base_year >= y:
+                    raise IndicatorError(f"indicator {ind.id!r}: the base year {base_year} must be before "
+                                         f"the reporting year {y}")
+                b = base_year
+            else:
+                earlier = [v for v in years if v < y]
+                b = earlier[-1] if earlier else None
+        infos.append(IndicatorInfo(ind, cols, y, b, ""))
+    return infos
+
+
+def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.Series | None = None,
+            year: int | None = None, base_year: int | None = None, totals: dict[str, float] | None = None,
+            only: list[str] | None = None, progress=None) -> IndicatorResult:
+    """All indicators of the catalogue for the units in ``data`` (see module docstring).
+
+    ``keys``: unit keys for messages (default: the index); ``groups``: the
+    reference area of each unit (None: the whole layer); ``totals``: published
+    values of the total row by column name (ready rates only, whole layer);
+    ``progress(fraction)`` may raise ``CanceledError``.
+    """
+    n = len(data)
+    keys = np.asarray(data.index if keys is None else keys, dtype=object)
+    infos = plan(catalogue, list(data.columns), year, base_year, only)
+    grp = Groups(groups, n)
+    warnings: list[str] = []
+    if not grp.single and (~grp.member).any():
+        warnings.append(f"{int((~grp.member).sum())} unit(s) have no reference area (empty reference field): "
+                        f"their references, z-scores and percentiles are missing: "
+                        f"{keys_text(keys, np.flatnonzero(~grp.member))}")
+    if not grp.single and totals:
+        warnings.append("with a reference field the references are computed per group; the total row of the "
+                        "TOTALS table is not used")
+    totals = totals or {}
+    cols_out: dict[str, np.ndarray] = {}
+    kinds: list[tuple[str, str]] = []
+
+    def put(name, arr, kind="number"):
+        cols_out[name] = arr
+        kinds.append((name, kind))
+
+    for k, info in enumerate(infos):
+        ind = info.indicator
+        by_year: dict[int | None, _YearValue] = {}
+        for cols in info.columns:
+            by_year[cols.year] = _value(ind, cols, data, keys, warnings)
+        cur = by_year[info.year]
+        cur_cols = cur.columns
+
+        def published_for(cols: Columns, reporting: bool, ind=ind) -> tuple[float | None, str]:
+            if ind.from_counts:
+                return None, ""
+            if reporting and ind.reference is not None:
+                return ind.reference, "catalogue"
+            if cols.rate in totals:
+                return totals[cols.rate], "total row"
+            if reporting and ind.rate in totals:
+                return totals[ind.rate], "total row"
+            return None, ""
+
+        pub, how = published_for(cur_cols, True)
+        ref_g, method = _reference(ind, cur, grp, pub, keys, warnings)
+        if method == "published":
+            method = how
+        if ind.reference is not None and not grp.single:
+            warnings.append(f"indicator {ind.id!r}: the catalogue's published reference is for the whole area; "
+                            f"with a reference field the reference is computed per group")
+        info.reference_method = method
+        info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
+        val = cur.val
+        ref = grp.spread(ref_g)
+        # the reference belongs to the area: written for units without a value too
+        missing = np.isnan(val)
+        diff = val - ref
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
+        ratio[missing] = np.nan
+        put(fn.measure(ind.id, "val"), val)
+        put(fn.sign_of(fn.measure(ind.id, "val")),
+            cur.sign if cur.sign is not None else np.full(n, None, dtype=object), "text")
+        put(fn.measure(ind.id, "ref"), ref)
+        put(fn.measure(ind.id, "diff"), diff)
+        put(fn.measure(ind.id, "ratio"), ratio)
+        put(fn.measure(ind.id, "z"), zscores(val, grp))
+        put(fn.measure(ind.id, "pct"), percentile_ranks(val, grp))
+        if info.multi_year:
+            for y, yv in by_year.items():
+                name = fn.measure(ind.id, "val", y)
+                put(name, yv.val)
+                if yv.sign is not None and not pd.isna(yv.sign).all():
+                    put(fn.sign_of(name), yv.sign, "text")
+            if info.base_year is not None:
+                base = by_year[info.base_year]
+                put(fn.change(ind.id), val - base.val)
+                pub_b, _ = published_for(base.columns, False)
+                ref_b, _ = _reference(ind, base, grp, pub_b, keys, None)
+                put(fn.ref_change(ind.id), ref - grp.spread(ref_b))
+            else:
+                warnings.append(f"indicator {ind.id!r}: no year before {info.year}: the change fields are empty")
+                put(fn.change(ind.id), np.full(n, np.nan))
+                put(fn.ref_change(ind.id), np.full(n, np.nan))
+        if progress is not None:
+            progress((k + 1) / len(infos))
+    frame = pd.DataFrame(cols_out, index=data.index, copy=False)
+    return IndicatorResult(frame, kinds, infos, warnings)
