@@ -46,8 +46,10 @@ def test_join_german_csv_values_and_report(run, tmp_path):
     assert rep["signs"]["counts"]["Alleinerziehende"] == {".": 2, "x": 1}
     types = {c["column"]: c["type"] for c in rep["columns"]}
     assert types["Einwohner"] == "integer" and types["SGB II Quote"] == "number" and types["Sozialraum"] == "text"
+    assert rep["matched_units"]["items"][1] == {"key": "0102", "name": "Süd <Ost>"}
     html = open(tmp_path / "report.html", encoding="utf-8").read()
-    assert "Süd &lt;Ost&gt;" not in html or "<Ost>" not in html
+    assert "Süd &lt;Ost&gt;" in html and "Süd <Ost>" not in html  # autoescaped
+    assert "&#34;Grüne&#34; Mitte" in html or "&quot;Grüne&quot; Mitte" in html
     assert "Stadt insgesamt" in html
 
 

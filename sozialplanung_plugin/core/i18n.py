@@ -19,6 +19,41 @@ def tr(text: str, lang: str = "en") -> str:
     return text
 
 
+# Fragments of the reader's and the join's messages, translated in reports.
+_FRAGMENTS_DE = [
+    ("title line(s) above the header skipped", "Titelzeile(n) über der Kopfzeile übersprungen"),
+    ("header spread over two lines combined", "zweizeilige Kopfzeile zusammengefasst"),
+    ("note row skipped", "Anmerkungszeile übersprungen"),
+    ("kept apart from the units", "von den Raumeinheiten getrennt gehalten"),
+    ("total row", "Summenzeile"),
+    ("more note rows skipped", "weitere Anmerkungszeilen übersprungen"),
+    ("occurs twice in the header; the second is read as", "steht zweimal in der Kopfzeile; die zweite heißt"),
+    ("column name", "Spaltenname"),
+    ("long table (unit, year, indicator, value) turned into", "lange Tabelle (Einheit, Jahr, Indikator, Wert) umgeformt in"),
+    ("long table (unit, indicator, value) turned into", "lange Tabelle (Einheit, Indikator, Wert) umgeformt in"),
+    ("columns", "Spalten"),
+    ("is written as", "wird geschrieben als"),
+    ("because the layer has a field", "weil der Layer schon ein Feld hat"),
+    ("table column", "Tabellenspalte"),
+    ("leading zeros", "führende Nullen"),
+    ("whitespace", "Leerzeichen"),
+    ("number vs. text", "Zahl statt Text"),
+    ("case", "Groß-/Kleinschreibung"),
+    ("(no key)", "(ohne Schlüssel)"),
+    ("line ", "Zeile "),
+    ("row ", "Zeile "),
+]
+
+
+def tr_fragments(text: str, lang: str = "en") -> str:
+    """Translate a message assembled from known fragments (reports only)."""
+    if lang != "de" or not text:
+        return text
+    for en, de in _FRAGMENTS_DE:
+        text = text.replace(en, de)
+    return text
+
+
 def language(locale_name: str | None) -> str:
     """'de' for a German locale ('de', 'de_DE', 'de-AT'), else 'en'."""
     return "de" if (locale_name or "").lower().startswith("de") else "en"
@@ -70,4 +105,53 @@ register({
     "Signs are kept in the text field <column>_sign beside each numeric column.":
         "Die Zeichen stehen im Textfeld <Spalte>_sign neben der jeweiligen Zahlenspalte.",
     "Created": "Erstellt",
+    "show list": "Liste anzeigen",
+})
+
+register({
+    # legends of the indicator, burden and index styles (adapters/styles.py)
+    "not burdened (no core indicator flagged)": "unauffällig (kein Kernindikator markiert)",
+    "burdened (flagged below the minimum)": "belastet (weniger markierte Kernindikatoren als nötig)",
+    "particularly burdened": "besonders belastet",
+    "not assessable (core indicator missing)": "nicht bewertbar (Kernindikator fehlt)",
+    "1 high status": "1 hoch",
+    "2 medium status": "2 mittel",
+    "3 low status": "3 niedrig",
+    "4 very low status": "4 sehr niedrig",
+    "positive": "positiv",
+    "stable": "stabil",
+    "negative": "negativ",
+    "not classified": "nicht klassifiziert",
+    "no value": "kein Wert",
+    "{a} to {b}": "{a} bis {b}",
+    "Class {c} of {k}": "Klasse {c} von {k}",
+    "(lowest burden)": "(geringste Belastung)",
+    "(highest burden)": "(höchste Belastung)",
+    "below {a}": "unter {a}",
+    "{a} to under {b}": "{a} bis unter {b}",
+    "from {a}": "ab {a}",
+    "1st quartile (0 to 0.25)": "1. Quartil (0 bis 0,25)",
+    "2nd quartile (over 0.25 to 0.50)": "2. Quartil (über 0,25 bis 0,50)",
+    "3rd quartile (over 0.50 to 0.75)": "3. Quartil (über 0,50 bis 0,75)",
+    "4th quartile (over 0.75, most burdened)": "4. Quartil (über 0,75; höchste Belastung)",
+    "Decile {c}": "{c}. Dezil",
+    "(least deprived)": "(geringste Benachteiligung)",
+    "(most deprived)": "(höchste Benachteiligung)",
+})
+
+# data protection (core/suppression.py)
+register({
+    "Counts below {n} are withheld ({sign})": "Fallzahlen unter {n} sind geheim gehalten ({sign})",
+    "Counts below {n}, zeros included, are withheld ({sign})":
+        "Fallzahlen unter {n} einschließlich 0 sind geheim gehalten ({sign})",
+    "no rates are published for units with fewer than {p} inhabitants ({field})":
+        "für Raumeinheiten unter {p} Einwohnern ({field}) werden keine Quoten veröffentlicht",
+    "totals per {group}": "Summen je {group}",
+    "totals of the whole area": "Summen über das gesamte Gebiet",
+    "further values are withheld (secondary suppression) so that no withheld value can be calculated from totals":
+        "weitere Werte sind sekundär geheim gehalten, damit sich kein geheimer Wert aus Summen errechnen lässt",
+    "(also across the categories of {names})": "(auch über die Kategorien von {names})",
+    "values computed from withheld counts (rates, differences, flags, classes) are withheld too":
+        "daraus berechnete Werte (Quoten, Abweichungen, Markierungen, Klassen) sind ebenfalls geheim gehalten",
+    "withheld for data protection": "geheim gehalten (Datenschutz)",
 })

@@ -12,7 +12,7 @@ import tempfile
 import jinja2
 
 from . import signs as sg
-from .i18n import tr
+from .i18n import tr, tr_fragments
 from .join import JoinPlan, sign_cells
 from .tables import Table
 
@@ -75,10 +75,14 @@ def join_report(table: Table, plan: JoinPlan, *, layer_name: str, layer_key: str
     if table.totals is not None:
         for ix, row in table.totals.iterrows():
             vals = {c: (None if _isnan(v) else v) for c, v in row.items()}
-            totals.append({"where": table.where(ix), "values": vals})
+            totals.append({"where": tr_fragments(table.where(ix), lang), "values": vals})
     columns = [{"column": c, "field": f, "type": table.kinds.get(c, "text"),
                 "signs": counts.get(c, {})} for c, f in added]
     signs_used = sorted({s for d in counts.values() for s in d})
+    names = unit_names or {}
+
+    def f(text):
+        return tr_fragments(text, lang)
     return {
         "created": _dt.datetime.now().isoformat(timespec="seconds"),
         "table": {"path": table.path, "key": table.key, "rows": int(len(table.data)),
@@ -94,19 +98,18 @@ def join_report(table: Table, plan: JoinPlan, *, layer_name: str, layer_key: str
             "total_rows": len(totals),
             "duplicate_layer_keys": len(plan.layer_duplicates),
         },
-        "matched_units": _limited([{"key": k, "name": (unit_names or {}).get(k)} for k in matched_keys]),
-        "units_without_data": _limited([{"key": k, "name": (unit_names or {}).get(k)}
-                                        for k in plan.units_without_data]),
-        "rows_without_unit": _limited([{"key": k, "where": w} for k, w in plan.rows_without_unit]),
-        "near_matches": _limited([{"layer_key": n.layer_key, "table_key": n.table_key, "reason": n.reason}
+        "matched_units": _limited([{"key": k, "name": names.get(k)} for k in matched_keys]),
+        "units_without_data": _limited([{"key": k, "name": names.get(k)} for k in plan.units_without_data]),
+        "rows_without_unit": _limited([{"key": k, "where": f(w)} for k, w in plan.rows_without_unit]),
+        "near_matches": _limited([{"layer_key": n.layer_key, "table_key": n.table_key, "reason": f(n.reason)}
                                   for n in plan.near]),
         "ambiguous": plan.ambiguous,
         "duplicate_layer_keys": plan.layer_duplicates,
         "total_rows": totals,
         "columns": columns,
         "signs": {"counts": counts, "meanings": {s: sg.sign_meaning(s, lang) for s in signs_used},
-                  "cells": _limited(cells)},
-        "notes": list(table.notes) + list(notes),
+                  "cells": _limited([{**c, "where": f(c["where"])} for c in cells])},
+        "notes": [f(n) for n in list(table.notes) + list(notes)],
         "warnings": warnings,
     }
 

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from sozialplanung_plugin.adapters.layers import fields_with, iterate, write_with_columns
 from sozialplanung_plugin.core import join as cj
@@ -152,6 +153,8 @@ class JoinIndicators(SozialplanungAlgorithm):
                         "Set the layer's CRS before making maps.")
             warnings.append(w)
             self.warn(feedback, w)
+        name_idx = self._name_field(source.fields(), key_idx)
+        names = {}
         keys, fids, invalid, empty, features = [], [], [], 0, []
         total = source.featureCount() or 1
         for n, f in enumerate(iterate(source)):
@@ -163,6 +166,8 @@ class JoinIndicators(SozialplanungAlgorithm):
             keys.append(None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k)
             fids.append(f.id())
             features.append(f)
+            if name_idx >= 0 and keys[-1] is not None:
+                names[cj.layer_key_text(keys[-1])] = f.attribute(name_idx)
             g = f.geometry()
             if g is None or g.isNull():
                 empty += 1
@@ -233,8 +238,16 @@ class JoinIndicators(SozialplanungAlgorithm):
         }
         if report_path:
             rep = join_report(table, plan, layer_name=layer_name, layer_key=key_field, n_units=len(keys),
-                              added=columns, notes=notes, warnings=warnings, lang=self.lang())
+                              added=columns, notes=notes, warnings=warnings, unit_names=names,
+                              lang=self.lang())
             html, _ = write_report(report_path, rep, "join_report.html", lang=self.lang())
             feedback.pushInfo(self.tr("Report written to {0}").format(html))
             results[self.REPORT] = html
         return results
+
+    @staticmethod
+    def _name_field(fields, key_idx: int) -> int:
+        """The layer's name field for the report: a text field called *name*, else the first text field."""
+        text = [i for i, f in enumerate(fields) if i != key_idx and f.type() == QVariant.String]
+        named = [i for i in text if "name" in fields.at(i).name().lower()]
+        return (named or text or [-1])[0]

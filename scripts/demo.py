@@ -1,0 +1,103 @@
+"""The main job on the bundled Berlin data (542 Planungsräume), as `make demo` runs it.
+
+Every step is a Processing algorithm of the provider, called as a user or a
+model would call it. Outputs go to --out (default output/demo).
+
+    PYTHONPATH=build /usr/bin/python3 scripts/demo.py --out output/demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def example_dir() -> str:
+    import sozialplanung_plugin
+
+    d = os.path.join(os.path.dirname(sozialplanung_plugin.__file__), "resources", "example", "berlin")
+    if os.path.isdir(d):
+        return d
+    return os.path.join(HERE, "..", "resources", "example", "berlin")
+
+
+class Log:
+    def __init__(self):
+        self.t0 = time.perf_counter()
+
+    def step(self, text: str) -> None:
+        print(f"[{time.perf_counter() - self.t0:6.1f} s] {text}", flush=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default="output/demo")
+    args = ap.parse_args()
+    out = os.path.abspath(args.out)
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    os.makedirs(os.path.join(out, "reports"), exist_ok=True)
+
+    from sozialplanung_plugin.standalone import start_qgis
+
+    start_qgis()
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    ex = example_dir()
+    log = Log()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+
+    class Feedback(QgsProcessingFeedback):
+        def reportError(self, error, fatalError=False):  # noqa: N802
+            print(f"    ! {error}", flush=True)
+
+        def pushWarning(self, warning):  # noqa: N802
+            print(f"    ! {warning}", flush=True)
+
+    feedback = Feedback()
+
+    def run(alg: str, params: dict) -> dict:
+        return processing.run(alg, params, context=context, feedback=feedback)
+
+    # 1. Join the tables as delivered to the 542 units ------------------------
+    units = os.path.join(ex, "planungsraeume_2021.gpkg") + "|layername=planungsraeume_2021"
+    joins = [
+        ("mss_2021_index_indikatoren.csv", "PLR_ID", "EW;S1;S3;S4;D1;D3;D4;KOM", ""),
+        ("mss_2021_kontext_indikatoren.csv", "PLR_ID", "KI_01;KI_02;KI_03;KI_05;KI_09;KI_10;KI_11", ""),
+    ]
+    for year in (2021, 2022, 2023, 2024):
+        joins.append((f"population_{year}-02_t1.csv", "id", "inhabitants_with_migration_background", f"_{year}"))
+        joins.append((f"population_{year}-02_t2.csv", "id",
+                      "inhabitants;inhabitants_age_below_6;inhabitants_age_6_15;inhabitants_age_15_18;"
+                      "inhabitants_age_18_27;inhabitants_age_27_45;inhabitants_age_45_55;inhabitants_age_55_65;"
+                      "inhabitants_age_above_65;inhabitants_foreigners", f"_{year}"))
+    layer = units
+    for i, (table, key, fields, suffix) in enumerate(joins):
+        last = i == len(joins) - 1
+        target = os.path.join(out, "berlin_sozialmonitoring.gpkg")
+        dest = f"ogr:dbname='{target}' table=\"planungsraeume_daten\" (geom)" if last else "TEMPORARY_OUTPUT"
+        res = run("sozialplanung:joinindicators", {
+            "INPUT": layer, "INPUT_KEY": "PLR_ID", "TABLE": os.path.join(ex, table), "TABLE_KEY": key,
+            "FIELDS": fields, "FIELD_SUFFIX": suffix, "OUTPUT": dest,
+            "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(table)[0]}.html"),
+        })
+        log.step(f"joined {table}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
+                 f"{res['ROWS_WITHOUT_UNIT']} rows without unit")
+        layer = res["OUTPUT"]
+    print(f"\nDemo outputs in {out}:")
+    for root, _dirs, files in os.walk(out):
+        for f in sorted(files):
+            p = os.path.join(root, f)
+            print(f"  {os.path.relpath(p, os.getcwd())}  ({os.path.getsize(p) / 1024:.0f} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
