@@ -1,0 +1,251 @@
+"""The burden rule: which units count as "besonders belastet".
+
+A unit is *flagged* on a core indicator when its deviation in the adverse
+direction reaches the threshold (the catalogue's per-indicator threshold
+wins over the general one). With polarity p (+1: higher is worse, -1: higher
+is better) the adverse deviation is, per measure:
+
+==============  ==========================================  ================
+measure         adverse deviation                           threshold unit
+==============  ==========================================  ================
+``difference``  ``p * (val - ref)``                         the indicator's
+                                                            (percentage
+                                                            points for %)
+``ratio``       ``p * (ratio - 100)``                       index points
+                                                            (20: 120 or 80)
+``zscore``      ``p * z``                                   standard
+                                                            deviations
+``percentile``  ``pct`` (p = +1) or ``100 - pct`` (p = -1)  percentile rank
+                                                            0..100
+==============  ==========================================  ================
+
+flag = 1 when deviation >= threshold, 0 when below, missing when the measure
+is missing (no value, or not computable). Classes with ``f`` flags, ``m``
+missing core indicators and MIN_FLAGS ``k``:
+
+* "besonders belastet" (code 3): ``f >= k``;
+* "belastet" (code 2): ``1 <= f < k`` and ``f + m < k``;
+* "unauffällig" (code 1): ``f == 0`` and ``m == 0``;
+* "nicht bewertbar" (no code): otherwise, i.e. the missing indicators could
+  still change the class. A known result is never hidden by a gap: 2 flags
+  of 2 needed make a unit "besonders belastet" whatever is missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import fields as fn
+from .catalogue import Catalogue, Indicator
+from .indicators import IndicatorError
+
+MEASURES = ("difference", "ratio", "zscore", "percentile")
+MEASURE_FIELD = {"difference": "diff", "ratio": "ratio", "zscore": "z", "percentile": "pct"}
+#: threshold when neither the parameter nor the catalogue gives one
+DEFAULT_THRESHOLD = {"difference": None, "ratio": 20.0, "zscore": 1.0, "percentile": 90.0}
+
+UNREMARKABLE = "unauffällig"
+BURDENED = "belastet"
+PARTICULARLY = "besonders belastet"
+UNDECIDED = "nicht bewertbar"
+#: label -> code (higher = more burdened); "nicht bewertbar" has no code
+CLASS_CODES = {UNREMARKABLE: 1, BURDENED: 2, PARTICULARLY: 3}
+CLASS_LABELS = (UNREMARKABLE, BURDENED, PARTICULARLY, UNDECIDED)
+
+
+class BurdenError(IndicatorError):
+    pass
+
+
+@dataclass
+class BurdenResult:
+    frame: pd.DataFrame
+    kinds: list[tuple[str, str]]
+    rule: str
+    thresholds: dict[str, float]
+    warnings: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        vc = self.frame[fn.BURDEN_CLASS].value_counts()
+        return {label: int(vc.get(label, 0)) for label in CLASS_LABELS}
+
+
+def de_number(x: float, decimals: int = 1, signed: bool = False) -> str:
+    """German number text: 1.234,5; with ``signed`` a leading + for positive values."""
+    s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
+    return s.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def _with_unit(text: str, unit: str) -> str:
+    return f"{text} {unit}" if unit else text
+
+
+def diff_unit(unit: str) -> str:
+    """Unit of a difference: percentage points for %, else the unit itself."""
+    return "Pp." if unit.strip() == "%" else unit
+
+
+def _fmt_many(values: np.ndarray, decimals: int, signed: bool = False) -> list[str]:
+    return [de_number(v, decimals, signed) for v in values.tolist()]
+
+
+def adverse_deviation(measure: str, polarity: int, values: np.ndarray) -> np.ndarray:
+    if measure == "difference":
+        return polarity * values
+    if measure == "ratio":
+        return polarity * (values - 100.0)
+    if measure == "zscore":
+        return polarity * values
+    if measure == "percentile":
+        return values if polarity > 0 else 100.0 - values
+    raise BurdenError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
+
+
+def measure_text(measure: str, ind: Indicator, v: list[float]) -> list[str]:
+    """The measure's part of the reason, e.g. '+12,9 Pp.'."""
+    arr = np.asarray(v, dtype="float64")
+    if measure == "difference":
+        return [_with_unit(t, diff_unit(ind.unit)) for t in _fmt_many(arr, ind.decimals, True)]
+    if measure == "ratio":
+        return [f"Index {t}" for t in _fmt_many(arr, 0)]
+    if measure == "zscore":
+        return [f"z = {t}" for t in _fmt_many(arr, 2, True)]
+    return [f"Perzentil {t}" for t in _fmt_many(arr, 0)]
+
+
+def rule_text(measure: str, thresholds: dict[str, float], general: float | None, min_flags: int,
+              core: list[Indicator]) -> str:
+    """The rule in plain German words, written into every unit."""
+    def t(x: float) -> str:
+        return de_number(x, 2).rstrip("0").rstrip(",")
+
+    if measure == "difference":
+        what = "Differenz zum Referenzwert in ungünstiger Richtung ≥ {t} (Einheit des Indikators, Pp. bei %)"
+    elif measure == "ratio":
+        what = "Verhältnis zum Referenzwert (Referenz = 100) in ungünstiger Richtung um ≥ {t} Punkte"
+    elif measure == "zscore":
+        what = "z-Wert in ungünstiger Richtung ≥ {t}"
+    else:
+        what = "Perzentilrang in ungünstiger Richtung ≥ {t}"
+    own = {i.id: thresholds[i.id] for i in core if general is None or thresholds[i.id] != general}
+    if general is not None:
+        crit = what.format(t=t(general))
+        if own:
+            crit += " (eigene Schwellen: " + ", ".join(f"{k} {t(v)}" for k, v in own.items()) + ")"
+    else:
+        crit = what.format(t="Schwelle") + " (Schwellen: " + ", ".join(f"{k} {t(v)}" for k, v in own.items()) + ")"
+    ids = ", ".join(i.id for i in core)
+    return (f"Kernindikator markiert bei {crit}; besonders belastet ab {min_flags} von {len(core)} "
+            f"markierten Kernindikatoren ({ids}); belastet ab 1")
+
+
+def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "difference", threshold: float | None = None,
+             min_flags: int = 2, area_labels: pd.Series | None = None) -> BurdenResult:
+    """Flags, counts, classes and reasons for every unit of ``data``.
+
+    ``data`` holds the fields of the indicator computation (``<id>_val``,
+    ``<id>_ref``, ``<id>_<measure>``, ``<id>_val_sign``). ``area_labels``
+    names each unit's reference area in the reason (default "Stadt").
+    """
+    if measure not in MEASURES:
+        raise BurdenError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
+    core = catalogue.core_indicators()
+    if not core:
+        raise BurdenError(f"{catalogue.path}: no core indicator in the catalogue (column core/Kern: ja/x/1)")
+    if min_flags < 1 or min_flags > len(core):
+        raise BurdenError(f"MIN_FLAGS is {min_flags}, but it must lie between 1 and the number of core "
+                          f"indicators ({len(core)}: {', '.join(i.id for i in core)})")
+    general = threshold if threshold is not None else DEFAULT_THRESHOLD[measure]
+    thresholds: dict[str, float] = {}
+    for ind in core:
+        t = ind.threshold if ind.threshold is not None else general
+        if t is None:
+            raise BurdenError(f"core indicator {ind.id!r} (catalogue line {ind.line}): no threshold: give THRESHOLD "
+                              f"or the catalogue column threshold/Schwelle (a difference has the indicator's unit, "
+                              f"so there is no general default)")
+        thresholds[ind.id] = float(t)
+    mfield = MEASURE_FIELD[measure]
+    needed = []
+    for ind in core:
+        for m in ("val", "ref", mfield):
+            needed.append(fn.measure(ind.id, m))
+    absent = [c for c in needed if c not in data.columns]
+    if absent:
+        raise BurdenError(f"field(s) {', '.join(map(repr, absent[:6]))} not in the input layer: run "
+                          f"sozialplanung:computeindicators with the same catalogue first")
+
+    n = len(data)
+    if area_labels is None:
+        area = np.full(n, "Stadt", dtype=object)
+    else:
+        area = np.array(["Referenzgebiet" if pd.isna(v) else str(v) for v in area_labels], dtype=object)
+    flags_total = np.zeros(n, dtype=np.int64)
+    missing_total = np.zeros(n, dtype=np.int64)
+    reason = np.full(n, "", dtype=object)
+    gaps = np.full(n, "", dtype=object)
+    out: dict[str, np.ndarray] = {}
+    kinds: list[tuple[str, str]] = []
+    for ind in core:
+        val = data[fn.measure(ind.id, "val")].to_numpy(dtype="float64")
+        ref = data[fn.measure(ind.id, "ref")].to_numpy(dtype="float64")
+        mv = data[fn.measure(ind.id, mfield)].to_numpy(dtype="float64")
+        dev = adverse_deviation(measure, ind.polarity, mv)
+        known = ~np.isnan(dev)
+        with np.errstate(invalid="ignore"):
+            hit = known & (dev >= thresholds[ind.id])
+        flag = np.where(known, hit.astype("float64"), np.nan)
+        out[fn.flag(ind.id)] = flag
+        kinds.append((fn.flag(ind.id), "integer"))
+        flags_total += hit
+        missing_total += ~known
+        if hit.any():
+            p = np.flatnonzero(hit)
+            u = ind.unit
+            texts = [f"{ind.name} {_with_unit(a, u)} vs. {g} {_with_unit(b, u)} ({c})" for a, b, c, g in zip(
+                _fmt_many(val[p], ind.decimals), _fmt_many(ref[p], ind.decimals),
+                measure_text(measure, ind, mv[p]), area[p])]
+            sep = np.where(reason[p] == "", "", "; ").astype(object)
+            reason[p] = reason[p] + sep + np.array(texts, dtype=object)
+        if (~known).any():
+            p = np.flatnonzero(~known)
+            sc = fn.sign_of(fn.measure(ind.id, "val"))
+            signs = data[sc].to_numpy(dtype=object)[p] if sc in data.columns else np.full(len(p), None)
+            texts = []
+            for v, s in zip(val[p].tolist(), signs.tolist()):
+                if np.isnan(v):
+                    texts.append(f"{ind.name}: kein Wert" + (f" ({s})" if s is not None and not pd.isna(s) else ""))
+                else:
+                    texts.append(f"{ind.name}: Abweichung nicht berechenbar")
+            sep = np.where(gaps[p] == "", "", "; ").astype(object)
+            gaps[p] = gaps[p] + sep + np.array(texts, dtype=object)
+
+    cls = np.full(n, UNDECIDED, dtype=object)
+    cls[flags_total >= min_flags] = PARTICULARLY
+    cls[(flags_total >= 1) & (flags_total < min_flags) & (flags_total + missing_total < min_flags)] = BURDENED
+    cls[(flags_total == 0) & (missing_total == 0)] = UNREMARKABLE
+    code = pd.Series(cls).map(CLASS_CODES).to_numpy(dtype="float64")
+    has_gaps = gaps != ""
+    full = reason.copy()
+    none = full == ""
+    full[none & ~has_gaps] = "kein Kernindikator über der Schwelle"
+    sep = np.where(none, "", "; ").astype(object)
+    full[has_gaps] = full[has_gaps] + sep[has_gaps] + "fehlend: " + gaps[has_gaps]
+    out[fn.BURDEN_FLAGS] = flags_total.astype("float64")
+    out[fn.BURDEN_CODE] = code
+    out[fn.BURDEN_CLASS] = cls
+    out[fn.BURDEN_REASON] = full
+    rule = rule_text(measure, thresholds, threshold if threshold is not None else DEFAULT_THRESHOLD[measure],
+                     min_flags, core)
+    out[fn.BURDEN_RULE] = np.full(n, rule, dtype=object)
+    kinds += [(fn.BURDEN_FLAGS, "integer"), (fn.BURDEN_CODE, "integer"), (fn.BURDEN_CLASS, "text"),
+              (fn.BURDEN_REASON, "text"), (fn.BURDEN_RULE, "text")]
+    warnings = []
+    undecided = int((cls == UNDECIDED).sum())
+    if undecided:
+        warnings.append(f"{undecided} unit(s) are 'nicht bewertbar': a core indicator is missing and could "
+                        f"change the class (see burden_reason)")
+    frame = pd.DataFrame(out, index=data.index, copy=False)
+    return BurdenResult(frame, kinds, rule, thresholds, warnings)
