@@ -10,7 +10,7 @@ BUILD := build/$(PLUGIN)
 DIST := dist/$(PLUGIN).zip
 STAMP := .make
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv \
-	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip
+	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
@@ -28,8 +28,8 @@ help:
 deps: $(STAMP)/system
 $(STAMP)/system:
 	@mkdir -p $(STAMP)
-	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2" 2>/dev/null && command -v lrelease >/dev/null \
-	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && [ -x /usr/bin/qgis_process.bin ]; then \
+	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2, ensurepip" 2>/dev/null && command -v lrelease >/dev/null \
+	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && command -v unzip >/dev/null && [ -x /usr/bin/qgis_process.bin ]; then \
 	  echo "QGIS and tools present"; \
 	else \
 	  echo "Installing QGIS and tools from Debian's packages (a few minutes) ..."; \
