@@ -1,0 +1,410 @@
+"""Composite indices: many indicators collapsed into one index with classes.
+
+Inputs: the catalogue's indicators with ``index = status`` (and polarity + or
+-) for the status index; those with ``index = dynamics`` (ready change
+indicators) for the dynamics index, or, when there are none and the data has
+several years, the changes ``<id>_chg`` of the status indicators. Values are
+the ``<id>_val`` fields of sozialplanung:computeindicators when the layer has
+them, else they are computed from the catalogue's columns.
+
+*Valid units* enter the standardisation and ranking: units with every index
+indicator present and, with a population field, at least MIN_POPULATION
+inhabitants. The others get no index, the label "nicht klassifiziert" and the
+reason in ``status_note`` / ``dynamics_note``. N is the number of valid units.
+
+Methods (p = polarity, w = weight, higher index = more burdened for all):
+
+``zscore_sum`` (Berlin, Monitoring Soziale Stadtentwicklung)
+    ``z_i = (x_i - mean_i) / sd_i`` over the valid units (sample sd, n - 1);
+    ``index = sum_i p_i * w_i * z_i``. Classes by the index's own mean m and
+    sample sd s: ``index <= m - s`` 1 "hoch", ``index >= m + 1.5 s`` 4 "sehr
+    niedrig", ``index >= m + s`` 3 "niedrig", else 2 "mittel". Dynamics: the
+    same on the change indicators, ``<= m - s`` 1 "positiv", ``>= m + s``
+    5 "negativ", else 3 "stabil" (the MSS coding). sdi_class: status class
+    and "+", "+/-", "-" for positiv, stabil, negativ ("2+/-").
+``percentile_flags`` (CDC/ATSDR Social Vulnerability Index)
+    per indicator the percentile rank ``(r - 1) / (N - 1)`` of ``p * x``
+    (r = rank from the lowest, ties the lowest rank); per topic the sum of
+    ``w * rank`` ranked again the same way; overall the sum over topics (times
+    the topic weight) ranked again: ``status_index`` in 0..1. A flag where an
+    indicator's rank is >= 0.90; flag counts per topic and in total. Classes:
+    quartiles of the index (<= 0.25: 1, <= 0.50: 2, <= 0.75: 3, else 4).
+``exponential_rank`` (English Index of Multiple Deprivation)
+    per topic the score ``sum p * w * z`` over its indicators, ranked
+    ``R = r / N`` (1/N least, 1 most deprived) and transformed
+    ``X = -23 * ln(1 - R * (1 - exp(-100/23)))`` (0..100);
+    ``index = sum_topics topic_weight * X``; classes: deciles of the index,
+    ``floor(10 * (r - 1) / N) + 1``, the most deprived decile = 10.
+
+CLASSES ``quantiles`` (k classes, ``floor(k * (r - 1) / N) + 1`` with r the
+rank from the lowest index, ties the lowest) and ``breaks`` (user breaks
+b1 < b2 < ...: class = 1 + number of breaks <= index) replace the method's
+own classes of the status index, so classes stay comparable across years.
+The dynamics index always uses mean +/- 1 sd.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import fields as fn
+from . import indicators as ci
+from .burden import de_number
+from .catalogue import Catalogue, Indicator
+
+METHODS = ("zscore_sum", "percentile_flags", "exponential_rank")
+CLASSINGS = ("method", "quantiles", "breaks")
+
+NOT_CLASSIFIED = "nicht klassifiziert"
+STATUS_LABELS = {1: "hoch", 2: "mittel", 3: "niedrig", 4: "sehr niedrig"}
+DYNAMICS_LABELS = {1: "positiv", 3: "stabil", 5: "negativ"}
+DYNAMICS_SIGN = {1: "+", 3: "+/-", 5: "-"}
+FLAG_RANK = 0.90
+IMD_C = 23.0
+
+
+class CompositeError(ci.IndicatorError):
+    pass
+
+
+@dataclass
+class Part:
+    """The indicators of one index with their values per unit."""
+    kind: str  # "status" or "dynamics"
+    indicators: list[Indicator]
+    values: dict[str, np.ndarray]
+    signs: dict[str, np.ndarray | None]
+    fields: dict[str, str]  # id -> name of the source field (for zidx field names)
+    source: str = "catalogue"  # or "change"
+
+
+@dataclass
+class CompositeResult:
+    frame: pd.DataFrame
+    kinds: list[tuple[str, str]]
+    labels: dict[int, str]  # status class -> label (for styles)
+    topics: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    has_dynamics: bool = False
+
+
+def _index_indicators(catalogue: Catalogue, kind: str) -> list[Indicator]:
+    return [i for i in catalogue.for_index(kind) if i.polarity != 0]
+
+
+def gather(data: pd.DataFrame, catalogue: Catalogue, keys=None, year: int | None = None,
+           notes: list[str] | None = None) -> tuple[Part, Part | None]:
+    """The status and (if any) dynamics inputs, from ``<id>_val`` / ``<id>_chg``
+    fields when present, else computed from the catalogue's columns."""
+    notes = notes if notes is not None else []
+    status = _index_indicators(catalogue, "status")
+    if not status:
+        raise CompositeError(f"{catalogue.path}: no indicator enters the status index (column index = status "
+                             f"and polarity + or -)")
+    dyn = _index_indicators(catalogue, "dynamics")
+    want = status + dyn
+    missing = [i.id for i in want if fn.measure(i.id, "val") not in data.columns]
+    computed = None
+    if missing:
+        computed = ci.compute(data, catalogue, keys=keys, year=year, only=missing)
+        notes.append(f"computed from the catalogue's columns: {', '.join(missing)}")
+        notes += computed.warnings
+
+    def take(ind: Indicator, name: str):
+        src = data if name in data.columns else (computed.frame if computed is not None else None)
+        if src is None or name not in src.columns:
+            return None, None
+        v = src[name].to_numpy(dtype="float64")
+        sc = fn.sign_of(name)
+        s = src[sc].to_numpy(dtype=object) if sc in src.columns else None
+        return v, s
+
+    def part(kind, inds, suffix_field):
+        values, signs, fields = {}, {}, {}
+        for ind in inds:
+            name = suffix_field(ind)
+            v, s = take(ind, name)
+            if v is None:
+                return None
+            values[ind.id], signs[ind.id], fields[ind.id] = v, s, name
+        return Part(kind, inds, values, signs, fields)
+
+    s_part = part("status", status, lambda i: fn.measure(i.id, "val"))
+    d_part = None
+    if dyn:
+        d_part = part("dynamics", dyn, lambda i: fn.measure(i.id, "val"))
+    else:
+        d_part = part("dynamics", status, lambda i: fn.change(i.id))
+        if d_part is not None:
+            d_part.source = "change"
+            notes.append("dynamics index from the changes <id>_chg of the status indicators")
+    return s_part, d_part
+
+
+def _validity(part: Part, n: int, population: np.ndarray | None, pop_name: str, min_population: float):
+    """Valid mask and the reason per invalid unit (German, written to the note field)."""
+    valid = np.ones(n, dtype=bool)
+    reasons = [[] for _ in range(n)]
+    if population is not None:
+        pop_missing = np.isnan(population)
+        with np.errstate(invalid="ignore"):
+            small = ~pop_missing & (population < min_population)
+        for p in np.flatnonzero(pop_missing):
+            reasons[p].append(f"Einwohnerzahl fehlt ({pop_name})")
+        for p in np.flatnonzero(small):
+            reasons[p].append(f"weniger als {de_number(min_population, 0)} Einwohner "
+                              f"({pop_name} = {de_number(population[p], 0)})")
+        valid &= ~pop_missing & ~small
+    lacking = [[] for _ in range(n)]
+    for ind in part.indicators:
+        v = part.values[ind.id]
+        miss = np.isnan(v)
+        valid &= ~miss
+        s = part.signs.get(ind.id)
+        for p in np.flatnonzero(miss):
+            sign = s[p] if s is not None else None
+            name = ind.id if part.source == "catalogue" else f"{ind.id} (Veränderung)"
+            lacking[p].append(f"{name} ({sign})" if sign is not None and not pd.isna(sign) else name)
+    notes = np.full(n, None, dtype=object)
+    for p in np.flatnonzero(~valid):
+        r = reasons[p]
+        if lacking[p]:
+            r = r + ["kein Wert: " + ", ".join(lacking[p])]
+        notes[p] = "; ".join(r)
+    return valid, notes
+
+
+def _z_valid(x: np.ndarray, valid: np.ndarray, warn: list[str], name: str) -> np.ndarray:
+    v = x[valid]
+    sd = v.std(ddof=1) if len(v) > 1 else np.nan
+    if not sd > 0:
+        warn.append(f"indicator {name!r} has the same value in every valid unit: its z-scores are 0")
+        return np.where(valid, 0.0, np.nan)
+    return np.where(valid, (x - v.mean()) / sd, np.nan)
+
+
+def _rank_valid(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Rank from the lowest among the valid units, ties the lowest rank; NaN elsewhere."""
+    return ci.min_rank(np.where(valid, x, np.nan))
+
+
+def _percent_rank(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    n = int(valid.sum())
+    r = _rank_valid(x, valid)
+    return (r - 1.0) / (n - 1.0) if n > 1 else np.where(valid, 0.0, np.nan)
+
+
+def sd_classes(index: np.ndarray, valid: np.ndarray, kind: str) -> np.ndarray:
+    """MSS classes by the index's mean and sample sd (see the module docstring)."""
+    v = index[valid]
+    m = v.mean()
+    s = v.std(ddof=1) if len(v) > 1 else 0.0
+    out = np.full(len(index), np.nan)
+    x = index[valid]
+    if kind == "status":
+        c = np.full(len(x), 2.0)
+        c[x <= m - s] = 1
+        c[x >= m + s] = 3
+        c[x >= m + 1.5 * s] = 4
+    else:
+        c = np.full(len(x), 3.0)
+        c[x <= m - s] = 1
+        c[x >= m + s] = 5
+    out[valid] = c
+    return out
+
+
+def quantile_classes(index: np.ndarray, valid: np.ndarray, k: int) -> np.ndarray:
+    n = int(valid.sum())
+    r = _rank_valid(index, valid)
+    return np.where(valid, np.floor(k * (r - 1.0) / n) + 1.0, np.nan)
+
+
+def break_classes(index: np.ndarray, valid: np.ndarray, breaks: list[float]) -> np.ndarray:
+    c = np.searchsorted(np.asarray(breaks, dtype="float64"), index, side="right") + 1.0
+    return np.where(valid, c, np.nan)
+
+
+def _t(x: float) -> str:
+    s = de_number(x, 4)
+    return s.rstrip("0").rstrip(",") if "," in s else s
+
+
+def quantile_labels(k: int) -> dict[int, str]:
+    out = {c: f"Klasse {c} von {k}" for c in range(1, k + 1)}
+    out[1] += " (geringste Belastung)"
+    out[k] += " (höchste Belastung)"
+    return out
+
+
+def break_labels(breaks: list[float]) -> dict[int, str]:
+    out = {1: f"unter {_t(breaks[0])}"}
+    for j in range(1, len(breaks)):
+        out[j + 1] = f"{_t(breaks[j - 1])} bis unter {_t(breaks[j])}"
+    out[len(breaks) + 1] = f"ab {_t(breaks[-1])}"
+    return out
+
+
+QUARTILE_LABELS = {1: "1. Quartil (0 bis 0,25)", 2: "2. Quartil (über 0,25 bis 0,50)",
+                   3: "3. Quartil (über 0,50 bis 0,75)", 4: "4. Quartil (über 0,75; höchste Belastung)"}
+DECILE_LABELS = {c: f"{c}. Dezil" for c in range(1, 11)}
+DECILE_LABELS[1] += " (geringste Benachteiligung)"
+DECILE_LABELS[10] += " (höchste Benachteiligung)"
+
+
+def topic_weights(inds: list[Indicator]) -> dict[str, float]:
+    """The topic weight of each topic: the one value its rows give (1 if none)."""
+    out: dict[str, float] = {}
+    for ind in inds:
+        w = ind.topic_weight
+        if ind.topic not in out or out[ind.topic] == 1.0:
+            out[ind.topic] = w
+        elif w != 1.0 and w != out[ind.topic]:
+            raise CompositeError(f"topic {ind.topic!r}: the catalogue gives different topic weights "
+                                 f"({out[ind.topic]:g} and {w:g} on line {ind.line})")
+    return out
+
+
+def compute(data: pd.DataFrame, catalogue: Catalogue, method: str = "zscore_sum", classes: str = "method",
+            class_count: int = 5, breaks: list[float] | None = None, population=None, population_name: str = "",
+            min_population: float = 0.0, keys=None, year: int | None = None, progress=None) -> CompositeResult:
+    """The composite index for every unit of ``data`` (see the module docstring)."""
+    if method not in METHODS:
+        raise CompositeError(f"unknown method {method!r} (one of {', '.join(METHODS)})")
+    if classes not in CLASSINGS:
+        raise CompositeError(f"unknown classes {classes!r} (one of {', '.join(CLASSINGS)})")
+    if classes == "quantiles" and not (2 <= class_count <= 20):
+        raise CompositeError(f"CLASS_COUNT must be between 2 and 20 (given {class_count})")
+    if classes == "breaks":
+        if not breaks:
+            raise CompositeError("CLASSES=breaks needs BREAKS, e.g. '-1;0;1,5'")
+        if any(b2 <= b1 for b1, b2 in zip(breaks, breaks[1:])):
+            raise CompositeError(f"BREAKS must increase strictly: {breaks}")
+    n = len(data)
+    pop = None if population is None else np.asarray(population, dtype="float64")
+    result_notes: list[str] = []
+    warns: list[str] = []
+    status, dynamics = gather(data, catalogue, keys=keys, year=year, notes=result_notes)
+    out: dict[str, np.ndarray] = {}
+    kinds: list[tuple[str, str]] = []
+
+    def put(name, arr, kind="number"):
+        out[name] = arr
+        kinds.append((name, kind))
+
+    valid, notes = _validity(status, n, pop, population_name, min_population)
+    nv = int(valid.sum())
+    if nv < 2:
+        raise CompositeError(f"only {nv} unit(s) have every status indicator"
+                             + (f" and at least {min_population:g} inhabitants" if pop is not None else "")
+                             + ": an index needs at least 2")
+    inds = status.indicators
+    topics = list(dict.fromkeys(i.topic for i in inds))
+    labels: dict[int, str]
+    if method == "zscore_sum":
+        index = np.zeros(n)
+        for ind in inds:
+            z = _z_valid(status.values[ind.id], valid, warns, ind.id)
+            put(fn.index_z(ind.id), z)
+            index = index + ind.polarity * ind.weight * z
+        index = np.where(valid, index, np.nan)
+        own = sd_classes(index, valid, "status")
+        labels = dict(STATUS_LABELS)
+    elif method == "percentile_flags":
+        tw = topic_weights(inds)
+        topic_sum = {t: np.zeros(n) for t in topics}
+        topic_flags = {t: np.zeros(n) for t in topics}
+        for ind in inds:
+            pr = _percent_rank(ind.polarity * status.values[ind.id], valid)
+            flag = np.where(valid, (pr >= FLAG_RANK).astype("float64"), np.nan)
+            put(fn.percentile_rank(ind.id), pr)
+            put(fn.percentile_flag(ind.id), flag, "integer")
+            topic_sum[ind.topic] = topic_sum[ind.topic] + ind.weight * pr
+            topic_flags[ind.topic] = topic_flags[ind.topic] + flag
+        total = np.zeros(n)
+        total_flags = np.zeros(n)
+        for j, t in enumerate(topics, start=1):
+            s = np.where(valid, topic_sum[t], np.nan)
+            put(fn.theme(j, "sum"), s)
+            put(fn.theme(j, "rank"), _percent_rank(s, valid))
+            put(fn.theme(j, "flags"), np.where(valid, topic_flags[t], np.nan), "integer")
+            total = total + tw[t] * s
+            total_flags = total_flags + topic_flags[t]
+        put(fn.STATUS_FLAGS, np.where(valid, total_flags, np.nan), "integer")
+        index = _percent_rank(np.where(valid, total, np.nan), valid)
+        own = np.where(valid, np.select([index <= 0.25, index <= 0.5, index <= 0.75], [1.0, 2.0, 3.0], 4.0), np.nan)
+        labels = dict(QUARTILE_LABELS)
+    else:  # exponential_rank
+        tw = topic_weights(inds)
+        score = {t: np.zeros(n) for t in topics}
+        for ind in inds:
+            z = _z_valid(status.values[ind.id], valid, warns, ind.id)
+            put(fn.index_z(ind.id), z)
+            score[ind.topic] = score[ind.topic] + ind.polarity * ind.weight * z
+        index = np.zeros(n)
+        for j, t in enumerate(topics, start=1):
+            s = np.where(valid, score[t], np.nan)
+            r = _rank_valid(s, valid) / nv
+            x = -IMD_C * np.log(1.0 - r * (1.0 - np.exp(-100.0 / IMD_C)))
+            put(fn.theme(j, "score"), s)
+            put(fn.theme(j, "rank"), r)
+            put(fn.theme(j, "exp"), x)
+            index = index + tw[t] * x
+        index = np.where(valid, index, np.nan)
+        own = np.where(valid, np.floor(10.0 * (_rank_valid(index, valid) - 1.0) / nv) + 1.0, np.nan)
+        labels = dict(DECILE_LABELS)
+    if classes == "quantiles":
+        cls = quantile_classes(index, valid, class_count)
+        labels = quantile_labels(class_count)
+    elif classes == "breaks":
+        cls = break_classes(index, valid, breaks)
+        labels = break_labels(breaks)
+    else:
+        cls = own
+    lab = np.full(n, NOT_CLASSIFIED, dtype=object)
+    for c, text in labels.items():
+        lab[cls == c] = text
+    put(fn.STATUS_INDEX, index)
+    put(fn.STATUS_CLASS, cls, "integer")
+    put(fn.STATUS_LABEL, lab, "text")
+    put(fn.STATUS_NOTE, notes, "text")
+    result_notes.append(f"status index ({method}): {nv} of {n} units classified")
+    if progress is not None:
+        progress(0.7)
+
+    has_dyn = dynamics is not None
+    if has_dyn:
+        dvalid, dnotes = _validity(dynamics, n, pop, population_name, min_population)
+        dn = int(dvalid.sum())
+        if dn < 2:
+            warns.append(f"only {dn} unit(s) have every dynamics indicator: no dynamics index")
+            dvalid[:] = False
+        dindex = np.zeros(n)
+        for ind in dynamics.indicators:
+            name = ind.id if dynamics.source == "catalogue" else fn.change(ind.id)
+            z = _z_valid(dynamics.values[ind.id], dvalid, warns, name) if dn >= 2 else np.full(n, np.nan)
+            put(fn.index_z(name), z)
+            dindex = dindex + ind.polarity * ind.weight * z
+        dindex = np.where(dvalid, dindex, np.nan)
+        dcls = sd_classes(dindex, dvalid, "dynamics") if dn >= 2 else np.full(n, np.nan)
+        dlab = np.full(n, NOT_CLASSIFIED, dtype=object)
+        for c, text in DYNAMICS_LABELS.items():
+            dlab[dcls == c] = text
+        both = ~np.isnan(cls) & ~np.isnan(dcls)
+        sdi = np.full(n, None, dtype=object)
+        if both.any():
+            sdi[both] = [f"{int(a)}{DYNAMICS_SIGN[int(b)]}" for a, b in zip(cls[both], dcls[both])]
+        put(fn.DYNAMICS_INDEX, dindex)
+        put(fn.DYNAMICS_CLASS, dcls, "integer")
+        put(fn.DYNAMICS_LABEL, dlab, "text")
+        put(fn.DYNAMICS_NOTE, dnotes, "text")
+        put(fn.SDI_CLASS, sdi, "text")
+        result_notes.append(f"dynamics index: {dn} of {n} units classified")
+    if progress is not None:
+        progress(1.0)
+    frame = pd.DataFrame(out, index=data.index, copy=False)
+    return CompositeResult(frame, kinds, labels, topics, warns, result_notes, has_dyn)
