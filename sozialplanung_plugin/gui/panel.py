@@ -1,0 +1,140 @@
+"""The guided panel: leads a planner through the same steps as the toolbox.
+
+Each step opens the Processing dialog of its algorithm, filled in with the
+layer and catalogue of the previous steps, so the panel never computes
+anything itself: what a planner does here can be repeated in a model, a
+batch or ``qgis_process``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import (
+    QDockWidget,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sozialplanung_plugin import paths
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SozialplanungPanel", text)
+
+
+def steps() -> list[dict]:
+    """The workflow, in order: algorithm id, title, explanation."""
+    return [
+        {"alg": "sozialplanung:joinindicators", "title": _tr("1. Join the indicator table"),
+         "text": _tr("Choose the layer of spatial units above, then the table the departments delivered "
+                     "(CSV, XLSX or ODS) and its key column. The report lists what did not match.")},
+        {"alg": "sozialplanung:computeindicators", "title": _tr("2. Compare with the city-wide value"),
+         "text": _tr("Rates from counts, the city-wide value (sum of numerators / sum of denominators), "
+                     "difference, ratio, z-score and percentile for every indicator of the catalogue.")},
+        {"alg": "sozialplanung:classifyburden", "title": _tr("3. Select burdened units"),
+         "text": _tr("A unit is 'besonders belastet' when enough core indicators deviate from the city-wide "
+                     "value by the agreed threshold. Every flag is explained in burden_reason.")},
+        {"alg": "sozialplanung:compositeindex", "title": _tr("4. Build the status and dynamics index"),
+         "text": _tr("Collapse the indicators into an index with classes (Berlin's social monitoring method "
+                     "by default).")},
+        {"alg": "sozialplanung:suppress", "title": _tr("5. Protect small numbers"),
+         "text": _tr("Suppress small counts and everything computed from them before anything is published.")},
+        {"alg": "sozialplanung:profileatlas", "title": _tr("6. Print the district profiles"),
+         "text": _tr("One page per unit with maps, indicator table, chart and the burden rule, plus a cover "
+                     "with the overview map.")},
+        {"alg": "sozialplanung:overviewmaps", "title": _tr("7. Print overview maps"),
+         "text": _tr("One map page per indicator or index for the whole municipality.")},
+    ]
+
+
+class SozialplanungPanel(QDockWidget):
+    def __init__(self, iface=None, parent=None):
+        super().__init__(_tr("Sozialplanung"), parent)
+        self.setObjectName("SozialplanungPanel")
+        self.iface = iface
+        self.status: dict[str, QLabel] = {}
+        self.buttons: dict[str, QPushButton] = {}
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        intro = QLabel(_tr("Work through the steps from top to bottom. Each step opens the Processing dialog "
+                           "with the layer and catalogue chosen here; its result becomes the layer of the "
+                           "next step."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(_tr("Layer"), self.layer_combo)
+        self.catalogue = QgsFileWidget()
+        self.catalogue.setFilter(_tr("Indicator catalogue (*.csv *.xlsx *.ods)"))
+        example = paths.example("katalog_berlin.csv")
+        if os.path.exists(example):
+            self.catalogue.setFilePath(example)
+        form.addRow(_tr("Catalogue"), self.catalogue)
+        layout.addLayout(form)
+
+        from qgis.core import QgsApplication
+
+        registry = QgsApplication.processingRegistry()
+        for step in steps():
+            frame = QFrame()
+            frame.setFrameShape(QFrame.StyledPanel)
+            box = QVBoxLayout(frame)
+            title = QLabel(f"<b>{step['title']}</b>")
+            text = QLabel(step["text"])
+            text.setWordWrap(True)
+            button = QPushButton(_tr("Open…"))
+            button.setEnabled(registry.algorithmById(step["alg"]) is not None)
+            button.clicked.connect(lambda _checked=False, a=step["alg"]: self.open_step(a))
+            status = QLabel("")
+            status.setWordWrap(True)
+            for w in (title, text, button, status):
+                box.addWidget(w)
+            layout.addWidget(frame)
+            self.status[step["alg"]] = status
+            self.buttons[step["alg"]] = button
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+
+    def parameters_for(self, alg_id: str) -> dict:
+        """Defaults for a step: the chosen layer and catalogue."""
+        params = {}
+        layer = self.layer_combo.currentLayer()
+        if layer is not None:
+            params["INPUT"] = layer.id()
+        cat = self.catalogue.filePath()
+        if cat and alg_id != "sozialplanung:joinindicators":
+            params["CATALOGUE"] = cat
+        return params
+
+    def open_step(self, alg_id: str) -> None:
+        import processing
+
+        added = []
+        project = QgsProject.instance()
+        project.layerWasAdded.connect(added.append)
+        try:
+            results = processing.execAlgorithmDialog(alg_id, self.parameters_for(alg_id)) or {}
+        finally:
+            project.layerWasAdded.disconnect(added.append)
+        polygons = [lyr for lyr in added if lyr.type() == lyr.VectorLayer and lyr.geometryType() == 2]
+        if polygons:
+            self.layer_combo.setLayer(polygons[-1])
+            self.status[alg_id].setText("✓ " + _tr("done: {0}").format(polygons[-1].name()))
+        elif results:
+            self.status[alg_id].setText("✓ " + _tr("done"))
