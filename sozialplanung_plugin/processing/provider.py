@@ -8,6 +8,9 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
+from sozialplanung_plugin.processing.composite_index import CompositeIndex
+from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
 
 PROVIDER_ID = "sozialplanung"
@@ -15,6 +18,7 @@ PROVIDER_ID = "sozialplanung"
 
 def algorithm_classes() -> list[type]:
     classes = [JoinIndicators]
+    classes += [ComputeIndicators, ClassifyBurden, CompositeIndex]
     return classes
 
 
