@@ -65,6 +65,11 @@ SDI_CLASS = "sdi_class"
 STATUS_FLAGS = "status_flags"
 
 SUPPRESSION_NOTE = "suppression_note"
+#: the suppression rule as JSON (sozialplanung:suppress), on every feature
+SUPPRESSION_RULE = "suppression_rule"
+#: values of ``<field>_supp``
+SUPP_PRIMARY = "primary"
+SUPP_SECONDARY = "secondary"
 
 
 def measure(ind_id: str, name: str, year: int | None = None) -> str:
