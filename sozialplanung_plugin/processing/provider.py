@@ -12,6 +12,7 @@ from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
+from sozialplanung_plugin.processing.suppress import Suppress
 
 PROVIDER_ID = "sozialplanung"
 
@@ -19,6 +20,7 @@ PROVIDER_ID = "sozialplanung"
 def algorithm_classes() -> list[type]:
     classes = [JoinIndicators]
     classes += [ComputeIndicators, ClassifyBurden, CompositeIndex]
+    classes += [Suppress]
     return classes
 
 
