@@ -36,6 +36,18 @@ def example(name: str) -> str:
     return os.path.join(EXAMPLE, name)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_locale(qgis_app):
+    """Tests expect English texts unless they switch to German themselves;
+    the settings folder of pytest-qgis survives between runs, so set it."""
+    from qgis.core import QgsSettings
+
+    s = QgsSettings()
+    s.setValue("locale/overrideFlag", True)
+    s.setValue("locale/userLocale", "en_US")
+    yield
+
+
 @pytest.fixture(scope="session")
 def provider(qgis_app, qgis_processing):
     from qgis.core import QgsApplication

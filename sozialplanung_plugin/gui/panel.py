@@ -27,38 +27,39 @@ from qgis.PyQt.QtWidgets import (
 from sozialplanung_plugin import paths
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SozialplanungPanel", text)
+def tr(text: str) -> str:
+    # pylupdate5 files plain tr("...") calls under the context "@default".
+    return QCoreApplication.translate("@default", text)
 
 
 def steps() -> list[dict]:
     """The workflow, in order: algorithm id, title, explanation."""
     return [
-        {"alg": "sozialplanung:joinindicators", "title": _tr("1. Join the indicator table"),
-         "text": _tr("Choose the layer of spatial units above, then the table the departments delivered "
+        {"alg": "sozialplanung:joinindicators", "title": tr("1. Join the indicator table"),
+         "text": tr("Choose the layer of spatial units above, then the table the departments delivered "
                      "(CSV, XLSX or ODS) and its key column. The report lists what did not match.")},
-        {"alg": "sozialplanung:computeindicators", "title": _tr("2. Compare with the city-wide value"),
-         "text": _tr("Rates from counts, the city-wide value (sum of numerators / sum of denominators), "
+        {"alg": "sozialplanung:computeindicators", "title": tr("2. Compare with the city-wide value"),
+         "text": tr("Rates from counts, the city-wide value (sum of numerators / sum of denominators), "
                      "difference, ratio, z-score and percentile for every indicator of the catalogue.")},
-        {"alg": "sozialplanung:classifyburden", "title": _tr("3. Select burdened units"),
-         "text": _tr("A unit is 'besonders belastet' when enough core indicators deviate from the city-wide "
+        {"alg": "sozialplanung:classifyburden", "title": tr("3. Select burdened units"),
+         "text": tr("A unit is 'besonders belastet' when enough core indicators deviate from the city-wide "
                      "value by the agreed threshold. Every flag is explained in burden_reason.")},
-        {"alg": "sozialplanung:compositeindex", "title": _tr("4. Build the status and dynamics index"),
-         "text": _tr("Collapse the indicators into an index with classes (Berlin's social monitoring method "
+        {"alg": "sozialplanung:compositeindex", "title": tr("4. Build the status and dynamics index"),
+         "text": tr("Collapse the indicators into an index with classes (Berlin's social monitoring method "
                      "by default).")},
-        {"alg": "sozialplanung:suppress", "title": _tr("5. Protect small numbers"),
-         "text": _tr("Suppress small counts and everything computed from them before anything is published.")},
-        {"alg": "sozialplanung:profileatlas", "title": _tr("6. Print the district profiles"),
-         "text": _tr("One page per unit with maps, indicator table, chart and the burden rule, plus a cover "
+        {"alg": "sozialplanung:suppress", "title": tr("5. Protect small numbers"),
+         "text": tr("Suppress small counts and everything computed from them before anything is published.")},
+        {"alg": "sozialplanung:profileatlas", "title": tr("6. Print the district profiles"),
+         "text": tr("One page per unit with maps, indicator table, chart and the burden rule, plus a cover "
                      "with the overview map.")},
-        {"alg": "sozialplanung:overviewmaps", "title": _tr("7. Print overview maps"),
-         "text": _tr("One map page per indicator or index for the whole municipality.")},
+        {"alg": "sozialplanung:overviewmaps", "title": tr("7. Print overview maps"),
+         "text": tr("One map page per indicator or index for the whole municipality.")},
     ]
 
 
 class SozialplanungPanel(QDockWidget):
     def __init__(self, iface=None, parent=None):
-        super().__init__(_tr("Sozialplanung"), parent)
+        super().__init__(tr("Sozialplanung"), parent)
         self.setObjectName("SozialplanungPanel")
         self.iface = iface
         self.status: dict[str, QLabel] = {}
@@ -66,7 +67,7 @@ class SozialplanungPanel(QDockWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = QLabel(_tr("Work through the steps from top to bottom. Each step opens the Processing dialog "
+        intro = QLabel(tr("Work through the steps from top to bottom. Each step opens the Processing dialog "
                            "with the layer and catalogue chosen here; its result becomes the layer of the "
                            "next step."))
         intro.setWordWrap(True)
@@ -75,13 +76,13 @@ class SozialplanungPanel(QDockWidget):
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
         self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        form.addRow(_tr("Layer"), self.layer_combo)
+        form.addRow(tr("Layer"), self.layer_combo)
         self.catalogue = QgsFileWidget()
-        self.catalogue.setFilter(_tr("Indicator catalogue (*.csv *.xlsx *.ods)"))
+        self.catalogue.setFilter(tr("Indicator catalogue (*.csv *.xlsx *.ods)"))
         example = paths.example("katalog_berlin.csv")
         if os.path.exists(example):
             self.catalogue.setFilePath(example)
-        form.addRow(_tr("Catalogue"), self.catalogue)
+        form.addRow(tr("Catalogue"), self.catalogue)
         layout.addLayout(form)
 
         from qgis.core import QgsApplication
@@ -94,7 +95,7 @@ class SozialplanungPanel(QDockWidget):
             title = QLabel(f"<b>{step['title']}</b>")
             text = QLabel(step["text"])
             text.setWordWrap(True)
-            button = QPushButton(_tr("Open…"))
+            button = QPushButton(tr("Open…"))
             button.setEnabled(registry.algorithmById(step["alg"]) is not None)
             button.clicked.connect(lambda _checked=False, a=step["alg"]: self.open_step(a))
             status = QLabel("")
@@ -135,6 +136,6 @@ class SozialplanungPanel(QDockWidget):
         polygons = [lyr for lyr in added if lyr.type() == lyr.VectorLayer and lyr.geometryType() == 2]
         if polygons:
             self.layer_combo.setLayer(polygons[-1])
-            self.status[alg_id].setText("✓ " + _tr("done: {0}").format(polygons[-1].name()))
+            self.status[alg_id].setText("✓ " + tr("done: {0}").format(polygons[-1].name()))
         elif results:
-            self.status[alg_id].setText("✓ " + _tr("done"))
+            self.status[alg_id].setText("✓ " + tr("done"))

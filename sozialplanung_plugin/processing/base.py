@@ -28,7 +28,15 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "data"
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        # pylupdate5 files self.tr() under the class the call is written in,
+        # which may be a base class of this one: look along the MRO.
+        for cls in type(self).__mro__:
+            if cls is SozialplanungAlgorithm.__mro__[1]:
+                break
+            out = QCoreApplication.translate(cls.__name__, text)
+            if out != text:
+                return out
+        return text
 
     def _tr_group(self, text: str) -> str:
         return QCoreApplication.translate("SozialplanungAlgorithm", text)
