@@ -25,8 +25,9 @@ Secondary suppression (against differencing, Differenzbildung)
     these bounds leave a withheld cell only one possible value (1 + 3 = 4
     gives away both), and the complementary cell is chosen large enough. This
     repeats to a fixed point, since every new cell enters other lines.
-    Cells missing in the input (NULL) are left out of every line: they never
-    count as protection.
+    Cells missing in the input (NULL) are treated as if a reader knew them:
+    they never count as protection (a breakdown whose total is missing still
+    counts as a published sum).
 Derived values
     Everything computed from a withheld count of a unit is withheld: the
     indicator's value, difference, ratio, z-score, percentile, flag, the value
@@ -248,13 +249,13 @@ def published(frame: pd.DataFrame, field_name: str) -> pd.Series:
     hidden = is_suppressed(frame, field_name)
     if not hidden.any():
         return s
-    s = s.copy()
     if s.dtype == object:
-        s[hidden] = None
-    else:
-        s = s.astype("float64")
-        s[hidden] = np.nan
-    return s
+        arr = s.to_numpy(dtype=object, copy=True)
+        arr[hidden.to_numpy()] = None
+        return pd.Series(arr, index=s.index, name=s.name, dtype=object)
+    arr = s.to_numpy(dtype="float64", copy=True)
+    arr[hidden.to_numpy()] = np.nan
+    return pd.Series(arr, index=s.index, name=s.name)
 
 
 def cell_text(frame: pd.DataFrame, field_name: str, fmt=str) -> pd.Series:
@@ -533,14 +534,14 @@ class _Lines:
             coefs.append(np.ones(len(u), dtype=np.int8))
         base = ncol * ngroups
         for b, (t, parts) in enumerate(breakdowns):
+            # a unit whose total is missing keeps the line (the total counts as known: conservative)
             ok_t = ~np.isnan(values[t])
             u = units[ok_t]
-            line = base + b * n + u
             cells.append(t * n + u)
-            lines.append(line)
+            lines.append(base + b * n + u)
             coefs.append(-np.ones(len(u), dtype=np.int8))
             for p in parts:
-                okp = ok_t & ~np.isnan(values[p])
+                okp = ~np.isnan(values[p])
                 up = units[okp]
                 cells.append(p * n + up)
                 lines.append(base + b * n + up)
@@ -780,7 +781,7 @@ class _Moves:
         self.limited = np.zeros(ncol, dtype=bool)
         in_table = np.zeros((ncol, n), dtype=bool)
         for t, parts in breakdowns:
-            row_ok = ~np.isnan(values[t])
+            row_ok = np.ones(n, dtype=bool)  # every unit's row is an equation (see _Lines)
             ps = [p for p in parts if uses[p] == 1]
             self.limited[[p for p in parts if uses[p] > 1]] = True
             if uses[t] == 1:
@@ -1178,21 +1179,22 @@ def suppress(
         if not hit.any():
             return 0
         if s.dtype == object:
-            nv = s.copy()
-            nv[hit] = None
+            arr = s.to_numpy(dtype=object, copy=True)
+            arr[hit] = None
+            out[name] = pd.Series(arr, index=frame.index, dtype=object)
         else:
-            nv = s.astype("float64").copy()
-            nv[hit] = np.nan
-        out[name] = nv
+            arr = s.to_numpy(dtype="float64", copy=True)
+            arr[hit] = np.nan
+            out[name] = pd.Series(arr, index=frame.index)
         for suffix in (fn.SIGN, fn.SUPP):
             fname = name + suffix
-            old = frame[fname] if fname in existing else pd.Series(None, index=frame.index, dtype=object)
-            col = old.astype(object).copy()
+            col = frame[fname].to_numpy(dtype=object, copy=True) if fname in existing else np.full(n, None, object)
+            col[pd.isna(col)] = None
             if suffix == fn.SIGN:
                 col[hit] = rule.sign
             else:
                 col[hit] = np.where(st_arr[hit] == PRIMARY, fn.SUPP_PRIMARY, fn.SUPP_SECONDARY)
-            out[fname] = col
+            out[fname] = pd.Series(col, index=frame.index, dtype=object)
             if fname not in existing and fname not in new_text:
                 new_text.append(fname)
         return int(hit.sum())
