@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -309,12 +310,20 @@ class Suppress(IndicatorAlgorithm):
         }
 
     def _keep_style(self, parameters, context, dest_id):
-        """The output keeps the input layer's map style (withheld values fall into its 'no value' class)."""
+        """The output keeps the input's map style (withheld values fall into its 'no value' class):
+        the style of a project layer as shown, else the default style stored with the input file."""
         try:
             layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-            renderer = layer.renderer() if layer is not None else None
-        except Exception:  # a source that is not a layer (e.g. a feature request): no style to keep
-            renderer = None
-        if renderer is not None:
-            kept = renderer.clone()
+            if layer is None:
+                return
+            project = context.project()
+            if project is not None and project.mapLayer(layer.id()) is not None:
+                renderer = layer.renderer()
+            else:
+                probe = QgsVectorLayer(layer.source(), "style", layer.providerType())  # loads the stored style
+                renderer = probe.renderer() if probe.isValid() else None
+            kept = renderer.clone() if renderer is not None else None
+        except Exception:  # no style to keep (e.g. a source that is not a layer); the data is what matters
+            kept = None
+        if kept is not None:
             self.style_output(context, dest_id, lambda _layer: kept.clone())
