@@ -726,3 +726,15 @@ def test_property_nothing_derived_from_a_withheld_count(t):
         assert pub.loc[ok, p].notna().all() and pub.loc[ok, "pop"].notna().all()
     for f_ in (fn.BURDEN_FLAGS, fn.BURDEN_CODE, fn.BURDEN_CLASS, fn.BURDEN_REASON):
         assert pub.loc[any_core, f_].isna().all(), f_
+
+
+def test_running_twice_keeps_the_earlier_marks():
+    df = pd.DataFrame({"x": [1.0, 4, 9, 12, 30, 6]})
+    res1, pub1 = run(df, ["x"], min_count=3)
+    res2, pub2 = run(pub1, ["x"], min_count=7)
+    assert pub2[fn.supp_of("x")].iloc[0] == "primary" and pd.isna(pub2["x"].iloc[0])  # from the first run
+    assert pub2.at[5, fn.supp_of("x")] == "primary"  # 6 < 7
+    assert small_published(df, pub2, ["x"], 7) == []
+    assert any("already suppressed by another rule" in w for w in res2.warnings)
+    _, pub3 = run(pub2, ["x"], min_count=7)
+    assert pub3["x"].isna().equals(pub2["x"].isna())  # the same rule again changes nothing

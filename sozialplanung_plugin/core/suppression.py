@@ -479,6 +479,7 @@ def input_fields(
     if rule.min_population > 0:
         want += list(population_columns(rule.population_field, columns).values())
     want += [c for c in extra if c]
+    want.append(fn.SUPPRESSION_RULE)  # a rule from an earlier run
     return [c for c in dict.fromkeys(want) if c in cols]
 
 
@@ -1271,6 +1272,15 @@ def suppress(
         )
     tick(0.85)
 
+    try:
+        earlier = rule_from_frame(frame)
+    except SuppressionError:
+        earlier = None
+    if earlier is not None and replace(earlier, breakdowns=[]) != replace(rule, breakdowns=[]):
+        warnings.append(
+            f"the input was already suppressed by another rule ({note(earlier, 'en')}); its withheld "
+            f"cells stay withheld, but {fn.SUPPRESSION_NOTE} now states the new rule only"
+        )
     text = note(rule, "de")
     out[fn.SUPPRESSION_NOTE] = pd.Series(text, index=frame.index, dtype=object)
     out[fn.SUPPRESSION_RULE] = pd.Series(rule.to_json(), index=frame.index, dtype=object)
