@@ -129,3 +129,19 @@ def test_berlin_real_data_all_match(run, tmp_path):
     assert rows["01100101"]["S1"] == pytest.approx(4.22594)
     assert rows["01100101"]["PLR_NAME_2"] == "Stülerstraße"
     assert rows["03300515"]["S1"] is None and rows["03300515"]["S1_sign"] == "-9999"
+
+
+def test_cancel_while_writing_leaves_no_partial_output(run, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    # the last of four stages (writing) begins at 75 %
+    feedback.progressChanged.connect(lambda p: feedback.cancel() if p >= 75 else None)
+
+    out = tmp_path / "joined.gpkg"
+    with pytest.raises(QgsProcessingException):
+        run("sozialplanung:joinindicators", {
+            "INPUT": example("planungsraeume_2021.gpkg"), "INPUT_KEY": "PLR_ID",
+            "TABLE": example("mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)},
+            feedback=feedback)
+    assert not out.exists()

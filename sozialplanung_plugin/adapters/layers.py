@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -189,4 +191,44 @@ def write_with_columns(source, sink, out_fields: QgsFields, added: pd.DataFrame,
         if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(f"could not write features: {sink.lastError()}")
         written += len(batch)
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException("canceled")
     return written
+
+
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+_SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qmd")
+
+
+class CompleteOrNothing:
+    """Outputs are written completely or not at all.
+
+    Create the sink through this object and write to ``self.sink``; call
+    ``discard()`` when the algorithm fails or is canceled after the sink was
+    created: the sink is closed and a file that did not exist before the run
+    is removed (a table inside an existing GeoPackage, PostGIS or a memory
+    layer cannot be removed this way; the error message says the output is
+    incomplete)."""
+
+    def __init__(self, alg, parameters, name, context, fields, wkb_type, crs):
+        dest = alg.parameterAsOutputLayer(parameters, name, context)
+        self.path = dest if dest and os.path.sep in dest and not dest.startswith(("ogr:", "memory:", "postgres"))\
+            else None
+        if self.path and "|" in self.path:
+            self.path = self.path.split("|")[0]
+        self.existed = bool(self.path) and os.path.exists(self.path)
+        self.sink, self.dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+
+    def discard(self) -> bool:
+        """Close the sink and remove the partial file; True if it was removed."""
+        self.sink = None  # the only reference: closes the writer
+        if not self.path or self.existed:
+            return False
+        base, ext = os.path.splitext(self.path)
+        parts = [base + p for p in _SHAPE_PARTS] if ext.lower() == ".shp" else [self.path + s for s in _SIDECARS]
+        removed = False
+        for p in parts:
+            if os.path.exists(p):
+                os.remove(p)
+                removed = True
+        return removed

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from sozialplanung_plugin.adapters.layers import fields_with, iterate, write_with_columns
+from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, iterate, write_with_columns
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.report import join_report, write_report
 from sozialplanung_plugin.core.tables import TableError, read_table
@@ -220,11 +220,16 @@ class JoinIndicators(SozialplanungAlgorithm):
         # 4. write
         steps.setCurrentStep(3)
         out_fields = fields_with(source.fields(), kinds, replace=False)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields,
-                                             source.wkbType(), source.sourceCrs())
-        if sink is None:
+        out = CompleteOrNothing(self, parameters, self.OUTPUT, context, out_fields, source.wkbType(),
+                                source.sourceCrs())
+        if out.sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        write_with_columns(source, sink, out_fields, added, kinds, steps, features=features)
+        try:
+            write_with_columns(source, out.sink, out_fields, added, kinds, steps, features=features)
+        except Exception:
+            out.discard()
+            raise
+        dest_id = out.dest_id
 
         feedback.pushInfo(self.tr("{0} of {1} units matched; {2} units without data; {3} table rows "
                                   "without unit.").format(plan.matched, len(keys), len(plan.units_without_data),
