@@ -313,3 +313,29 @@ def test_layer_loaded_after_the_run_is_styled(provider, tmp_path):
     details.postProcessor().postProcessLayer(layer, ctx, fb)
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "status_class"
+
+
+def test_rerun_on_its_own_output_replaces_the_fields(run, tmp_path):
+    joined = join(run, tmp_path, "ind_musterstadt_zeitreihe.csv")
+    _, first = compute(run, tmp_path, joined, CATALOGUE=SERIES_CATALOGUE, INDICATORS="sgb2")
+    _, second = compute(run, tmp_path, first, name="again.gpkg", CATALOGUE=SERIES_CATALOGUE, INDICATORS="sgb2",
+                        YEAR=2022)
+    a, b = QgsVectorLayer(first, "a", "ogr"), QgsVectorLayer(second, "b", "ogr")
+    assert a.fields().names() == b.fields().names()  # replaced in place, nothing doubled
+    rows = layer_rows(second, "sr_id")
+    assert rows["0101"]["sgb2_val"] == pytest.approx(100 * 630 / 4775)
+    assert rows["0112"]["sgb2_val_2021_sign"] == "x"
+    assert layer_rows(first, "sr_id")["0112"]["sgb2_chg"] is not None  # 2023 - 2022
+    assert rows["0112"]["sgb2_chg"] is None  # 2022 - 2021 (0/0): replaced by NULL, not left from the first run
+
+
+def test_too_many_fields_for_a_geopackage_is_a_clear_error(run, tmp_path, monkeypatch):
+    from sozialplanung_plugin.processing import compute_indicators
+
+    monkeypatch.setattr(compute_indicators, "SQLITE_MAX_COLUMNS", 30)
+    joined = join(run, tmp_path, "musterstadt_2023.csv")
+    with pytest.raises(QgsProcessingException, match=r"would have \d+ fields, but a GeoPackage table holds at most "
+                                                     r"30 columns"):
+        compute(run, tmp_path, joined)
+    _, out = compute(run, tmp_path, joined, name="wide.fgb")  # other formats have no such limit
+    assert "kinder_pct" in layer_rows(out, "sr_id")["0101"]

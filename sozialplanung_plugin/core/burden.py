@@ -73,10 +73,13 @@ class BurdenResult:
         return {label: int(vc.get(label, 0)) for label in CLASS_LABELS}
 
 
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
 def de_number(x: float, decimals: int = 1, signed: bool = False) -> str:
     """German number text: 1.234,5; with ``signed`` a leading + for positive values."""
     s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
-    return s.translate(str.maketrans({",": ".", ".": ","}))
+    return s.translate(_SWAP)
 
 
 def _with_unit(text: str, unit: str) -> str:
@@ -89,7 +92,17 @@ def diff_unit(unit: str) -> str:
 
 
 def _fmt_many(values: np.ndarray, decimals: int, signed: bool = False) -> list[str]:
-    return [de_number(v, decimals, signed) for v in values.tolist()]
+    """de_number for many values; the common case (below 1000, no thousands dot) fast."""
+    fmt = ("%+." if signed else "%.") + f"{decimals}f"
+    out = [(fmt % v).replace(".", ",") for v in values.tolist()]
+    for i in np.flatnonzero(np.abs(values) >= 1000):
+        out[i] = de_number(float(values[i]), decimals, signed)
+    return out
+
+
+def _append(texts: list[str], positions: np.ndarray, new: list[str]) -> None:
+    for i, t in zip(positions.tolist(), new):
+        texts[i] = texts[i] + "; " + t if texts[i] else t
 
 
 def adverse_deviation(measure: str, polarity: int, values: np.ndarray) -> np.ndarray:
@@ -104,16 +117,22 @@ def adverse_deviation(measure: str, polarity: int, values: np.ndarray) -> np.nda
     raise BurdenError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
 
 
-def measure_text(measure: str, ind: Indicator, v: list[float]) -> list[str]:
-    """The measure's part of the reason, e.g. '+12,9 Pp.'."""
-    arr = np.asarray(v, dtype="float64")
+def measure_format(measure: str, ind: Indicator) -> tuple[str, int, bool, str]:
+    """(prefix, decimals, signed, suffix) of the measure's part of the reason, e.g. '+12,9 Pp.'."""
     if measure == "difference":
-        return [_with_unit(t, diff_unit(ind.unit)) for t in _fmt_many(arr, ind.decimals, True)]
+        unit = diff_unit(ind.unit)
+        return "", ind.decimals, True, (f" {unit}" if unit else "")
     if measure == "ratio":
-        return [f"Index {t}" for t in _fmt_many(arr, 0)]
+        return "Index ", 0, False, ""
     if measure == "zscore":
-        return [f"z = {t}" for t in _fmt_many(arr, 2, True)]
-    return [f"Perzentil {t}" for t in _fmt_many(arr, 0)]
+        return "z = ", 2, True, ""
+    return "Perzentil ", 0, False, ""
+
+
+def measure_text(measure: str, ind: Indicator, v) -> list[str]:
+    """The measure's part of the reason for the values ``v``."""
+    pre, dec, signed, post = measure_format(measure, ind)
+    return [pre + t + post for t in _fmt_many(np.asarray(v, dtype="float64"), dec, signed)]
 
 
 def rule_text(measure: str, thresholds: dict[str, float], general: float | None, min_flags: int,
@@ -184,8 +203,8 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
         area = np.array(["Referenzgebiet" if pd.isna(v) else str(v) for v in area_labels], dtype=object)
     flags_total = np.zeros(n, dtype=np.int64)
     missing_total = np.zeros(n, dtype=np.int64)
-    reason = np.full(n, "", dtype=object)
-    gaps = np.full(n, "", dtype=object)
+    reason = [""] * n  # plain lists: appending a few texts per unit is faster than object-array arithmetic
+    gaps = [""] * n
     out: dict[str, np.ndarray] = {}
     kinds: list[tuple[str, str]] = []
     for ind in core:
@@ -203,30 +222,40 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
         missing_total += ~known
         if hit.any():
             p = np.flatnonzero(hit)
-            u = ind.unit
-            texts = [f"{ind.name} {_with_unit(a, u)} vs. {g} {_with_unit(b, u)} ({c})" for a, b, c, g in zip(
-                _fmt_many(val[p], ind.decimals), _fmt_many(ref[p], ind.decimals),
-                measure_text(measure, ind, mv[p]), area[p])]
-            sep = np.where(reason[p] == "", "", "; ").astype(object)
-            reason[p] = reason[p] + sep + np.array(texts, dtype=object)
+            u = f" {ind.unit}" if ind.unit else ""
+            m_pre, m_dec, m_signed, m_post = measure_format(measure, ind)
+            # " % vs. Stadt 10,5 % (": the same for every unit of an area, so formatted once per area
+            mids: dict = {}
+            mid = []
+            for key in zip(area[p].tolist(), ref[p].tolist()):
+                t = mids.get(key)
+                if t is None:
+                    t = mids[key] = f"{u} vs. {key[0]} {de_number(key[1], ind.decimals)}{u} ({m_pre}"
+                mid.append(t)
+            head = f"{ind.name} "
+            tail = m_post + ")"
+            texts = [head + a + b + c + tail for a, b, c in zip(
+                _fmt_many(val[p], ind.decimals), mid, _fmt_many(mv[p], m_dec, m_signed))]
+            _append(reason, p, texts)
         if (~known).any():
             p = np.flatnonzero(~known)
             sc = fn.sign_of(fn.measure(ind.id, "val"))
-            signs = data[sc].to_numpy(dtype=object)[p] if sc in data.columns else np.full(len(p), None)
+            signs = data[sc].to_numpy(dtype=object)[p] if sc in data.columns else np.empty(len(p), dtype=object)
             texts = []
             for v, s in zip(val[p].tolist(), signs.tolist()):
                 if np.isnan(v):
                     texts.append(f"{ind.name}: kein Wert" + (f" ({s})" if s is not None and not pd.isna(s) else ""))
                 else:
                     texts.append(f"{ind.name}: Abweichung nicht berechenbar")
-            sep = np.where(gaps[p] == "", "", "; ").astype(object)
-            gaps[p] = gaps[p] + sep + np.array(texts, dtype=object)
+            _append(gaps, p, texts)
 
     cls = np.full(n, UNDECIDED, dtype=object)
     cls[flags_total >= min_flags] = PARTICULARLY
     cls[(flags_total >= 1) & (flags_total < min_flags) & (flags_total + missing_total < min_flags)] = BURDENED
     cls[(flags_total == 0) & (missing_total == 0)] = UNREMARKABLE
     code = pd.Series(cls).map(CLASS_CODES).to_numpy(dtype="float64")
+    reason = np.array(reason, dtype=object)
+    gaps = np.array(gaps, dtype=object)
     has_gaps = gaps != ""
     full = reason.copy()
     none = full == ""

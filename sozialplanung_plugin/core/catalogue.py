@@ -47,6 +47,7 @@ _INDEX = {
     "kein": "none", "keiner": "none", "-": "none", "": "none", "nein": "none", "no": "none",
 }
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
+_YEAR_SUFFIX = re.compile(r"^(.+)_((?:19|20)\d\d)$")
 
 
 class CatalogueError(TableError):
@@ -277,9 +278,14 @@ def resolve(ind: Indicator, columns: list[str]) -> list[Columns]:
     if all(c in cols for c in wanted):
         return [Columns(None, ind.numerator, ind.denominator, ind.rate, ind.weight_column)]
     main = [c for c in (ind.numerator, ind.denominator, ind.rate) if c]
+    by_base: dict[str, set[int]] = {}
+    for x in cols:
+        m = _YEAR_SUFFIX.match(x)
+        if m:
+            by_base.setdefault(m.group(1), set()).add(int(m.group(2)))
     years = None
     for c in main:
-        ys = {int(m.group(1)) for x in cols if (m := re.fullmatch(re.escape(c) + r"_((?:19|20)\d\d)", x))}
+        ys = by_base.get(c, set())
         if c in cols:
             continue
         years = ys if years is None else years & ys
@@ -287,7 +293,7 @@ def resolve(ind: Indicator, columns: list[str]) -> list[Columns]:
         missing = [c for c in wanted if c not in cols]
         raise CatalogueError(
             f"indicator {ind.id!r} (catalogue line {ind.line}): column(s) {', '.join(map(repr, missing))} "
-            f"not found in the layer, neither as such nor with a year suffix such as '_2020'"
+            f"not found in the layer, neither as such nor with a year suffix (e.g. '_2020')"
         )
     out = []
     def pick(c, y):

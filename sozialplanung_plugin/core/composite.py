@@ -148,31 +148,31 @@ def gather(data: pd.DataFrame, catalogue: Catalogue, keys=None, year: int | None
 def _validity(part: Part, n: int, population: np.ndarray | None, pop_name: str, min_population: float):
     """Valid mask and the reason per invalid unit (German, written to the note field)."""
     valid = np.ones(n, dtype=bool)
-    reasons = [[] for _ in range(n)]
+    reasons: dict[int, list[str]] = {}
     if population is not None:
         pop_missing = np.isnan(population)
         with np.errstate(invalid="ignore"):
             small = ~pop_missing & (population < min_population)
-        for p in np.flatnonzero(pop_missing):
-            reasons[p].append(f"Einwohnerzahl fehlt ({pop_name})")
-        for p in np.flatnonzero(small):
-            reasons[p].append(f"weniger als {de_number(min_population, 0)} Einwohner "
-                              f"({pop_name} = {de_number(population[p], 0)})")
+        for p in np.flatnonzero(pop_missing).tolist():
+            reasons.setdefault(p, []).append(f"Einwohnerzahl fehlt ({pop_name})")
+        for p in np.flatnonzero(small).tolist():
+            reasons.setdefault(p, []).append(f"weniger als {de_number(min_population, 0)} Einwohner "
+                                             f"({pop_name} = {de_number(population[p], 0)})")
         valid &= ~pop_missing & ~small
-    lacking = [[] for _ in range(n)]
+    lacking: dict[int, list[str]] = {}
     for ind in part.indicators:
         v = part.values[ind.id]
         miss = np.isnan(v)
         valid &= ~miss
         s = part.signs.get(ind.id)
-        for p in np.flatnonzero(miss):
+        name = ind.id if part.source == "catalogue" else f"{ind.id} (Veränderung)"
+        for p in np.flatnonzero(miss).tolist():
             sign = s[p] if s is not None else None
-            name = ind.id if part.source == "catalogue" else f"{ind.id} (Veränderung)"
-            lacking[p].append(f"{name} ({sign})" if sign is not None and not pd.isna(sign) else name)
-    notes = np.full(n, None, dtype=object)
-    for p in np.flatnonzero(~valid):
-        r = reasons[p]
-        if lacking[p]:
+            lacking.setdefault(p, []).append(f"{name} ({sign})" if sign is not None and not pd.isna(sign) else name)
+    notes = ci.nones(n)
+    for p in np.flatnonzero(~valid).tolist():
+        r = reasons.get(p, [])
+        if p in lacking:
             r = r + ["kein Wert: " + ", ".join(lacking[p])]
         notes[p] = "; ".join(r)
     return valid, notes
@@ -395,7 +395,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, method: str = "zscore_sum"
         for c, text in DYNAMICS_LABELS.items():
             dlab[dcls == c] = text
         both = ~np.isnan(cls) & ~np.isnan(dcls)
-        sdi = np.full(n, None, dtype=object)
+        sdi = ci.nones(n)
         if both.any():
             sdi[both] = [f"{int(a)}{DYNAMICS_SIGN[int(b)]}" for a, b in zip(cls[both], dcls[both])]
         put(fn.DYNAMICS_INDEX, dindex)

@@ -84,6 +84,11 @@ class IndicatorResult:
         raise KeyError(ind_id)
 
 
+def nones(n: int) -> np.ndarray:
+    """An object array of n None (numpy fills empty object arrays with None; faster than np.full)."""
+    return np.empty(n, dtype=object)
+
+
 def keys_text(keys, positions) -> str:
     """'0107', '0108' and 3 more: unit keys at ``positions`` for messages."""
     positions = list(positions)
@@ -110,10 +115,14 @@ class Groups:
         self.single = labels is None
 
     def sums(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        if self.single:
+            return np.array([np.sum(x, where=mask)], dtype="float64")
         m = mask & self.member
         return np.bincount(self.codes[m], weights=x[m], minlength=self.size)
 
     def counts(self, mask: np.ndarray) -> np.ndarray:
+        if self.single:
+            return np.array([np.count_nonzero(mask)], dtype="float64")
         m = mask & self.member
         return np.bincount(self.codes[m], minlength=self.size).astype("float64")
 
@@ -153,7 +162,16 @@ def zscores(x: np.ndarray, groups: Groups) -> np.ndarray:
 def min_rank(x: np.ndarray, groups: Groups | None = None) -> np.ndarray:
     """Rank from the lowest value (1 = lowest), ties taking the lowest rank; NaN stays NaN."""
     if groups is None or groups.single:
-        return pd.Series(x).rank(method="min").to_numpy()
+        ok = ~np.isnan(x)
+        v = x[ok]
+        out = np.full(len(x), np.nan)
+        # rank = 1 + number of values strictly below (ties share the lowest rank)
+        order = np.argsort(v)
+        sv = v[order]
+        r = np.empty(len(v))
+        r[order] = np.searchsorted(sv, sv, side="left") + 1.0
+        out[ok] = r
+        return out
     s = pd.Series(np.where(groups.member, x, np.nan))
     return s.groupby(groups.codes).rank(method="min").to_numpy()
 
@@ -181,7 +199,7 @@ def numeric(data: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray | N
         if parsed.signs is not None:
             signs = parsed.signs.to_numpy(dtype=object)
     else:
-        values = s.to_numpy(dtype="float64", copy=True)
+        values = s.to_numpy(dtype="float64")  # never written to: the values are computed into new arrays
     sc = fn.sign_of(column)
     if sc in data.columns:
         given = data[sc].to_numpy(dtype=object)
@@ -193,7 +211,7 @@ def _pick_signs(n: int, missing: np.ndarray, *sources) -> np.ndarray | None:
     """Sign per unit where the value is missing; earlier sources win."""
     if not missing.any():
         return None
-    out = np.full(n, None, dtype=object)
+    out = None
     for mask, signs in reversed(sources):
         if signs is None:
             continue
@@ -201,8 +219,9 @@ def _pick_signs(n: int, missing: np.ndarray, *sources) -> np.ndarray | None:
         if take.any():
             vals = signs[take]
             has = ~pd.isna(vals)
-            idx = np.flatnonzero(take)[has]
-            out[idx] = vals[has]
+            if has.any():
+                out = nones(n) if out is None else out
+                out[np.flatnonzero(take)[has]] = vals[has]
     return out
 
 
@@ -216,7 +235,9 @@ class _YearValue:
     weight: np.ndarray | None = None
 
 
-def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, warnings: list[str]) -> _YearValue:
+def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict) -> _YearValue:
+    """The values of one indicator in one year; 0/0 cases are collected in
+    ``zeros`` ({(denominator field, unit positions): [indicator ids]}) for one warning each."""
     n = len(data)
     when = f" ({cols.year})" if cols.year is not None else ""
     if ind.from_counts:
@@ -242,12 +263,11 @@ def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, warnings: li
             val = num / den * ind.multiplier
         if zero.any():
             val[zero] = np.nan
-            warnings.append(f"indicator {ind.id!r}{when}: denominator {cols.denominator!r} is 0 for unit(s) "
-                            f"{keys_text(keys, np.flatnonzero(zero))}: the value is missing there (sign 'x')")
+            zeros.setdefault((cols.denominator, tuple(np.flatnonzero(zero).tolist())), []).append(ind.id)
         missing = np.isnan(val)
         sign = _pick_signs(n, missing, (num_missing, num_s), (np.isnan(den), den_s))
         if zero.any():
-            sign = sign if sign is not None else np.full(n, None, dtype=object)
+            sign = sign if sign is not None else nones(n)
             sign[zero] = "x"
         out = _YearValue(cols, val, sign, num=num, den=den)
     else:
@@ -370,6 +390,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         warnings.append("with a reference field the references are computed per group; the total row of the "
                         "TOTALS table is not used")
     totals = totals or {}
+    zeros: dict[tuple[str, tuple], list[str]] = {}
     cols_out: dict[str, np.ndarray] = {}
     kinds: list[tuple[str, str]] = []
 
@@ -381,7 +402,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         ind = info.indicator
         by_year: dict[int | None, _YearValue] = {}
         for cols in info.columns:
-            by_year[cols.year] = _value(ind, cols, data, keys, warnings)
+            by_year[cols.year] = _value(ind, cols, data, keys, zeros)
         cur = by_year[info.year]
         cur_cols = cur.columns
 
@@ -415,7 +436,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         ratio[missing] = np.nan
         put(fn.measure(ind.id, "val"), val)
         put(fn.sign_of(fn.measure(ind.id, "val")),
-            cur.sign if cur.sign is not None else np.full(n, None, dtype=object), "text")
+            cur.sign if cur.sign is not None else nones(n), "text")
         put(fn.measure(ind.id, "ref"), ref)
         put(fn.measure(ind.id, "diff"), diff)
         put(fn.measure(ind.id, "ratio"), ratio)
@@ -425,7 +446,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
             for y, yv in by_year.items():
                 name = fn.measure(ind.id, "val", y)
                 put(name, yv.val)
-                if yv.sign is not None and not pd.isna(yv.sign).all():
+                if yv.sign is not None:
                     put(fn.sign_of(name), yv.sign, "text")
             if info.base_year is not None:
                 base = by_year[info.base_year]
@@ -439,5 +460,9 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
                 put(fn.ref_change(ind.id), np.full(n, np.nan))
         if progress is not None:
             progress((k + 1) / len(infos))
+    for (den, units), ids in zeros.items():
+        which = ", ".join(repr(i) for i in dict.fromkeys(ids))
+        warnings.append(f"denominator {den!r} is 0 for unit(s) {keys_text(keys, units)}: the value of {which} "
+                        f"is missing there (sign 'x')")
     frame = pd.DataFrame(cols_out, index=data.index, copy=False)
     return IndicatorResult(frame, kinds, infos, warnings)

@@ -110,7 +110,12 @@ class ClassifyBurden(IndicatorAlgorithm):
                 ids = [i.id for i in core]
                 feedback.pushInfo(self.tr("The input has no indicator fields for {0}: computing them first "
                                           "(as computeindicators).").format(", ".join(ids)))
-                cols = needed_columns(catalogue, names, ids)
+                try:
+                    cols = needed_columns(catalogue, names, ids)
+                except ValueError as e:
+                    raise ValueError(f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
+                                     f"<id>_{mfield}) for the core indicators {', '.join(ids)}, or their data "
+                                     f"columns: {e}") from e
                 data = self.frame(source, cols + [key, ref_field], steps)
                 steps.setCurrentStep(1)
                 computed = ci.compute(data, catalogue, keys=data[key] if key else None,
