@@ -275,15 +275,18 @@ def test_legend_labels_follow_the_qgis_language(run, tmp_path):
         run("sozialplanung:classifyburden", {"INPUT": joined, "CATALOGUE": CATALOGUE, "MEASURE": "zscore",
                                              "OUTPUT": out})
         labels = legend_labels(out)
-        assert labels == ["unauffällig (kein Kernindikator markiert)",
-                          "belastet (weniger markierte Kernindikatoren als nötig)", "besonders belastet",
-                          "nicht bewertbar (Kernindikator fehlt)"]
+        assert labels == ["unauffällig", "belastet", "besonders belastet", "nicht bewertbar"]
+        out = str(tmp_path / "de_idx.gpkg")
+        run("sozialplanung:compositeindex", {"INPUT": joined, "CATALOGUE": CATALOGUE, "CLASSES": "breaks",
+                                             "BREAKS": "-1;0;1,5", "OUTPUT": out})
+        assert legend_labels(out) == ["unter -1", "-1 bis unter 0", "0 bis unter 1,5", "ab 1,5",
+                                      "nicht klassifiziert"]
         s.setValue("locale/userLocale", "en_GB")
         out = str(tmp_path / "en.gpkg")
         run("sozialplanung:classifyburden", {"INPUT": joined, "CATALOGUE": CATALOGUE, "MEASURE": "zscore",
                                              "OUTPUT": out})
         labels = legend_labels(out)
-        assert labels[2] == "particularly burdened" and labels[3].startswith("not assessable")
+        assert labels == ["unremarkable", "burdened", "particularly burdened", "not assessable"]
     finally:
         s.setValue("locale/overrideFlag", old[0] if old[0] is not None else False)
         s.setValue("locale/userLocale", old[1] if old[1] is not None else "")

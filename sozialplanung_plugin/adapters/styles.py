@@ -29,7 +29,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
 from qgis.PyQt.QtGui import QColor
 
 from sozialplanung_plugin.core import burden as cb
@@ -157,37 +157,57 @@ def categorized(geometry_type, field: str, classes: list[tuple[object, str]], ne
 # --- legend labels -----------------------------------------------------------
 
 
-BURDEN_LEGEND = {cb.UNREMARKABLE: "not burdened (no core indicator flagged)",
-                 cb.BURDENED: "burdened (flagged below the minimum)",
-                 cb.PARTICULARLY: "particularly burdened",
-                 cb.UNDECIDED: "not assessable (core indicator missing)"}
-STATUS_SD_LEGEND = {1: "1 high status", 2: "2 medium status", 3: "3 low status", 4: "4 very low status"}
-DYNAMICS_LEGEND = {1: "positive", 3: "stable", 5: "negative"}
-QUARTILE_LEGEND = {1: "1st quartile (0 to 0.25)", 2: "2nd quartile (over 0.25 to 0.50)",
-                   3: "3rd quartile (over 0.50 to 0.75)", 4: "4th quartile (over 0.75, most burdened)"}
+# Legend texts, marked for pylupdate5 (context SozialplanungStyles); German in core/i18n.py too.
+BURDEN_LEGEND = {
+    cb.UNREMARKABLE: QT_TRANSLATE_NOOP("SozialplanungStyles", "unremarkable"),
+    cb.BURDENED: QT_TRANSLATE_NOOP("SozialplanungStyles", "burdened"),
+    cb.PARTICULARLY: QT_TRANSLATE_NOOP("SozialplanungStyles", "particularly burdened"),
+    cb.UNDECIDED: QT_TRANSLATE_NOOP("SozialplanungStyles", "not assessable"),
+}
+STATUS_SD_LEGEND = {
+    1: QT_TRANSLATE_NOOP("SozialplanungStyles", "1 high status"),
+    2: QT_TRANSLATE_NOOP("SozialplanungStyles", "2 medium status"),
+    3: QT_TRANSLATE_NOOP("SozialplanungStyles", "3 low status"),
+    4: QT_TRANSLATE_NOOP("SozialplanungStyles", "4 very low status"),
+}
+DYNAMICS_LEGEND = {
+    1: QT_TRANSLATE_NOOP("SozialplanungStyles", "positive"),
+    3: QT_TRANSLATE_NOOP("SozialplanungStyles", "stable"),
+    5: QT_TRANSLATE_NOOP("SozialplanungStyles", "negative"),
+}
+QUARTILE_LEGEND = {
+    1: QT_TRANSLATE_NOOP("SozialplanungStyles", "1st quartile (0 to 0.25)"),
+    2: QT_TRANSLATE_NOOP("SozialplanungStyles", "2nd quartile (over 0.25 to 0.50)"),
+    3: QT_TRANSLATE_NOOP("SozialplanungStyles", "3rd quartile (over 0.50 to 0.75)"),
+    4: QT_TRANSLATE_NOOP("SozialplanungStyles", "4th quartile (over 0.75, most burdened)"),
+}
+NOT_CLASSIFIED = QT_TRANSLATE_NOOP("SozialplanungStyles", "not classified")
 
 
 def status_legend(method: str, classes: str, class_count: int = 5, breaks: list[float] | None = None) -> dict[int, str]:
     """Class -> legend label for the status class of compositeindex."""
     if classes == "quantiles":
-        out = {c: t("Class {c} of {k}").format(c=c, k=class_count) for c in range(1, class_count + 1)}
-        out[1] += " " + t("(lowest burden)")
-        out[class_count] += " " + t("(highest burden)")
+        text = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "Class {c} of {k}"))
+        out = {c: text.format(c=c, k=class_count) for c in range(1, class_count + 1)}
+        out[1] += " " + t(QT_TRANSLATE_NOOP("SozialplanungStyles", "(lowest burden)"))
+        out[class_count] += " " + t(QT_TRANSLATE_NOOP("SozialplanungStyles", "(highest burden)"))
         return out
     if classes == "breaks":
         def b(x):
-            return number(x, 2).rstrip("0").rstrip(",.") if ("," in number(x, 2) or "." in number(x, 2)) else number(x)
-        out = {1: t("below {a}").format(a=b(breaks[0]))}
+            return number(x, 2).rstrip("0").rstrip(",.")  # 1,50 -> 1,5; 2,00 -> 2
+
+        between = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "{a} to under {b}"))
+        out = {1: t(QT_TRANSLATE_NOOP("SozialplanungStyles", "below {a}")).format(a=b(breaks[0]))}
         for j in range(1, len(breaks)):
-            out[j + 1] = t("{a} to under {b}").format(a=b(breaks[j - 1]), b=b(breaks[j]))
-        out[len(breaks) + 1] = t("from {a}").format(a=b(breaks[-1]))
+            out[j + 1] = between.format(a=b(breaks[j - 1]), b=b(breaks[j]))
+        out[len(breaks) + 1] = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "from {a}")).format(a=b(breaks[-1]))
         return out
     if method == "percentile_flags":
         return {c: t(x) for c, x in QUARTILE_LEGEND.items()}
     if method == "exponential_rank":
-        out = {c: t("Decile {c}").format(c=c) for c in range(1, 11)}
-        out[1] += " " + t("(least deprived)")
-        out[10] += " " + t("(most deprived)")
+        out = {c: t(QT_TRANSLATE_NOOP("SozialplanungStyles", "Decile {c}")).format(c=c) for c in range(1, 11)}
+        out[1] += " " + t(QT_TRANSLATE_NOOP("SozialplanungStyles", "(least deprived)"))
+        out[10] += " " + t(QT_TRANSLATE_NOOP("SozialplanungStyles", "(most deprived)"))
         return out
     return {c: t(x) for c, x in STATUS_SD_LEGEND.items()}
 
@@ -202,12 +222,12 @@ def burden_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
 
 def status_renderer(layer: QgsVectorLayer, legend: dict[int, str]) -> QgsCategorizedSymbolRenderer:
     classes = [(c, legend[c]) for c in sorted(legend)]
-    return categorized(layer.geometryType(), fn.STATUS_CLASS, classes, QVariant(), t("not classified"))
+    return categorized(layer.geometryType(), fn.STATUS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED))
 
 
 def dynamics_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
     classes = [(c, t(DYNAMICS_LEGEND[c])) for c in (1, 3, 5)]
-    return categorized(layer.geometryType(), fn.DYNAMICS_CLASS, classes, QVariant(), t("not classified"),
+    return categorized(layer.geometryType(), fn.DYNAMICS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED),
                        palette="Purples")
 
 
@@ -227,13 +247,15 @@ def value_renderer(layer: QgsVectorLayer, field: str, polarity: int = 1, unit: s
     suffix = f" {unit}" if unit else ""
     for i, (r, c) in enumerate(zip(ranges, cols)):
         grad.updateRangeSymbol(i, symbol(gtype, c))
-        grad.updateRangeLabel(i, t("{a} to {b}").format(a=number(r.lowerValue(), decimals),
-                                                        b=number(r.upperValue(), decimals)) + suffix)
+        label = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "{a} to {b}"))
+        grad.updateRangeLabel(i, label.format(a=number(r.lowerValue(), decimals),
+                                              b=number(r.upperValue(), decimals)) + suffix)
     rules = QgsRuleBasedRenderer.convertFromRenderer(grad, layer)
     if rules is None:  # pragma: no cover - conversion always works for graduated renderers
         return grad
     root = rules.rootRule()
-    other = QgsRuleBasedRenderer.Rule(neutral_symbol(gtype), 0, 0, "ELSE", t("no value"))
+    no_value = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "no value"))
+    other = QgsRuleBasedRenderer.Rule(neutral_symbol(gtype), 0, 0, "ELSE", no_value)
     root.appendChild(other)
     return rules
 

@@ -110,10 +110,10 @@ register({
 
 register({
     # legends of the indicator, burden and index styles (adapters/styles.py)
-    "not burdened (no core indicator flagged)": "unauffällig (kein Kernindikator markiert)",
-    "burdened (flagged below the minimum)": "belastet (weniger markierte Kernindikatoren als nötig)",
+    "unremarkable": "unauffällig",
+    "burdened": "belastet",
     "particularly burdened": "besonders belastet",
-    "not assessable (core indicator missing)": "nicht bewertbar (Kernindikator fehlt)",
+    "not assessable": "nicht bewertbar",
     "1 high status": "1 hoch",
     "2 medium status": "2 mittel",
     "3 low status": "3 niedrig",
