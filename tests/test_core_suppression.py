@@ -738,3 +738,100 @@ def test_running_twice_keeps_the_earlier_marks():
     assert any("already suppressed by another rule" in w for w in res2.warnings)
     _, pub3 = run(pub2, ["x"], min_count=7)
     assert pub3["x"].isna().equals(pub2["x"].isna())  # the same rule again changes nothing
+
+
+# --------------------------------------------------------------------------
+# sums in the data: protected without a catalogue
+
+
+def berlin_all_counts(year=2024) -> pd.DataFrame:
+    """Every count of both population tables of one year (no catalogue)."""
+    t2 = pd.read_csv(example(f"population_{year}-02_t2.csv"), dtype={"id": str, "district_id": str}).set_index("id")
+    t1 = pd.read_csv(example(f"population_{year}-02_t1.csv"), dtype={"id": str}).set_index("id")
+    cols2 = [c for c in t2.columns if c.startswith("inhabitants") and not c.endswith("percentage")]
+    cols1 = [c for c in t1.columns if c.startswith("inhabitants") and not c.endswith("percentage") and c not in cols2]
+    df = t2[cols2].join(t1[cols1]).astype("float64")
+    df["district"] = t2["district_id"]
+    return df
+
+
+BERLIN_RELATIONS = [
+    (
+        "inhabitants",
+        [f"inhabitants_age_{a}" for a in ("below_6", "6_15", "15_18", "18_27", "27_45", "45_55", "55_65", "above_65")],
+    ),
+    ("inhabitants", ["inhabitants_germans", "inhabitants_foreigners"]),
+    (
+        "inhabitants_germans",
+        ["inhabitants_germans_without_migration_background", "inhabitants_germans_with_migration_background"],
+    ),
+    (
+        "inhabitants_with_migration_background",
+        ["inhabitants_germans_with_migration_background", "inhabitants_foreigners"],
+    ),
+]
+
+
+def test_sums_are_found_in_the_real_tables():
+    df = berlin_all_counts()
+    counts = [c for c in df.columns if c != "district"]
+    found = {(b.total, frozenset(b.parts)) for b in cs.find_breakdowns(df[counts].to_numpy().T, counts)}
+    for total, parts in BERLIN_RELATIONS:
+        assert (total, frozenset(parts)) in found
+    assert not any("inhabitants_female" in parts for _, parts in found)  # female is not part of any sum
+    # the same count twice is a relation too
+    two = pd.DataFrame({"a": [1.0, 5, 7], "b": [1.0, 5, 7], "c": [3.0, 4, 9]})
+    assert [(b.total, b.parts) for b in cs.find_breakdowns(two.to_numpy().T, ["a", "b", "c"])] == [("a", ["b"])]
+
+
+@pytest.mark.parametrize("min_count", [5, 10, 20])
+def test_fields_only_real_tables_attackers_view(min_count):
+    """FIELDS without a catalogue: every count of 2024, the sums between them found in the data."""
+    df = berlin_all_counts()
+    counts = [c for c in df.columns if c != "district"]
+    res, pub = run(df, counts, min_count=min_count, group_field="district")
+    assert res.rule.sums_found >= 4 and "in den Daten gefundene Summen" in pub[fn.SUPPRESSION_NOTE].iloc[0]
+    assert small_published(df, pub, counts, min_count) == []
+    assert attack(df, pub, counts, min_count, False, "district", BERLIN_RELATIONS) == {}
+    assert lp_attack(df, pub, counts, min_count, False, "district", BERLIN_RELATIONS) == set()
+    assert res.at_risk == set()
+
+
+def test_count_fields_as_german_text():
+    df = pd.DataFrame({"x": ["1", "1.234", ".", "2", "15", "7"]})
+    res, pub = run(df, ["x"])
+    # the text stays text; 1 and 2 protect each other (1 + 2 = 3 is also 2 + 1)
+    assert pub["x"].tolist() == [None, "1.234", ".", None, "15", "7"]
+    assert pub[fn.supp_of("x")].tolist() == ["primary", None, None, "primary", None, None]
+    res, pub = run(pd.DataFrame({"x": ["1", "1.234", ".", "15", "7"]}), ["x"])
+    assert pub["x"].tolist() == [None, "1.234", ".", "15", None]
+    with pytest.raises(cs.SuppressionError, match="count field 'x' is not numeric"):
+        run(pd.DataFrame({"x": ["Altstadt", "Hafen", "Mitte"]}), ["x"])
+
+
+@st.composite
+def nested_tables(draw):
+    """The structure of the migration table: inhabitants = germans + foreigners,
+    germans = without + with migration background, migration background = with + foreigners."""
+    n = draw(st.integers(2, 12))
+    value = st.one_of(st.integers(0, 5), st.integers(0, 30))
+    df = pd.DataFrame({k: draw(st.lists(value, min_size=n, max_size=n)) for k in ("wo", "w", "f")}).astype("float64")
+    df["ger"] = df.wo + df.w
+    df["mh"] = df.w + df.f
+    df["pop"] = df.ger + df.f
+    df["g"] = [str(x) for x in draw(st.lists(st.integers(0, 1), min_size=n, max_size=n))]
+    return df, draw(st.sampled_from([3, 5])), draw(st.booleans()), draw(st.sampled_from([None, "g"]))
+
+
+NESTED = [("ger", ["wo", "w"]), ("mh", ["w", "f"]), ("pop", ["ger", "f"])]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(nested_tables())
+def test_property_nested_sums_without_catalogue(t):
+    df, m, zeros, group = t
+    counts = ["wo", "w", "f", "ger", "mh", "pop"]
+    res, pub = run(df, counts, min_count=m, suppress_zeros=zeros, group_field=group)
+    assert small_published(df, pub, counts, m, zeros) == []
+    assert set(attack(df, pub, counts, m, zeros, group, NESTED)) <= res.at_risk
+    assert lp_attack(df, pub, counts, m, zeros, group, NESTED) <= res.at_risk

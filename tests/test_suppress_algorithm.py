@@ -204,9 +204,9 @@ def test_errors_name_the_field(run, joined, tmp_path):
         ]
     )
     layer.updateFields()
-    for k, n, q in (("01", 5, 1.5), ("02", -2, 2.0), ("03", 1, 3.25)):
+    for k, n, q, name in (("01", 5, 1.5, "Altstadt"), ("02", -2, 2.0, "Hafen"), ("03", 1, 3.25, "Süd")):
         f = QgsFeature(layer.fields())
-        f.setAttributes([k, n, q, "x"])
+        f.setAttributes([k, n, q, name])
         layer.dataProvider().addFeature(f)
     with pytest.raises(QgsProcessingException, match=r"count field 'kinder' is negative for unit '02'"):
         run(
@@ -218,7 +218,7 @@ def test_errors_name_the_field(run, joined, tmp_path):
             "sozialplanung:suppress",
             {"INPUT": layer, "FIELDS": ["quote"], "KEY_FIELD": "key", "OUTPUT": "TEMPORARY_OUTPUT"},
         )
-    with pytest.raises(QgsProcessingException, match="name"):
+    with pytest.raises(QgsProcessingException, match="count field 'name' is not numeric"):
         run("sozialplanung:suppress", {"INPUT": layer, "FIELDS": ["name"], "OUTPUT": "TEMPORARY_OUTPUT"})
     assert [f["kinder"] for f in layer.getFeatures()] == [5, -2, 1]  # the input is untouched
 

@@ -150,7 +150,8 @@ register({
     "totals of the whole area": "Summen über das gesamte Gebiet",
     "further values are withheld (secondary suppression) so that no withheld value can be calculated from totals":
         "weitere Werte sind sekundär geheim gehalten, damit sich kein geheimer Wert aus Summen errechnen lässt",
-    "(also across the categories of {names})": "(auch über die Kategorien von {names})",
+    "also across the categories of {names}": "auch über die Kategorien von {names}",
+    "across {n} sums found in the data": "über {n} in den Daten gefundene Summen",
     "values computed from withheld counts (rates, differences, flags, classes) are withheld too":
         "daraus berechnete Werte (Quoten, Abweichungen, Markierungen, Klassen) sind ebenfalls geheim gehalten",
     "withheld for data protection": "geheim gehalten (Datenschutz)",

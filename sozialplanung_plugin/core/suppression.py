@@ -76,6 +76,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from itertools import combinations, product
 
 import numpy as np
 import pandas as pd
@@ -83,6 +84,7 @@ import pandas as pd
 from . import fields as fn
 from .catalogue import Catalogue, CatalogueError, Indicator, resolve
 from .i18n import tr
+from .signs import parse_column
 from .tables import TableError
 
 PRIMARY = 2  # internal codes: the larger one is the stronger reason
@@ -116,7 +118,8 @@ class SuppressionRule:
     group_field: str | None = None
     sign: str = "."
     suppress_zeros: bool = False
-    breakdowns: list[str] = field(default_factory=list)
+    breakdowns: list[str] = field(default_factory=list)  # catalogue breakdowns used
+    sums_found: int = 0  # further sums of count fields found in the data (find_breakdowns)
 
     def check(self) -> None:
         if int(self.min_count) != self.min_count or self.min_count < 1:
@@ -146,6 +149,7 @@ class SuppressionRule:
             "population_field": self.population_field,
             "group_field": self.group_field,
             "breakdowns": list(self.breakdowns),
+            "sums_found": int(self.sums_found),
             "secondary": "differencing",
             "sign": self.sign,
         }
@@ -163,6 +167,7 @@ class SuppressionRule:
             sign=d.get("sign", "."),
             suppress_zeros=bool(d.get("suppress_zeros", False)),
             breakdowns=list(d.get("breakdowns", [])),
+            sums_found=int(d.get("sums_found", 0) or 0),
         )
 
     @classmethod
@@ -218,8 +223,13 @@ def note(rule, lang: str = "de") -> str:
         "further values are withheld (secondary suppression) so that no withheld value can be calculated from totals",
         lang,
     )
+    extra = []
     if r.breakdowns:
-        sec += " " + tr("(also across the categories of {names})", lang).format(names=", ".join(r.breakdowns))
+        extra.append(tr("also across the categories of {names}", lang).format(names=", ".join(r.breakdowns)))
+    if r.sums_found:
+        extra.append(tr("across {n} sums found in the data", lang).format(n=r.sums_found))
+    if extra:
+        sec += " (" + "; ".join(extra) + ")"
     parts.append(sec)
     parts.append(tr("values computed from withheld counts (rates, differences, flags, classes) are withheld too", lang))
     return "; ".join(parts) + "."
@@ -757,21 +767,21 @@ def _first_per_line(loc, v, cell) -> tuple[np.ndarray, np.ndarray]:
 class _Moves:
     """Protection against combining several totals (and the marks' bounds).
 
-    A withheld cell is safe when a *protecting move* exists: changing it by
-    +1 or -1 together with other withheld cells so that every published total
-    stays the same and every withheld cell stays within what its mark says.
-    Then the published data fit two values of the cell, whatever a reader
-    combines (even by linear programming). Moves checked:
-
-    * pairs: two withheld cells of the same line that is the only line of both
-      (a count field outside any breakdown, or a unit without breakdown total);
-    * rectangles in a breakdown table (units of one group x categories and
-      their total, one year): cells (u1, c1), (u1, c2), (u2, c1), (u2, c2).
-
-    A cell without such a move gets the cheapest completion (fewest counted
-    persons) withheld as well. Totals shared by several breakdowns are checked
-    by their lines only (``limited``).
+    A withheld cell is safe when a *protecting move* exists: +r on the cells
+    of one unit and -r on the same cells of another unit of its group, where
+    r (entries +1/-1 on a few count fields) keeps every relation between a
+    unit's counts (the breakdowns: categories add up to their total). Column
+    totals per group and every unit's breakdown totals stay the same, and the
+    move must keep every withheld cell within what its mark says. Then the
+    published data fit two values of the cell, whatever a reader combines
+    (even by linear programming). The vectors r are the small circuits of the
+    relations: for one breakdown, two categories (+1, -1) or a category and
+    its total (+1, +1); for a field outside every breakdown, the field alone
+    (a pair of units). A cell without a move gets the cheapest completion
+    (fewest persons) withheld as well.
     """
+
+    MAX_SUPPORT = 4
 
     def __init__(
         self,
@@ -785,82 +795,98 @@ class _Moves:
         self.v, self.st, self.codes, self.ngroups = values, state, codes, max(ngroups, 1)
         self.m = float(rule.min_count)
         self.lo_p, self.hi_p = (float(x) for x in rule.primary_bounds)
-        ncol, n = values.shape
-        uses = np.zeros(ncol, dtype=np.int64)
-        for t, parts in breakdowns:
-            uses[t] += 1
-            uses[parts] += 1
-        self.families = []  # (columns, z-signs, row has an equation)
-        self.limited = np.zeros(ncol, dtype=bool)
-        in_table = np.zeros((ncol, n), dtype=bool)
-        for t, parts in breakdowns:
-            row_ok = np.ones(n, dtype=bool)  # every unit's row is an equation (see _Lines)
-            ps = [p for p in parts if uses[p] == 1]
-            self.limited[[p for p in parts if uses[p] > 1]] = True
-            if uses[t] == 1:
-                cols, zs = ps + [t], [1.0] * len(ps) + [-1.0]
-            else:  # the total also closes another breakdown: rectangles of categories only
-                self.limited[t] = True
-                cols, zs = ps, [1.0] * len(ps)
-            if len(cols) >= 2:
-                self.families.append((np.array(cols), np.array(zs)[:, None], row_ok))
-                in_table[cols] |= row_ok
-        # cells that are in their column's line only
-        self.one_d = ~in_table & ~self.limited[:, None] & ~np.isnan(values)
+        ncol = values.shape[0]
+        rel = np.zeros((len(breakdowns), ncol))
+        for i, (t, parts) in enumerate(breakdowns):
+            rel[i, parts] += 1.0
+            rel[i, t] -= 1.0
+        # columns linked by relations form components; circuits are searched per component
+        parent = list(range(ncol))
 
-    def _caps(self, v, st):
+        def root(a):
+            while parent[a] != a:
+                parent[a] = parent[parent[a]]
+                a = parent[a]
+            return a
+
+        for t, parts in breakdowns:
+            for p in parts:
+                parent[root(p)] = root(t)
+        comps: dict[int, list[int]] = {}
+        for c in range(ncol):
+            comps.setdefault(root(c), []).append(c)
+        self.moves: list[tuple[np.ndarray, np.ndarray]] = []
+        self.capped = False
+        for cols in comps.values():
+            rows = [i for i in range(len(breakdowns)) if rel[i, cols].any()]
+            if not rows:
+                self.moves += [(np.array([c]), np.array([1.0])) for c in cols]
+                continue
+            self.moves += self._circuits(rel[np.ix_(rows, cols)], cols)
+
+    def _circuits(self, rel: np.ndarray, cols: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Vectors r in {-1, 0, 1} with rel @ r = 0 and minimal support (up to MAX_SUPPORT fields)."""
+        k = len(cols)
+        out: list[tuple[np.ndarray, np.ndarray]] = []
+        supports: list[frozenset] = []
+        limit = self.MAX_SUPPORT if k <= 24 else 3
+        self.capped |= k > limit
+        for size in range(1, min(limit, k) + 1):
+            for sub in combinations(range(k), size):
+                if any(s <= frozenset(sub) for s in supports):
+                    continue  # not minimal
+                block = rel[:, sub]
+                for signs in product((1.0, -1.0), repeat=size - 1):
+                    r = np.array((1.0,) + signs)
+                    if not np.any(block @ r):
+                        out.append((np.array([cols[i] for i in sub]), r))
+                        supports.append(frozenset(sub))
+                        break
+        return out
+
+    def _caps(self):
+        v, st = self.v, self.st
         hidden = st > 0
         lo = np.where(st == PRIMARY, self.lo_p, self.m)
         hi = np.where(st == PRIMARY, self.hi_p, np.inf)
-        up = hidden & (v + 1 <= hi)
-        down = hidden & (v - 1 >= lo)
-        return hidden, up, down
+        return hidden, hidden & (v + 1 <= hi), hidden & (v - 1 >= lo)
 
     def _group_counts(self, mask: np.ndarray) -> np.ndarray:
         return np.bincount(self.codes[mask], minlength=self.ngroups)
 
+    @staticmethod
+    def _able(cols, r, sign, up, down) -> np.ndarray:
+        """Units where +sign*r is possible on the cells ``cols``."""
+        ok = None
+        for c, rc in zip(cols.tolist(), r.tolist()):
+            x = up[c] if rc * sign > 0 else down[c]
+            ok = x if ok is None else ok & x
+        return ok
+
     def unsafe(self) -> np.ndarray:
         """(column, unit) mask of withheld cells without a protecting move."""
-        out = np.zeros(self.v.shape, dtype=bool)
-        hidden, up, down = self._caps(self.v, self.st)
-        # pairs within a line
-        for c in range(self.v.shape[0]):
-            h = hidden[c] & self.one_d[c]
-            if not h.any():
+        hidden, up, down = self._caps()
+        ok = np.zeros(self.v.shape, dtype=bool)
+        for cols, r in self.moves:
+            if not hidden[cols].any(axis=0).any():
                 continue
-            u, d = up[c] & self.one_d[c], down[c] & self.one_d[c]
-            nu, nd = self._group_counts(u)[self.codes], self._group_counts(d)[self.codes]
-            ok = (u & (nd - d > 0)) | (d & (nu - u > 0))
-            out[c] |= h & ~ok
-        # rectangles
-        for cols, zs, row_ok in self.families:
-            h = hidden[cols] & row_ok
-            if not h.any():
-                continue
-            zup = np.where(zs > 0, up[cols], down[cols]) & row_ok
-            zdn = np.where(zs > 0, down[cols], up[cols]) & row_ok
-            ok = np.zeros(h.shape, dtype=bool)
-            k = len(cols)
-            for i in range(k):
-                if not h[i].any():
+            for sign in (1.0, -1.0):
+                here = self._able(cols, r, sign, up, down)
+                there = self._able(cols, r, -sign, up, down)
+                if not here.any() or not there.any():
                     continue
-                for j in range(k):
-                    if j == i:
-                        continue
-                    a = zup[i] & zdn[j]
-                    b = zdn[i] & zup[j]
-                    na, nb = self._group_counts(a)[self.codes], self._group_counts(b)[self.codes]
-                    ok[i] |= (a & (nb - b > 0)) | (b & (na - a > 0))
-            out[cols] |= h & ~ok
-        return out
+                others = self._group_counts(there)[self.codes] - there
+                good = here & (others > 0)
+                if good.any():
+                    ok[cols] |= good
+        return hidden & ~ok
 
-    def _best_two(self, cost: np.ndarray):
-        """Per group the unit with the lowest finite cost and the runner-up."""
-        finite = np.isfinite(cost)
+    def _best_two(self, cost: np.ndarray) -> np.ndarray:
+        """Per group the unit with the lowest finite cost and the runner-up (-1: none)."""
         best = np.full((self.ngroups, 2), -1, dtype=np.int64)
-        if not finite.any():
+        idx = np.flatnonzero(np.isfinite(cost))
+        if not len(idx):
             return best
-        idx = np.flatnonzero(finite)
         order = idx[np.lexsort((idx, cost[idx], self.codes[idx]))]
         g = self.codes[order]
         first = np.concatenate(([True], g[1:] != g[:-1]))
@@ -872,78 +898,44 @@ class _Moves:
         best[g[pos[has2]], 1] = order[nxt[has2]]
         return best
 
-    def fix(self, unsafe: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Withhold the cheapest completions of a move for every unsafe cell.
-        Returns (cells newly withheld as a (column, unit) mask, unsafe cells left)."""
-        v, st, m = self.v, self.st, self.m
-        new = np.zeros(v.shape, dtype=bool)
-        left = np.zeros(v.shape, dtype=bool)
-        hidden, up, down = self._caps(v, st)
-        free = ~hidden & ~np.isnan(v) & (v > 0)
-        # what a newly withheld (secondary) cell can do: up always, down if above m
-        up2 = np.where(hidden, up, free)
+    def fix(self, unsafe: np.ndarray) -> np.ndarray:
+        """Withhold the cheapest completion of a move for every unsafe cell;
+        returns the newly withheld cells as a (column, unit) mask."""
+        v, m = self.v, self.m
+        hidden, up, down = self._caps()
+        free = ~hidden & ~np.isnan(v) & (v > 0)  # a complement is a cell > 0 (a 0 protects nothing)
+        up2 = np.where(hidden, up, free)  # a new secondary cell can go up, and down when above m
         down2 = np.where(hidden, down, free & (v - 1 >= m))
         cost = np.where(hidden, 0.0, np.where(free, v, np.inf))
-        # pairs
-        for c in range(v.shape[0]):
-            bad = unsafe[c] & self.one_d[c]
-            if not bad.any():
+        best = np.full(v.shape, np.inf)
+        pick: dict[tuple[int, int], tuple[int, float, int]] = {}
+        for k, (cols, r) in enumerate(self.moves):
+            bad_units = unsafe[cols].any(axis=0)
+            if not bad_units.any():
                 continue
-            cand = free[c] & self.one_d[c]
-            any_best = self._best_two(np.where(cand, cost[c], np.inf))[:, 0]
-            big_best = self._best_two(np.where(cand & down2[c], cost[c], np.inf))[:, 0]
-            for u in np.flatnonzero(bad):
-                g = self.codes[u]
-                pick = any_best[g] if down[c, u] else -1
-                if up[c, u] and big_best[g] >= 0 and (pick < 0 or cost[c, big_best[g]] < cost[c, pick]):
-                    pick = big_best[g]
-                if pick >= 0:
-                    new[c, pick] = True
-                else:
-                    left[c, u] = True
-        # rectangles
-        for cols, zs, row_ok in self.families:
-            bad = unsafe[cols] & row_ok
-            if not bad.any():
-                continue
-            k = len(cols)
-            zup = np.where(zs > 0, up[cols], down[cols])
-            zdn = np.where(zs > 0, down[cols], up[cols])
-            zup2 = np.where(zs > 0, up2[cols], down2[cols]) & row_ok
-            zdn2 = np.where(zs > 0, down2[cols], up2[cols]) & row_ok
-            cst = np.where(row_ok, cost[cols], np.inf)
-            for i in range(k):
-                us = np.flatnonzero(bad[i])
-                if not len(us):
-                    continue
-                best_cost = np.full(len(us), np.inf)
-                best_pick = np.full((len(us), 3), -1, dtype=np.int64)  # column j, unit u2, direction
-                for j in range(k):
-                    if j == i:
+            total_cost = cost[cols].sum(axis=0)
+            for sign in (1.0, -1.0):
+                here = self._able(cols, r, sign, up2, down2)
+                there = self._able(cols, r, -sign, up2, down2)
+                c_here = np.where(here, total_cost, np.inf)
+                two = self._best_two(np.where(there, total_cost, np.inf))
+                for c in cols.tolist():
+                    us = np.flatnonzero(unsafe[c])
+                    if not len(us):
                         continue
-                    for direction in (0, 1):
-                        # direction 0: +1 at (u1, i), -1 at (u1, j), -1 at (u2, i), +1 at (u2, j)
-                        own_ok = (zup[i, us] & zdn2[j, us]) if direction == 0 else (zdn[i, us] & zup2[j, us])
-                        other = (zdn2[i] & zup2[j]) if direction == 0 else (zup2[i] & zdn2[j])
-                        c2 = np.where(other, cst[i] + cst[j], np.inf)
-                        two = self._best_two(c2)
-                        g = self.codes[us]
-                        u2 = np.where(two[g, 0] == us, two[g, 1], two[g, 0])
-                        total = np.where(own_ok & (u2 >= 0), cst[j, us] + c2[np.maximum(u2, 0)], np.inf)
-                        better = total < best_cost
-                        best_cost[better] = total[better]
-                        best_pick[better] = np.stack(
-                            [np.full(better.sum(), j), u2[better], np.full(better.sum(), direction)], axis=1
-                        )
-                for q, u in enumerate(us):
-                    j, u2, _ = best_pick[q]
-                    if not np.isfinite(best_cost[q]):
-                        left[cols[i], u] = True
-                        continue
-                    for cc, uu in ((cols[j], u), (cols[i], u2), (cols[j], u2)):
-                        if st[cc, uu] == 0:
-                            new[cc, uu] = True
-        return new, left
+                    g = self.codes[us]
+                    u2 = np.where(two[g, 0] == us, two[g, 1], two[g, 0])
+                    tot = np.where(u2 >= 0, c_here[us] + total_cost[np.maximum(u2, 0)], np.inf)
+                    better = tot < best[c, us]
+                    for u, t, w in zip(us[better].tolist(), tot[better].tolist(), u2[better].tolist()):
+                        best[c, u] = t
+                        pick[(c, u)] = (k, sign, w)
+        new = np.zeros(v.shape, dtype=bool)
+        for (_c, u), (k, _sign, w) in pick.items():
+            cols = self.moves[k][0]
+            new[cols, u] |= ~hidden[cols, u]
+            new[cols, w] |= ~hidden[cols, w]
+        return new
 
 
 # --------------------------------------------------------------------------
@@ -975,16 +967,96 @@ class SuppressionResult:
         return out
 
 
+_YEAR = re.compile(r".+_((?:19|20)\d\d)$")
+SEARCH_LIMIT = 200_000
+
+
+def _year_of(name: str):
+    m = _YEAR.match(name)
+    return int(m.group(1)) if m else None
+
+
+def _subsets_summing(vals: np.ndarray, target: np.ndarray, limit: int = SEARCH_LIMIT) -> list[list[int]]:
+    """Rows of ``vals`` (at least two) whose sum equals ``target`` in every
+    column: depth-first, largest rows first, pruned where a partial sum
+    exceeds the target; at most ``limit`` steps."""
+    order = np.argsort(-vals.sum(axis=1), kind="stable")
+    out: list[list[int]] = []
+    stack = [(0, np.zeros(vals.shape[1]), [])]
+    steps = 0
+    while stack and steps < limit:
+        i, acc, chosen = stack.pop()
+        steps += 1
+        if len(chosen) >= 2 and np.array_equal(acc, target):
+            out.append(sorted(chosen))
+            continue
+        for j in range(len(order) - 1, i - 1, -1):
+            nxt = acc + vals[order[j]]
+            if (nxt <= target).all():
+                stack.append((j + 1, nxt, chosen + [int(order[j])]))
+    return out
+
+
+def find_breakdowns(values: np.ndarray, counts: list[str], known: list[Breakdown] = ()) -> list[Breakdown]:
+    """Count fields that add up exactly to another count field in every unit
+    (e.g. age groups and the population; also two fields with the same
+    counts), found in the data: such a total gives a withheld category away
+    as well, catalogue or not. Returns the breakdowns not already ``known``;
+    fields of the same year only."""
+    seen = {(b.total, frozenset(b.parts)) for b in known}
+    out: list[Breakdown] = []
+    ncol = values.shape[0]
+    present = ~np.isnan(values)
+    nonzero = np.nansum(values, axis=1) > 0
+    for t in range(ncol):
+        total = values[t]
+        cand = []
+        for p in range(ncol):
+            if p == t or not nonzero[p] or _year_of(counts[p]) != _year_of(counts[t]):
+                continue
+            both = present[t] & present[p]
+            if both.sum() < 2 or not (values[p][both] <= total[both]).all():
+                continue
+            if (values[p][both] < total[both]).any():
+                cand.append(p)
+            elif t < p and (counts[t], frozenset([counts[p]])) not in seen:  # the same count twice
+                seen.add((counts[t], frozenset([counts[p]])))
+                out.append(Breakdown(counts[t], _year_of(counts[t]), counts[t], [counts[p]]))
+        if len(cand) < 2:
+            continue
+        rows = present[t] & present[cand].all(axis=0)
+        if rows.sum() < 2:
+            continue
+        sample = np.flatnonzero(rows)[:200]
+        vals = values[cand][:, sample]
+        found = [[cand[i] for i in sub] for sub in _subsets_summing(vals, total[sample])]
+        for parts in found:
+            ok = present[t] & present[parts].all(axis=0)
+            if not np.array_equal(values[parts][:, ok].sum(axis=0), total[ok]):
+                continue
+            key = (counts[t], frozenset(counts[p] for p in parts))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Breakdown(counts[t], _year_of(counts[t]), counts[t], [counts[p] for p in sorted(parts)]))
+    return out
+
+
 def _check_counts(frame: pd.DataFrame, counts: list[str], unit_labels) -> np.ndarray:
     vals = np.empty((len(counts), len(frame)), dtype="float64")
     for j, c in enumerate(counts):
         s = frame[c]
-        if s.dtype == object or s.dtype.kind not in "iufb":
-            sample = next((x for x in s if x is not None and not (isinstance(x, float) and math.isnan(x))), None)
-            raise SuppressionError(
-                f"count field {c!r} is not numeric (a value is {sample!r}); suppression needs the counts as numbers"
-            )
-        x = s.to_numpy(dtype="float64")
+        if s.dtype == object or s.dtype.kind not in "iuf":
+            # a text field holding numbers ("1.234", ".", "-"): read with the German conventions
+            parsed = parse_column(s.reset_index(drop=True).astype(object))
+            if parsed.kind == "text" or parsed.bad:
+                bad = parsed.bad[0][1] if parsed.bad else next((x for x in s if x not in (None, "")), None)
+                raise SuppressionError(
+                    f"count field {c!r} is not numeric (a value is {bad!r}); suppression needs the counts as numbers"
+                )
+            x = parsed.values.to_numpy(dtype="float64")
+        else:
+            x = s.to_numpy(dtype="float64")
         with np.errstate(invalid="ignore"):
             neg = x < 0
             frac = ~np.isnan(x) & (np.floor(x) != x)
@@ -1029,6 +1101,7 @@ def suppress(
     *,
     catalogue: Catalogue | None = None,
     unit_labels=None,
+    detect_breakdowns: bool = True,
     progress=None,
     canceled=None,
 ) -> SuppressionResult:
@@ -1037,6 +1110,8 @@ def suppress(
     ``frame``: the layer's fields (counts, group and population fields, derived
     fields, existing ``_sign``/``_supp`` fields), one row per unit.
     ``unit_labels``: names of the units for messages (default: the index).
+    ``detect_breakdowns``: also protect count fields that add up to another
+    count field in every unit (``find_breakdowns``), declared or not.
     ``progress(fraction)`` reports, ``canceled()`` stops (raises CanceledError).
     """
     rule.check()
@@ -1070,8 +1145,13 @@ def suppress(
     else:
         codes, group_labels = np.zeros(n, dtype=np.int64), [None]
     codes = np.asarray(codes, dtype=np.int64)
-    rule = replace(rule, breakdowns=plan.breakdown_names)
-    bds = [(col_of[b.total], [col_of[p] for p in b.parts]) for b in plan.breakdowns]
+    found = find_breakdowns(values, counts, plan.breakdowns) if detect_breakdowns else []
+    if found:
+        shown = "; ".join(f"{b.total} = {' + '.join(b.parts)}" for b in found[:LISTED])
+        notes.append(f"{len(found)} sum(s) found in the data and protected like breakdowns: {shown}")
+    breakdowns = list(plan.breakdowns) + found
+    rule = replace(rule, breakdowns=plan.breakdown_names, sums_found=len(found))
+    bds = [(col_of[b.total], [col_of[p] for p in b.parts]) for b in breakdowns]
     # primary suppression
     lo_p, hi_p = rule.primary_bounds
     with np.errstate(invalid="ignore"):
@@ -1088,7 +1168,7 @@ def suppress(
             f"Use MIN_COUNT 3 or more"
         )
     # secondary suppression to a fixed point
-    lines = _Lines(values, codes, group_labels, bds, plan.breakdowns, counts, labels)
+    lines = _Lines(values, codes, group_labels, bds, breakdowns, counts, labels)
     eng = _Engine(lines, values, state, rule)
     rounds = 0
 
@@ -1121,7 +1201,7 @@ def suppress(
             unsafe = moves.unsafe()
             if not unsafe.any():
                 break
-            new, _ = moves.fix(unsafe)
+            new = moves.fix(unsafe)
             new &= state == 0
             if not new.any():
                 break
@@ -1170,11 +1250,10 @@ def suppress(
             f"{len(exposed_cells)} withheld cell(s) could be narrowed to one value by combining several "
             f"published totals with the marks, and no further cell can prevent it: {shown}{more}"
         )
-    limited = [counts[c] for c in np.flatnonzero(moves.limited) if (state[c] > 0).any()]
-    if limited:
+    if moves.capped:
         notes.append(
-            f"field(s) {', '.join(map(repr, limited))} belong to several breakdowns: they are protected "
-            f"line by line (every total on its own), not against combinations of totals"
+            "many count fields are linked by breakdowns: protecting moves were searched among up to "
+            f"{_Moves.MAX_SUPPORT} fields at a time"
         )
     tick(0.65)
 
@@ -1288,7 +1367,11 @@ def suppress(
         earlier = rule_from_frame(frame)
     except SuppressionError:
         earlier = None
-    if earlier is not None and replace(earlier, breakdowns=[]) != replace(rule, breakdowns=[]):
+
+    def params(r):
+        return replace(r, breakdowns=[], sums_found=0)
+
+    if earlier is not None and params(earlier) != params(rule):
         warnings.append(
             f"the input was already suppressed by another rule ({note(earlier, 'en')}); its withheld "
             f"cells stay withheld, but {fn.SUPPRESSION_NOTE} now states the new rule only"

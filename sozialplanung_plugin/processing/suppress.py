@@ -55,7 +55,8 @@ class Suppress(IndicatorAlgorithm):
             "Primary suppression: a count x with 0 < x < MIN_COUNT is withheld (with SUPPRESS_ZEROS also x = 0).\n"
             "Secondary suppression (against differencing): per count field and group (GROUP_FIELD, default all "
             "units) the cells add up to a published total; per unit the categories of a catalogue breakdown "
-            "(column breakdown/Aufgliederung, e.g. age groups) add up to their denominator. Where a total would "
+            "(column breakdown/Aufgliederung, e.g. age groups) add up to their denominator, and so do count "
+            "fields found to add up to another count field in every unit. Where a total would "
             "give a withheld cell away (total minus the published cells), the smallest further cell with a "
             "value > 0 is withheld, repeated until nothing changes. A reader who knows the marks (primary: "
             "below MIN_COUNT; secondary: at least MIN_COUNT) and combines all totals still finds at least two "
@@ -91,14 +92,16 @@ class Suppress(IndicatorAlgorithm):
                 self.FIELDS,
                 self.tr("Count fields"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.Any,
                 allowMultiple=True,
                 optional=True,
             ),
             self.tr(
                 "Fields holding counts (Fallzahlen: numerators, populations) to protect, in addition to "
-                "the catalogue's numerator and denominator columns. Whole numbers >= 0; rates and "
-                "percentages are not counts."
+                "the catalogue's numerator and denominator columns. Whole numbers >= 0 (text fields "
+                "holding German numbers such as 1.234 are read too); rates and percentages are not counts. "
+                "Fields that add up to another count field in every unit (e.g. age groups and the "
+                "population) are found and protected like a catalogue breakdown."
             ),
         )
         self.add(
@@ -226,13 +229,6 @@ class Suppress(IndicatorAlgorithm):
             raise self.fail(e) from e
         fields = source.fields()
         numeric = [f.name() for f in fields if f.type() in _NUMERIC]
-        not_numeric = [c for c in plan.counts if c not in numeric]
-        if not_numeric:
-            raise QgsProcessingException(
-                self.tr("Count field(s) {0} are not numeric fields; suppression needs the counts as numbers.").format(
-                    ", ".join(map(repr, not_numeric))
-                )
-            )
         try:
             steps.setCurrentStep(0)
             data = self.frame(source, wanted, steps)
