@@ -25,18 +25,20 @@ Secondary suppression (against differencing, Differenzbildung)
     these bounds leave a withheld cell only one possible value (1 + 3 = 4
     gives away both), and the complementary cell is chosen large enough. This
     repeats to a fixed point, since every new cell enters other lines.
-Combined totals
-    Rows and columns together can still pin a cell (a unit's breakdown and the
-    group totals of its categories). Every withheld cell therefore needs a
-    *protecting move*: +1/-1 on it and on other withheld cells (a pair in one
-    line, or a rectangle units x categories of a breakdown table) that keeps
-    every published total and every mark's bounds. Then the published data fit
-    two values of the cell, whatever a reader combines, even by linear
-    programming. A cell without one gets the cheapest completion (fewest
-    persons) withheld too; then the lines are settled again.
     Cells missing in the input (NULL) are treated as if a reader knew them:
     they never count as protection (a breakdown whose total is missing still
     counts as a published sum).
+Combined totals
+    Rows and columns together can still pin a cell (a unit's breakdown and the
+    group totals of its categories). Every withheld cell therefore needs a
+    *protecting move*: +r on cells of its unit and -r on the same cells of
+    another unit of the group, r a small vector (+1/-1) that keeps every sum
+    between the unit's counts (two categories; a category and its total; a
+    field outside every sum alone), staying within every mark's bounds. Then
+    the published data fit two values of the cell, whatever a reader
+    combines, even by linear programming. A cell without one gets the
+    cheapest completion (fewest persons) withheld too; then the lines are
+    settled again.
 Derived values
     Everything computed from a withheld count of a unit is withheld: the
     indicator's value, difference, ratio, z-score, percentile, flag, the value
@@ -61,9 +63,10 @@ cell can be narrowed to one value from the published cells, the published
 totals (one at a time or all together) and the marks' bounds. Cells for which
 no further suppression can achieve this are reported with the reason (a group
 of one unit; a tiny unit whose breakdown and marks pin it, e.g. 1 + 1 = 2 with
-0 published: withholding zeros helps). Only checked line by line: categories
-that belong to several breakdowns (a total shared by two breakdowns). Not
-covered: inference from how the complementary cells were chosen, and
+0 published: withholding zeros helps). Sums between count fields count
+whether the catalogue declares them (breakdowns) or they are found in the
+data (``find_breakdowns``: fields adding up to another field in every unit).
+Not covered: inference from how the complementary cells were chosen, and
 statistics of *other* units computed with the withheld values included
 (z-scores, percentiles and indices of a layer that was suppressed after
 computeindicators): run suppress before computeindicators when such fields
