@@ -397,3 +397,16 @@ def test_qgis_process_runs_it(joined, tmp_path):
     result = json.loads(p.stdout[p.stdout.index("{") :])["results"]
     assert result["PRIMARY"] > 0 and result["UNPROTECTED"] == 0
     assert frame(out)[fn.SUPPRESSION_NOTE].str.startswith("Fallzahlen unter 10").all()
+
+
+def test_fields_only_on_a_computed_layer_warns(run, joined, tmp_path):
+    registered("sozialplanung:computeindicators")
+    ind = run(
+        "sozialplanung:computeindicators",
+        {"INPUT": joined, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "ind.gpkg")},
+    )["OUTPUT"]
+    res = run(
+        "sozialplanung:suppress",
+        {"INPUT": ind, "FIELDS": ["inhabitants_age_below_6_2024"], "MIN_COUNT": 10, "OUTPUT": str(tmp_path / "x.gpkg")},
+    )
+    assert any("NOT protected: give CATALOGUE" in w and "u6_val" in w for w in res["_feedback"].warnings)

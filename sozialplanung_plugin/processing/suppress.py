@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -270,6 +272,18 @@ class Suppress(IndicatorAlgorithm):
                     "compositeindex) on its output."
                 ),
             )
+
+        if catalogue is None:
+            derived = [n for n in names if re.search(r"_(val|diff|ratio|z|pct|flag|chg)(_\d{4})?$", n)]
+            if derived:
+                shown = ", ".join(derived[:10]) + (f" (+{len(derived) - 10})" if len(derived) > 10 else "")
+                self.warn(
+                    feedback,
+                    self.tr(
+                        "Fields computed from indicators ({0}) cannot be traced to their counts without the "
+                        "catalogue and are NOT protected: give CATALOGUE."
+                    ).format(shown),
+                )
 
         # write: every field of the source, changed values in place, new text fields appended
         steps.setCurrentStep(2)
