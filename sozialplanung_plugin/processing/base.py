@@ -38,9 +38,6 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 return out
         return text
 
-    def _tr_group(self, text: str) -> str:
-        return QCoreApplication.translate("SozialplanungAlgorithm", text)
-
     def createInstance(self):  # noqa: N802
         return type(self)()
 
@@ -52,10 +49,10 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     def group(self):
         labels = {
-            "data": self._tr_group("1 Data"),
-            "analysis": self._tr_group("2 Analysis"),
-            "protection": self._tr_group("3 Data protection"),
-            "print": self._tr_group("4 Maps and profiles"),
+            "data": QCoreApplication.translate("SozialplanungAlgorithm", "1 Data"),
+            "analysis": QCoreApplication.translate("SozialplanungAlgorithm", "2 Analysis"),
+            "protection": QCoreApplication.translate("SozialplanungAlgorithm", "3 Data protection"),
+            "print": QCoreApplication.translate("SozialplanungAlgorithm", "4 Maps and profiles"),
         }
         return labels[self.GROUP_ID]
 
