@@ -97,35 +97,33 @@ class ClassifyBurden(IndicatorAlgorithm):
         names = source.fields().names()
         core = catalogue.core_indicators()
         mfield = cb.MEASURE_FIELD.get(measure, "diff")
-        wanted = []
-        for ind in core:
-            for m in ("val", "ref", mfield):
-                wanted.append(fn.measure(ind.id, m))
-            wanted.append(fn.sign_of(fn.measure(ind.id, "val")))
-        have = [c for c in wanted if c in names]
+        # core indicators whose fields (from computeindicators) are missing are computed here first
+        missing = [i.id for i in core if not all(fn.measure(i.id, m) in names for m in ("val", "ref", mfield))]
+        have = [c for i in core if i.id not in missing
+                for c in (fn.measure(i.id, "val"), fn.measure(i.id, "ref"), fn.measure(i.id, mfield),
+                          fn.sign_of(fn.measure(i.id, "val"))) if c in names]
         computed = None
         try:
             steps.setCurrentStep(0)
-            if core and not all(c in names for c in wanted if not c.endswith(fn.SIGN)):
-                ids = [i.id for i in core]
+            cols = []
+            if missing:
                 feedback.pushInfo(self.tr("The input has no indicator fields for {0}: computing them first "
-                                          "(as computeindicators).").format(", ".join(ids)))
+                                          "(as computeindicators).").format(", ".join(missing)))
                 try:
-                    cols = needed_columns(catalogue, names, ids)
+                    cols = needed_columns(catalogue, names, missing)
                 except ValueError as e:
                     raise ValueError(f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
-                                     f"<id>_{mfield}) for the core indicators {', '.join(ids)}, or their data "
+                                     f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
                                      f"columns: {e}") from e
-                data = self.frame(source, cols + [key, ref_field], steps)
+            data = self.frame(source, have + cols + [key, ref_field], steps)
+            frame = data
+            if missing:
                 steps.setCurrentStep(1)
                 computed = ci.compute(data, catalogue, keys=data[key] if key else None,
-                                      groups=data[ref_field] if ref_field else None, only=ids,
+                                      groups=data[ref_field] if ref_field else None, only=missing,
                                       progress=self.progress(steps))
                 self.report(feedback, computed.warnings)
-                frame = computed.frame
-            else:
-                data = self.frame(source, have + [key, ref_field], steps)
-                frame = data
+                frame = pd.concat([data[have], computed.frame], axis=1)
             steps.setCurrentStep(2)
             result = cb.classify(frame, catalogue, measure, threshold, min_flags,
                                  area_labels=data[ref_field] if ref_field else None)
