@@ -75,6 +75,14 @@ def independent(rows, num, den, mult, keys=KEYS):
     return out
 
 
+def categories(path):
+    """(class field, category values) of a layer's stored style, as plain Python values: no QGIS
+    object may outlive the test (a failing test's traceback would keep it beyond QGIS's exit)."""
+    layer = QgsVectorLayer(path, "x", "ogr")
+    r = layer.renderer()
+    return r.classAttribute(), [c.value() for c in r.categories()]
+
+
 def legend_labels(path):
     layer = QgsVectorLayer(path, "x", "ogr")  # keep the layer alive while its renderer is used
     return [c.label() for c in layer.renderer().categories()]
@@ -252,10 +260,9 @@ def test_compositeindex_methods_classes_and_population(run, tmp_path):
         idx = sum(w * (rows[k][f"{i}_val"] - stats[i][0]) / stats[i][1] for i, w in weights.items())
         assert rows[k]["status_index"] == pytest.approx(idx, rel=1e-9, abs=1e-12)
     assert "dynamics_index" not in rows["0101"]  # one year, no dynamics indicators
-    layer = QgsVectorLayer(out, "x", "ogr")
-    cats = layer.renderer().categories()
-    assert layer.renderer().classAttribute() == "status_class"
-    assert [str(c.value()) for c in cats[:4]] == ["1", "2", "3", "4"] and cats[4].value() in (None, "")
+    attribute, values = categories(out)
+    assert attribute == "status_class"
+    assert [str(v) for v in values[:4]] == ["1", "2", "3", "4"] and values[4] in (None, "")
     for method, classes, extra, n in (("percentile_flags", "method", {}, 4), ("exponential_rank", "method", {}, 10),
                                       ("zscore_sum", "quantiles", {"CLASS_COUNT": 3}, 3),
                                       ("zscore_sum", "breaks", {"BREAKS": "-1;0;1,5"}, 4)):
