@@ -214,6 +214,7 @@ def test_berlin_attackers_view(berlin_frame, berlin_catalogue, min_count, group,
     assert attack(df, pub, counts, min_count, zeros, group, bd) == {}
     assert lp_attack(df, pub, counts, min_count, zeros, group, bd) == set()
     assert res.at_risk == set() and not res.warnings
+    assert not any("searched among" in n for n in res.notes)  # the search for moves was complete
     # everything else is published unchanged
     hidden = hidden_cells(df, pub, counts)
     assert len(hidden) == res.primary + res.secondary
@@ -795,6 +796,7 @@ def test_fields_only_real_tables_attackers_view(min_count):
     assert attack(df, pub, counts, min_count, False, "district", BERLIN_RELATIONS) == {}
     assert lp_attack(df, pub, counts, min_count, False, "district", BERLIN_RELATIONS) == set()
     assert res.at_risk == set()
+    assert not any("searched among" in n for n in res.notes)
 
 
 def test_count_fields_as_german_text():

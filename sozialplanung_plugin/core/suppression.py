@@ -832,9 +832,11 @@ class _Moves:
         k = len(cols)
         out: list[tuple[np.ndarray, np.ndarray]] = []
         supports: list[frozenset] = []
+        # a circuit has at most rank + 1 fields: the search is complete when that is within the limit
+        need = int(np.linalg.matrix_rank(rel)) + 1
         limit = self.MAX_SUPPORT if k <= 24 else 3
-        self.capped |= k > limit
-        for size in range(1, min(limit, k) + 1):
+        self.capped |= need > limit
+        for size in range(1, min(limit, need, k) + 1):
             for sub in combinations(range(k), size):
                 if any(s <= frozenset(sub) for s in supports):
                     continue  # not minimal
