@@ -62,9 +62,10 @@ class ClassifyBurden(IndicatorAlgorithm):
                        self.tr("Output of computeindicators (or a layer with the joined indicator columns). "
                                "It is read, never changed."))
         self.add_catalogue()
-        self.add_enum(self.MEASURE, self.tr("Measure of the deviation"), list(cb.MEASURES), "difference",
-                      self.tr("difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units; "
-                              "percentile: percentile rank 0..100."))
+        self.add_enum(self.MEASURE, self.tr("Measure of the deviation"), list(cb.MEASURES), "zscore",
+                      self.tr("difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units "
+                              "(the default, with threshold 1 it runs without further settings); percentile: "
+                              "percentile rank 0..100."))
         self.add(QgsProcessingParameterNumber(self.THRESHOLD, self.tr("Threshold"),
                                               QgsProcessingParameterNumber.Double, optional=True),
                  self.tr("How far a core indicator must deviate in the adverse direction, in the unit of the "
