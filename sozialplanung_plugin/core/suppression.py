@@ -784,7 +784,7 @@ class _Moves:
     (fewest persons) withheld as well.
     """
 
-    MAX_SUPPORT = 4
+    MAX_SUPPORT = 6
 
     def __init__(
         self,
