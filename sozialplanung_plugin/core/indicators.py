@@ -21,13 +21,15 @@ For every catalogue indicator and unit (``fields.py`` has the field names):
 
 A missing value stays missing (never 0) and keeps its reason in
 ``<id>_val_sign``: the sign of the numerator, else of the denominator, else of
-the rate; "x" for 0/0. All measures of a missing value are missing.
+the rate; "x" for 0/0. All measures of a missing value are missing, the
+reference included (the area's reference value is in the log and in every
+unit of the area that has a value).
 
 Several years (columns ``sgb2_2019``, ``sgb2_2020`` ...): the measures are for
 the reporting year (the latest, or the one asked for), ``<id>_val_<Y>`` holds
 the value of every year, ``<id>_chg`` the change from the base year (the
 previous available year, or the one asked for) and ``<id>_ref_chg`` the same
-change of the reference value.
+change of the reference value (the area's, written for every unit of the area).
 """
 
 from __future__ import annotations
@@ -427,8 +429,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         info.reference_method = method
         info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
         val = cur.val
-        ref = grp.spread(ref_g)
-        # the reference belongs to the area: written for units without a value too
+        ref = grp.spread(ref_g)  # the area's reference value, per unit
         missing = np.isnan(val)
         diff = val - ref
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -437,7 +438,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         put(fn.measure(ind.id, "val"), val)
         put(fn.sign_of(fn.measure(ind.id, "val")),
             cur.sign if cur.sign is not None else nones(n), "text")
-        put(fn.measure(ind.id, "ref"), ref)
+        put(fn.measure(ind.id, "ref"), np.where(missing, np.nan, ref))  # every measure of a missing value is missing
         put(fn.measure(ind.id, "diff"), diff)
         put(fn.measure(ind.id, "ratio"), ratio)
         put(fn.measure(ind.id, "z"), zscores(val, grp))
