@@ -349,3 +349,17 @@ def test_too_many_fields_for_a_geopackage_is_a_clear_error(run, tmp_path, monkey
         compute(run, tmp_path, joined)
     _, out = compute(run, tmp_path, joined, name="wide.fgb")  # other formats have no such limit
     assert "kinder_pct" in layer_rows(out, "sr_id")["0101"]
+
+
+def test_cancel_stops_before_anything_is_written(run, tmp_path):
+    joined = join(run, tmp_path, "musterstadt_2023.csv")
+    out = tmp_path / "cancelled.gpkg"
+    for alg in ("computeindicators", "classifyburden", "compositeindex"):
+        for when in ("before", "during"):
+            fb = QgsProcessingFeedback()
+            if when == "before":
+                fb.cancel()
+            else:  # as a user presses Cancel while the first step runs
+                fb.progressChanged.connect(lambda _p, fb=fb: fb.cancel())
+            run(f"sozialplanung:{alg}", {"INPUT": joined, "CATALOGUE": CATALOGUE, "OUTPUT": str(out)}, feedback=fb)
+            assert fb.isCanceled() and not out.exists(), (alg, when)

@@ -87,6 +87,8 @@ class ClassifyBurden(IndicatorAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
+            return {}
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)

@@ -125,6 +125,8 @@ class CompositeIndex(IndicatorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CLASSIFIED, self.tr("Units not classified")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
+            return {}
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
@@ -161,7 +163,7 @@ class CompositeIndex(IndicatorAlgorithm):
             data = self.frame(source, cols, steps)
             steps.setCurrentStep(1)
             result = cc.compute(data, catalogue, method=method, classes=classes, class_count=class_count,
-                                breaks=breaks, population=data[pop_field] if pop_field else None,
+                                breaks=breaks, population=ci.numeric(data, pop_field)[0] if pop_field else None,
                                 population_name=pop_field or "", min_population=min_pop,
                                 keys=data[key] if key else None, year=year, progress=self.progress(steps))
         except ci.CanceledError:

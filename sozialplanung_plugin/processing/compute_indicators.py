@@ -344,6 +344,8 @@ class ComputeIndicators(IndicatorAlgorithm):
                                 "for several years)."))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
+            return {}
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
