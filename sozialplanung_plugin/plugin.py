@@ -49,8 +49,11 @@ class SozialplanungPlugin:
         from sozialplanung_plugin.processing.provider import SozialplanungProvider
 
         if self.provider is None:
-            self.provider = SozialplanungProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = SozialplanungProvider()
+            # Another copy may be registered already (a script, a test session):
+            # then this plugin neither owns nor removes the provider.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802
         self.initProcessing()

@@ -48,8 +48,11 @@ def english_locale(qgis_app):
     yield
 
 
-@pytest.fixture(scope="session")
-def provider(qgis_app, qgis_processing):
+_KEEP = []  # a Python reference to the registered provider, or its wrapper dies
+
+
+def register_provider():
+    """Register the sozialplanung provider unless it is; return the registered one."""
     from qgis.core import QgsApplication
 
     from sozialplanung_plugin.processing.provider import SozialplanungProvider
@@ -59,7 +62,15 @@ def provider(qgis_app, qgis_processing):
     if existing is None:
         existing = SozialplanungProvider()
         assert reg.addProvider(existing)
+        _KEEP[:] = [existing]
     return existing
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """Makes sure the provider is registered. Tests that need the provider
+    object itself call register_provider() (a test may re-register it)."""
+    return register_provider()
 
 
 @pytest.fixture()

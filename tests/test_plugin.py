@@ -3,7 +3,7 @@
 import configparser
 import os
 
-from conftest import PLUGIN_DIR, ROOT
+from conftest import PLUGIN_DIR, ROOT, register_provider
 
 REQUIRED = ["name", "description", "about", "version", "qgisMinimumVersion", "author", "email", "tracker",
             "repository", "tags", "category", "icon", "hasProcessingProvider", "changelog"]
@@ -33,8 +33,11 @@ def test_plugin_loads_with_iface_and_registers_provider(qgis_app, qgis_iface, qg
 
     import sozialplanung_plugin
 
+    registry = QgsApplication.processingRegistry()
+    before = registry.providerById("sozialplanung")
+    if before is not None:  # registered by another test: the plugin must register its own
+        registry.removeProvider(before)
     plugin = sozialplanung_plugin.classFactory(qgis_iface)
-    before = QgsApplication.processingRegistry().providerById("sozialplanung")
     plugin.initGui()
     try:
         provider = QgsApplication.processingRegistry().providerById("sozialplanung")
@@ -52,16 +55,18 @@ def test_plugin_loads_with_iface_and_registers_provider(qgis_app, qgis_iface, qg
         assert plugin.panel.buttons["sozialplanung:joinindicators"].isEnabled()
         assert plugin.panel.parameters_for("sozialplanung:computeindicators")["CATALOGUE"].endswith(
             "katalog_berlin.csv")
+        assert plugin.provider is not None  # the plugin owns what it registered
     finally:
         plugin.unload()
-        if before is not None and QgsApplication.processingRegistry().providerById("sozialplanung") is None:
-            QgsApplication.processingRegistry().addProvider(before)
+    assert registry.providerById("sozialplanung") is None
+    if before is not None:
+        register_provider()  # for the tests that follow
 
 
 def test_enum_parameters_use_static_strings(provider):
     from qgis.core import QgsProcessingParameterEnum
 
-    for alg in provider.algorithms():
+    for alg in register_provider().algorithms():
         for p in alg.parameterDefinitions():
             if isinstance(p, QgsProcessingParameterEnum):
                 assert p.usesStaticStrings(), (alg.id(), p.name())
