@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from sozialplanung_plugin.paths import icon_path
 from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
@@ -35,8 +34,7 @@ class SozialplanungProvider(QgsProcessingProvider):
         return QCoreApplication.translate("SozialplanungProvider", "Sozialplanung: integrated social planning")
 
     def icon(self):
-        path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icon.svg")
-        return QIcon(path) if os.path.exists(path) else QgsProcessingProvider.icon(self)
+        return QIcon(icon_path())
 
     def loadAlgorithms(self):  # noqa: N802
         for cls in algorithm_classes():
