@@ -99,8 +99,14 @@ def make_data(n: int, m: int, years: list[int], seed: int = 7):
 def ours(df: pd.DataFrame, cat, population: str):
     ind = ci.compute(df, cat, keys=df["key"])
     burden = cb.classify(ind.frame, cat, "zscore", THRESHOLD, MIN_FLAGS)
-    comp = cc.compute(ind.frame, cat, population=df[population], population_name=population,
-                      min_population=MIN_POPULATION, keys=df["key"])
+    comp = cc.compute(
+        ind.frame,
+        cat,
+        population=df[population],
+        population_name=population,
+        min_population=MIN_POPULATION,
+        keys=df["key"],
+    )
     return ind.frame, burden.frame, comp.frame
 
 
@@ -147,7 +153,9 @@ def reference(df: pd.DataFrame, cat, years: list[int], population: str):
     burden["burden_flags"] = n_flags
     burden["burden_class"] = np.select(
         [n_flags >= MIN_FLAGS, (n_flags >= 1) & (n_flags + n_missing < MIN_FLAGS), (n_flags == 0) & (n_missing == 0)],
-        ["besonders belastet", "belastet", "unauffällig"], "nicht bewertbar")
+        ["besonders belastet", "belastet", "unauffällig"],
+        "nicht bewertbar",
+    )
 
     # status index (zscore_sum) and dynamics index on the changes
     def index_of(columns, inds):
@@ -162,12 +170,14 @@ def reference(df: pd.DataFrame, cat, years: list[int], population: str):
     s_idx, s_ok = index_of([f"{i.id}_val" for i in status], status)
     d_idx, d_ok = index_of([f"{i.id}_chg" for i in status], status)
     m, s = s_idx.mean(), s_idx.std()
-    s_cls = pd.Series(np.select([s_idx <= m - s, s_idx >= m + 1.5 * s, s_idx >= m + s], [1, 4, 3], 2),
-                      index=df.index).where(s_ok)
+    s_cls = pd.Series(
+        np.select([s_idx <= m - s, s_idx >= m + 1.5 * s, s_idx >= m + s], [1, 4, 3], 2), index=df.index
+    ).where(s_ok)
     m, s = d_idx.mean(), d_idx.std()
     d_cls = pd.Series(np.select([d_idx <= m - s, d_idx >= m + s], [1, 5], 3), index=df.index).where(d_ok)
-    comp = pd.DataFrame({"status_index": s_idx, "status_class": s_cls, "dynamics_index": d_idx,
-                         "dynamics_class": d_cls})
+    comp = pd.DataFrame(
+        {"status_index": s_idx, "status_class": s_cls, "dynamics_index": d_idx, "dynamics_class": d_cls}
+    )
     return res, burden, comp
 
 
@@ -228,8 +238,14 @@ def qgis_run(df: pd.DataFrame, catalogue: str, folder: str) -> dict:
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     opts.layerName = "units"
-    w = QgsVectorFileWriter.create(gpkg, fields, QgsWkbTypes.Polygon, QgsCoordinateReferenceSystem("EPSG:25832"),
-                                   QgsCoordinateTransformContext(), opts)
+    w = QgsVectorFileWriter.create(
+        gpkg,
+        fields,
+        QgsWkbTypes.Polygon,
+        QgsCoordinateReferenceSystem("EPSG:25832"),
+        QgsCoordinateTransformContext(),
+        opts,
+    )
     side = int(np.ceil(np.sqrt(len(df))))
     rows = df.astype(object).where(df.notna(), None).to_numpy().tolist()
     batch = []
@@ -247,19 +263,37 @@ def qgis_run(df: pd.DataFrame, catalogue: str, folder: str) -> dict:
     # 40 indicators x 10 years give ~1,200 new fields beside the ~840 input fields: more than a GeoPackage
     # (SQLite) table holds (2,000 columns), so the outputs go to FlatGeobuf
     ind = os.path.join(folder, "ind.fgb")
-    processing.run("sozialplanung:computeindicators", {"INPUT": gpkg, "CATALOGUE": catalogue, "KEY_FIELD": "key",
-                                                        "OUTPUT": ind})
+    processing.run(
+        "sozialplanung:computeindicators", {"INPUT": gpkg, "CATALOGUE": catalogue, "KEY_FIELD": "key", "OUTPUT": ind}
+    )
     times["computeindicators"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    processing.run("sozialplanung:classifyburden", {"INPUT": ind, "CATALOGUE": catalogue, "MEASURE": "zscore",
-                                                    "THRESHOLD": THRESHOLD, "MIN_FLAGS": MIN_FLAGS, "KEY_FIELD": "key",
-                                                    "OUTPUT": os.path.join(folder, "burden.fgb")})
+    processing.run(
+        "sozialplanung:classifyburden",
+        {
+            "INPUT": ind,
+            "CATALOGUE": catalogue,
+            "MEASURE": "zscore",
+            "THRESHOLD": THRESHOLD,
+            "MIN_FLAGS": MIN_FLAGS,
+            "KEY_FIELD": "key",
+            "OUTPUT": os.path.join(folder, "burden.fgb"),
+        },
+    )
     times["classifyburden"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    processing.run("sozialplanung:compositeindex", {"INPUT": ind, "CATALOGUE": catalogue, "METHOD": "zscore_sum",
-                                                    "POPULATION_FIELD": f"b0_{df.columns[1][-4:]}",
-                                                    "MIN_POPULATION": MIN_POPULATION, "KEY_FIELD": "key",
-                                                    "OUTPUT": os.path.join(folder, "index.fgb")})
+    processing.run(
+        "sozialplanung:compositeindex",
+        {
+            "INPUT": ind,
+            "CATALOGUE": catalogue,
+            "METHOD": "zscore_sum",
+            "POPULATION_FIELD": f"b0_{df.columns[1][-4:]}",
+            "MIN_POPULATION": MIN_POPULATION,
+            "KEY_FIELD": "key",
+            "OUTPUT": os.path.join(folder, "index.fgb"),
+        },
+    )
     times["compositeindex"] = time.perf_counter() - t0
     return times
 
@@ -281,9 +315,11 @@ def main() -> None:
     cat = read_catalogue(catalogue)
     population = f"b0_{years[-1]}"
     n_cols = sum(1 for c in df.columns if not c.endswith("_sign")) - 1
-    print(f"{args.units:,} units x {args.indicators} indicators x {args.years} years "
-          f"({n_cols} numeric input columns, {len(cat.core_indicators())} core, "
-          f"{len(cat.for_index('status'))} in the status index)")
+    print(
+        f"{args.units:,} units x {args.indicators} indicators x {args.years} years "
+        f"({n_cols} numeric input columns, {len(cat.core_indicators())} core, "
+        f"{len(cat.for_index('status'))} in the status index)"
+    )
 
     # interleaved, best of each: the machine's load and memory state then hit both alike
     t_ref = t_ours = None
@@ -301,20 +337,24 @@ def main() -> None:
     t_c, _ = best_of(lambda: cc.compute(o_ind, cat, population=df[population], min_population=MIN_POPULATION), 1)
     print(f"same numbers: {len(r_ind.columns) + len(r_burden.columns) + len(r_comp.columns)} columns checked")
     print(f"reference (plain pandas):      {t_ref:8.2f} s")
-    print(f"ours (core of the algorithms): {t_ours:8.2f} s   "
-          f"(indicators {t_i:.2f} s, burden rule {t_b:.2f} s, composite index {t_c:.2f} s)")
+    print(
+        f"ours (core of the algorithms): {t_ours:8.2f} s   "
+        f"(indicators {t_i:.2f} s, burden rule {t_b:.2f} s, composite index {t_c:.2f} s)"
+    )
     print(f"ratio ours / reference:        {t_ours / t_ref:8.2f}   (target <= 1.5)")
 
     if args.qgis_units:
-        small = df.iloc[:args.qgis_units].reset_index(drop=True)
+        small = df.iloc[: args.qgis_units].reset_index(drop=True)
         t_core, _ = best_of(lambda: ours(small, cat, population), 1)
         times = qgis_run(small, catalogue, folder)
         total = sum(times.values())
         print(f"QGIS, {len(small):,} units through processing.run (GeoPackage in, FlatGeobuf out):")
         for k, v in times.items():
             print(f"  {k:18s} {v:8.2f} s")
-        print(f"  {'all three':18s} {total:8.2f} s, of which the core {t_core:.2f} s; reading the layer, "
-              f"writing {len(small):,} features with all fields: {total - t_core:.2f} s")
+        print(
+            f"  {'all three':18s} {total:8.2f} s, of which the core {t_core:.2f} s; reading the layer, "
+            f"writing {len(small):,} features with all fields: {total - t_core:.2f} s"
+        )
 
 
 if __name__ == "__main__":

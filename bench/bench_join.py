@@ -45,8 +45,13 @@ def generate(n: int, m: int, folder: str) -> tuple[str, str]:
                 v = rng.integers(0, 25000, n)
                 txt = np.char.replace(np.char.mod("%d", v).astype("U12"), "", "")
                 big = v >= 1000
-                txt = np.where(big, np.char.add(np.char.add(np.char.mod("%d", v // 1000), "."),
-                                                np.char.zfill(np.char.mod("%d", v % 1000), 3)), txt)
+                txt = np.where(
+                    big,
+                    np.char.add(
+                        np.char.add(np.char.mod("%d", v // 1000), "."), np.char.zfill(np.char.mod("%d", v % 1000), 3)
+                    ),
+                    txt,
+                )
             else:
                 header.append(f"quote_{j:02d}")
                 v = rng.random(n) * 60
@@ -81,13 +86,21 @@ def generate(n: int, m: int, folder: str) -> tuple[str, str]:
         opts = QgsVectorFileWriter.SaveVectorOptions()
         opts.driverName = "GPKG"
         opts.layerName = "einheiten"
-        w = QgsVectorFileWriter.create(gpkg, fields, QgsWkbTypes.Polygon, QgsCoordinateReferenceSystem("EPSG:25832"),
-                                       QgsCoordinateTransformContext(), opts)
+        w = QgsVectorFileWriter.create(
+            gpkg,
+            fields,
+            QgsWkbTypes.Polygon,
+            QgsCoordinateReferenceSystem("EPSG:25832"),
+            QgsCoordinateTransformContext(),
+            opts,
+        )
         side = int(np.ceil(np.sqrt(n)))
         for i, k in enumerate(keys):
             x, y = 300000 + (i % side) * 100, 5600000 + (i // side) * 100
             f = QgsFeature(fields)
-            f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x+100} {y},{x+100} {y+100},{x} {y+100},{x} {y}))"))
+            f.setGeometry(
+                QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + 100} {y},{x + 100} {y + 100},{x} {y + 100},{x} {y}))")
+            )
             f.setAttributes([k])
             w.addFeature(f)
         del w
@@ -107,19 +120,30 @@ def run_one(which: str, csv_path: str, gpkg: str, out: str) -> dict:
     fb = QgsProcessingFeedback()
     t0 = time.perf_counter()
     if which == "ours":
-        res = processing.run("sozialplanung:joinindicators", {
-            "INPUT": units, "INPUT_KEY": "key", "TABLE": csv_path, "TABLE_KEY": "Schlüssel", "OUTPUT": out},
-            feedback=fb)
+        res = processing.run(
+            "sozialplanung:joinindicators",
+            {"INPUT": units, "INPUT_KEY": "key", "TABLE": csv_path, "TABLE_KEY": "Schlüssel", "OUTPUT": out},
+            feedback=fb,
+        )
         matched = res["MATCHED"]
     else:
         detect = "yes" if which == "native_typed" else "no"
-        uri = (f"file://{csv_path}?type=csv&delimiter=;&decimalPoint=,&detectTypes={detect}"
-               f"&geomType=none&encoding=UTF-8")
+        uri = f"file://{csv_path}?type=csv&delimiter=;&decimalPoint=,&detectTypes={detect}&geomType=none&encoding=UTF-8"
         table = QgsVectorLayer(uri, "table", "delimitedtext")
         assert table.isValid()
-        res = processing.run("native:joinattributestable", {
-            "INPUT": units, "FIELD": "key", "INPUT_2": table, "FIELD_2": "Schlüssel", "METHOD": 1,
-            "DISCARD_NONMATCHING": False, "OUTPUT": out}, feedback=fb)
+        res = processing.run(
+            "native:joinattributestable",
+            {
+                "INPUT": units,
+                "FIELD": "key",
+                "INPUT_2": table,
+                "FIELD_2": "Schlüssel",
+                "METHOD": 1,
+                "DISCARD_NONMATCHING": False,
+                "OUTPUT": out,
+            },
+            feedback=fb,
+        )
         matched = res.get("JOINED_COUNT")
     seconds = time.perf_counter() - t0
     n_out = QgsVectorLayer(out, "o", "ogr").featureCount()
@@ -140,8 +164,12 @@ def main() -> None:
         return
     results = {}
     for which in ("ours", "native_text", "native_typed"):
-        p = subprocess.run([sys.executable, __file__, "--units", str(args.units), "--columns", str(args.columns),
-                            "--child", which], capture_output=True, text=True, env=os.environ)
+        p = subprocess.run(
+            [sys.executable, __file__, "--units", str(args.units), "--columns", str(args.columns), "--child", which],
+            capture_output=True,
+            text=True,
+            env=os.environ,
+        )
         if p.returncode != 0:
             print(p.stderr[-3000:])
             raise SystemExit(f"{which} failed")
@@ -149,8 +177,10 @@ def main() -> None:
     size = os.path.getsize(csv_path) / 1e6
     print(f"join benchmark: {args.units:,} units x {args.columns} columns (CSV {size:.0f} MB)")
     for r in results.values():
-        print(f"  {r['which']:<13} {r['seconds']:7.2f} s   peak {r['peak_mb']:7.0f} MB   "
-              f"matched {r['matched']}   features {r['features']}")
+        print(
+            f"  {r['which']:<13} {r['seconds']:7.2f} s   peak {r['peak_mb']:7.0f} MB   "
+            f"matched {r['matched']}   features {r['features']}"
+        )
     best_native = min(results["native_text"]["seconds"], results["native_typed"]["seconds"])
     ratio = results["ours"]["seconds"] / best_native
     print(f"  ratio ours / fastest native = {ratio:.2f}   (target <= 1.0; peak memory target <= 2048 MB)")

@@ -74,22 +74,38 @@ def main() -> int:
     ]
     for year in (2021, 2022, 2023, 2024):
         joins.append((f"population_{year}-02_t1.csv", "id", "inhabitants_with_migration_background", f"_{year}"))
-        joins.append((f"population_{year}-02_t2.csv", "id",
-                      "inhabitants;inhabitants_age_below_6;inhabitants_age_6_15;inhabitants_age_15_18;"
-                      "inhabitants_age_18_27;inhabitants_age_27_45;inhabitants_age_45_55;inhabitants_age_55_65;"
-                      "inhabitants_age_above_65;inhabitants_foreigners", f"_{year}"))
+        joins.append(
+            (
+                f"population_{year}-02_t2.csv",
+                "id",
+                "inhabitants;inhabitants_age_below_6;inhabitants_age_6_15;inhabitants_age_15_18;"
+                "inhabitants_age_18_27;inhabitants_age_27_45;inhabitants_age_45_55;inhabitants_age_55_65;"
+                "inhabitants_age_above_65;inhabitants_foreigners",
+                f"_{year}",
+            )
+        )
     layer = units
     for i, (table, key, fields, suffix) in enumerate(joins):
         last = i == len(joins) - 1
         target = os.path.join(out, "berlin_sozialmonitoring.gpkg")
         dest = f"ogr:dbname='{target}' table=\"planungsraeume_daten\" (geom)" if last else "TEMPORARY_OUTPUT"
-        res = run("sozialplanung:joinindicators", {
-            "INPUT": layer, "INPUT_KEY": "PLR_ID", "TABLE": os.path.join(ex, table), "TABLE_KEY": key,
-            "FIELDS": fields, "FIELD_SUFFIX": suffix, "OUTPUT": dest,
-            "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(table)[0]}.html"),
-        })
-        log.step(f"joined {table}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
-                 f"{res['ROWS_WITHOUT_UNIT']} rows without unit")
+        res = run(
+            "sozialplanung:joinindicators",
+            {
+                "INPUT": layer,
+                "INPUT_KEY": "PLR_ID",
+                "TABLE": os.path.join(ex, table),
+                "TABLE_KEY": key,
+                "FIELDS": fields,
+                "FIELD_SUFFIX": suffix,
+                "OUTPUT": dest,
+                "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(table)[0]}.html"),
+            },
+        )
+        log.step(
+            f"joined {table}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
+            f"{res['ROWS_WITHOUT_UNIT']} rows without unit"
+        )
         layer = res["OUTPUT"]
     print(f"\nDemo outputs in {out}:")
     for root, _dirs, files in os.walk(out):

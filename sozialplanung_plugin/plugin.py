@@ -63,8 +63,9 @@ class SozialplanungPlugin:
         from sozialplanung_plugin.paths import icon_path
 
         icon = QIcon(icon_path())
-        self.panel_action = QAction(icon, QCoreApplication.translate("SozialplanungPlugin", "Sozialplanung panel"),
-                                    self.iface.mainWindow())
+        self.panel_action = QAction(
+            icon, QCoreApplication.translate("SozialplanungPlugin", "Sozialplanung panel"), self.iface.mainWindow()
+        )
         self.panel_action.setCheckable(True)
         self.panel_action.toggled.connect(self.toggle_panel)
         self.iface.addPluginToMenu("&Sozialplanung", self.panel_action)

@@ -62,9 +62,16 @@ def expected(frame, cat, measure, general, min_flags):
     return out
 
 
-@pytest.mark.parametrize("measure,threshold,min_flags", [
-    ("difference", 5.0, 2), ("ratio", 50.0, 2), ("zscore", 1.0, 3), ("percentile", 80.0, 1), ("zscore", None, 2),
-])
+@pytest.mark.parametrize(
+    "measure,threshold,min_flags",
+    [
+        ("difference", 5.0, 2),
+        ("ratio", 50.0, 2),
+        ("zscore", 1.0, 3),
+        ("percentile", 80.0, 1),
+        ("zscore", None, 2),
+    ],
+)
 def test_flags_and_classes_follow_the_rule(measure, threshold, min_flags):
     cat, frame = indicators()
     res = cb.classify(frame, cat, measure, threshold, min_flags)
@@ -77,8 +84,11 @@ def test_flags_and_classes_follow_the_rule(measure, threshold, min_flags):
             assert (flag is None and math.isnan(got)) or got == flag, (key, ind_id)
         assert out.at[key, "burden_flags"] == f
         assert out.at[key, "burden_class"] == cls, key
-        assert out.at[key, "burden_code"] == cb.CLASS_CODES[cls] if cls in cb.CLASS_CODES else \
-            math.isnan(out.at[key, "burden_code"])
+        assert (
+            out.at[key, "burden_code"] == cb.CLASS_CODES[cls]
+            if cls in cb.CLASS_CODES
+            else math.isnan(out.at[key, "burden_code"])
+        )
     assert res.thresholds["alleinerz"] == 8  # the catalogue's own threshold wins
     assert set(res.counts()) == set(cb.CLASS_LABELS) and sum(res.counts().values()) == len(frame)
 
@@ -115,8 +125,10 @@ def test_other_measures_in_the_reason_and_the_area_label():
 
 def small_catalogue(tmp_path, polarity_b="+", core_c="ja"):
     p = tmp_path / "k.csv"
-    p.write_text("id;Zähler;Nenner;Polarität;Kern\n"
-                 f"a;na;da;+;ja\nb;nb;db;{polarity_b};ja\nc;nc;dc;+;{core_c}\n", encoding="utf-8")
+    p.write_text(
+        f"id;Zähler;Nenner;Polarität;Kern\na;na;da;+;ja\nb;nb;db;{polarity_b};ja\nc;nc;dc;+;{core_c}\n",
+        encoding="utf-8",
+    )
     return read_catalogue(str(p))
 
 
@@ -136,18 +148,25 @@ def frame_of(rows):
 
 def test_missing_core_indicator_gives_nicht_bewertbar_only_when_it_could_change_the_class(tmp_path):
     cat = small_catalogue(tmp_path)
-    f = frame_of({
-        "two_flags_one_gap": {"a": 6, "b": 7, "c": None},
-        "one_flag_one_gap": {"a": 6, "b": 0, "c": None},
-        "no_flag_one_gap": {"a": 1, "b": 0, "c": None},
-        "one_flag": {"a": 6, "b": 0, "c": 1},
-        "none": {"a": 1, "b": 0, "c": 4.99},
-        "exactly": {"a": 5, "b": 5, "c": 0},
-    })
+    f = frame_of(
+        {
+            "two_flags_one_gap": {"a": 6, "b": 7, "c": None},
+            "one_flag_one_gap": {"a": 6, "b": 0, "c": None},
+            "no_flag_one_gap": {"a": 1, "b": 0, "c": None},
+            "one_flag": {"a": 6, "b": 0, "c": 1},
+            "none": {"a": 1, "b": 0, "c": 4.99},
+            "exactly": {"a": 5, "b": 5, "c": 0},
+        }
+    )
     out = cb.classify(f, cat, "difference", 5, 2).frame["burden_class"].to_dict()
-    assert out == {"two_flags_one_gap": "besonders belastet", "one_flag_one_gap": "nicht bewertbar",
-                   "no_flag_one_gap": "nicht bewertbar", "one_flag": "belastet", "none": "unauffällig",
-                   "exactly": "besonders belastet"}  # "reaches the threshold": >=
+    assert out == {
+        "two_flags_one_gap": "besonders belastet",
+        "one_flag_one_gap": "nicht bewertbar",
+        "no_flag_one_gap": "nicht bewertbar",
+        "one_flag": "belastet",
+        "none": "unauffällig",
+        "exactly": "besonders belastet",
+    }  # "reaches the threshold": >=
     out3 = cb.classify(f, cat, "difference", 5, 3).frame["burden_class"].to_dict()
     assert out3["one_flag_one_gap"] == "belastet"  # 1 + 1 missing < 3: cannot become besonders belastet
     assert out3["two_flags_one_gap"] == "nicht bewertbar"
@@ -159,8 +178,19 @@ def test_polarity_minus_flags_low_values(tmp_path):
     out = cb.classify(f, cat, "difference", 5, 1).frame
     assert out.at["low_b", "b_flag"] == 1 and out.at["high_b", "b_flag"] == 0
     assert out.at["low_b", "burden_reason"] == "b 4,0 % vs. Stadt 10,0 % (-6,0 Pp.)"
-    pct = pd.DataFrame({"a_val": [1.0], "a_ref": [1.0], "a_pct": [5.0], "b_val": [1.0], "b_ref": [1.0],
-                        "b_pct": [5.0], "c_val": [1.0], "c_ref": [1.0], "c_pct": [5.0]})
+    pct = pd.DataFrame(
+        {
+            "a_val": [1.0],
+            "a_ref": [1.0],
+            "a_pct": [5.0],
+            "b_val": [1.0],
+            "b_ref": [1.0],
+            "b_pct": [5.0],
+            "c_val": [1.0],
+            "c_ref": [1.0],
+            "c_pct": [5.0],
+        }
+    )
     out = cb.classify(pct, cat, "percentile", 90, 1).frame
     assert (out.at[0, "a_flag"], out.at[0, "b_flag"]) == (0, 1)  # 100 - 5 >= 90 when higher is better
 
@@ -168,13 +198,19 @@ def test_polarity_minus_flags_low_values(tmp_path):
 def test_user_errors_are_clear(tmp_path):
     cat = small_catalogue(tmp_path)
     f = frame_of({"u": {"a": 1, "b": 1, "c": 1}})
-    with pytest.raises(cb.BurdenError, match=r"MIN_FLAGS is 4, but it must lie between 1 and the number of core "
-                                             r"indicators \(3: a, b, c\)"):
+    with pytest.raises(
+        cb.BurdenError,
+        match=r"MIN_FLAGS is 4, but it must lie between 1 and the number of core "
+        r"indicators \(3: a, b, c\)",
+    ):
         cb.classify(f, cat, "difference", 5, 4)
     with pytest.raises(cb.BurdenError, match="core indicator 'a' .*no threshold"):
         cb.classify(f, cat, "difference", None, 2)
-    with pytest.raises(cb.BurdenError, match=r"field\(s\) 'a_z', 'b_z', 'c_z' not in the input layer: run "
-                                             r"sozialplanung:computeindicators"):
+    with pytest.raises(
+        cb.BurdenError,
+        match=r"field\(s\) 'a_z', 'b_z', 'c_z' not in the input layer: run "
+        r"sozialplanung:computeindicators",
+    ):
         cb.classify(f, cat, "zscore", 1, 2)
     with pytest.raises(cb.BurdenError, match="no core indicator"):
         cb.classify(f, small_catalogue_none(tmp_path), "difference", 5, 1)

@@ -53,8 +53,9 @@ def test_zscore_sum_reproduces_the_official_status_and_dynamics_classes(mss, off
     invalid = official.index[official["KOM"] != "gültig"]
     assert (out.loc[invalid, "status_label"] == "nicht klassifiziert").all()
     assert out.loc[invalid, "status_class"].isna().all() and out.loc[invalid, "sdi_class"].isna().all()
-    assert out.at["03300515", "status_note"] == ("weniger als 300 Einwohner (EW = 38); "
-                                                 "kein Wert: S1 (-9999), S3 (-9999), S4 (-9999)")
+    assert out.at["03300515", "status_note"] == (
+        "weniger als 300 Einwohner (EW = 38); kein Wert: S1 (-9999), S3 (-9999), S4 (-9999)"
+    )
     assert out.at["03400831", "status_note"].startswith("Einwohnerzahl fehlt (EW)")
     assert out.at["10100205", "dynamics_note"] == "kein Wert: D1 (-9999), D3 (-9999), D4 (-9999)"
     assert out.loc[valid, "status_note"].isna().all()
@@ -64,8 +65,7 @@ def test_zscore_sum_index_is_the_sum_of_sample_z_scores(mss):
     cat = read_catalogue(example("katalog_berlin.csv"))
     res = cc.compute(mss, cat, population=mss["EW"], min_population=300)
     valid = [i for i in range(len(mss)) if all(not math.isnan(mss[s][i]) for s in STATUS) and mss["EW"][i] >= 300]
-    stats = {s: (statistics.mean(mss[s][i] for i in valid), statistics.stdev(mss[s][i] for i in valid))
-             for s in STATUS}
+    stats = {s: (statistics.mean(mss[s][i] for i in valid), statistics.stdev(mss[s][i] for i in valid)) for s in STATUS}
     for i in valid[:60]:
         idx = sum((mss[s][i] - stats[s][0]) / stats[s][1] for s in STATUS)
         assert res.frame["status_index"][i] == pytest.approx(idx, rel=1e-10, abs=1e-12)
@@ -95,7 +95,9 @@ def svi_catalogue(tmp_path):
         "S4;Familie;S4;EW;+;1;2;status\n"
         "KI_02;Familie;KI_02;EW;+;1;2;status\n"
         "KI_10;Wohnen;KI_10;EW;-;1;;status\n"
-        "KI_05;Wohnen;KI_05;EW;0;1;;status\n", encoding="utf-8")
+        "KI_05;Wohnen;KI_05;EW;0;1;;status\n",
+        encoding="utf-8",
+    )
     return read_catalogue(str(p))
 
 
@@ -168,8 +170,7 @@ def test_exponential_rank_matches_an_independent_imd_computation(mss, svi_catalo
 def test_quantile_and_fixed_break_classes(mss):
     cat = read_catalogue(example("katalog_berlin.csv"))
     q = cc.compute(mss, cat, classes="quantiles", class_count=4, population=mss["EW"], min_population=300).frame
-    b = cc.compute(mss, cat, classes="breaks", breaks=[-2.0, 0.0, 2.0], population=mss["EW"],
-                   min_population=300).frame
+    b = cc.compute(mss, cat, classes="breaks", breaks=[-2.0, 0.0, 2.0], population=mss["EW"], min_population=300).frame
     idx = q["status_index"]
     v = idx.dropna()
     n = len(v)
@@ -178,8 +179,10 @@ def test_quantile_and_fixed_break_classes(mss):
         assert b.at[i, "status_class"] == 1 + sum(1 for x in (-2.0, 0.0, 2.0) if x <= v[i])
     assert q["status_class"].value_counts().to_dict() == {1: 134, 2: 134, 3: 134, 4: 134}
     assert set(b["status_label"]) == {"unter -2", "-2 bis unter 0", "0 bis unter 2", "ab 2", "nicht klassifiziert"}
-    assert set(q["status_label"].dropna()) >= {"Klasse 1 von 4 (geringste Belastung)",
-                                               "Klasse 4 von 4 (höchste Belastung)"}
+    assert set(q["status_label"].dropna()) >= {
+        "Klasse 1 von 4 (geringste Belastung)",
+        "Klasse 4 von 4 (höchste Belastung)",
+    }
     # the dynamics index keeps its own classes
     assert set(q["dynamics_label"]) == {"positiv", "stabil", "negativ", "nicht klassifiziert"}
     assert q["sdi_class"].dropna().str.match(r"^[1-4](\+|-|\+/-)$").all()
@@ -213,10 +216,19 @@ def test_index_errors(tmp_path, mss):
     cat = read_catalogue(example("katalog_berlin.csv"))
     with pytest.raises(cc.CompositeError, match="BREAKS must increase strictly"):
         cc.compute(mss, cat, classes="breaks", breaks=[1.0, 0.0])
-    with pytest.raises(cc.CompositeError, match="only 0 unit\\(s\\) have every status indicator and at least "
-                                                "1e\\+06 inhabitants"):
+    with pytest.raises(
+        cc.CompositeError, match="only 0 unit\\(s\\) have every status indicator and at least 1e\\+06 inhabitants"
+    ):
         cc.compute(mss, cat, population=mss["EW"], min_population=1e6)
-    q = pd.DataFrame({"S1_val": [1.0, 2.0], "S3_val": [1.0, 1.0], "S4_val": [3.0, 2.0],
-                      "D1_val": [1.0, 1.0], "D3_val": [0.0, 2.0], "D4_val": [1.0, 1.0]})
+    q = pd.DataFrame(
+        {
+            "S1_val": [1.0, 2.0],
+            "S3_val": [1.0, 1.0],
+            "S4_val": [3.0, 2.0],
+            "D1_val": [1.0, 1.0],
+            "D3_val": [0.0, 2.0],
+            "D4_val": [1.0, 1.0],
+        }
+    )
     res = cc.compute(q, cat)
     assert any("'S3' has the same value in every valid unit" in w for w in res.warnings)

@@ -202,8 +202,11 @@ def test_reporting_and_base_year_chosen():
     check_column(res.frame, "sgb2_chg", (res.frame["sgb2_val_2023"] - res.frame["sgb2_val_2021"]).tolist())
     res = ci.compute(df, cat, year=2022, only=["sgb2"])
     check_column(res.frame, "sgb2_val", res.frame["sgb2_val_2022"].tolist())
-    with pytest.raises(ci.IndicatorError, match=r"'sgb2': no data for the reporting year 2020 \(years in the "
-                                                 r"layer: 2021, 2022, 2023\)"):
+    with pytest.raises(
+        ci.IndicatorError,
+        match=r"'sgb2': no data for the reporting year 2020 \(years in the "
+        r"layer: 2021, 2022, 2023\)",
+    ):
         ci.compute(df, cat, year=2020, only=["sgb2"])
     with pytest.raises(ci.IndicatorError, match="base year 2023 must be before the reporting year 2022"):
         ci.compute(df, cat, year=2022, base_year=2023, only=["sgb2"])
@@ -222,16 +225,22 @@ def test_ready_rate_several_years_total_row_per_year():
 def test_negative_denominator_names_unit_field_and_value():
     _, df = table_frame(data("musterstadt_2023.csv"))
     df.loc[df["Schlüssel"] == "0104", "Einwohner"] = -5
-    with pytest.raises(ci.IndicatorError, match=r"'sgb2'.*denominator field 'Einwohner' is negative for "
-                                                 r"unit\(s\) '0104' \(value -5\)"):
+    with pytest.raises(
+        ci.IndicatorError,
+        match=r"'sgb2'.*denominator field 'Einwohner' is negative for "
+        r"unit\(s\) '0104' \(value -5\)",
+    ):
         ci.compute(df, read_catalogue(CATALOGUE), keys=df["Schlüssel"])
 
 
 def test_zero_denominator_with_a_count_is_an_error():
     _, df = table_frame(data("musterstadt_2023.csv"))
     df.loc[df["Schlüssel"] == "0103", "Kinder u15"] = 0
-    with pytest.raises(ci.IndicatorError, match=r"'kinderarmut'.*'Kinder u15' is 0 while the numerator field "
-                                                 r"'Kinder u15 SGB II' is not \(unit\(s\) '0103', numerator 18\)"):
+    with pytest.raises(
+        ci.IndicatorError,
+        match=r"'kinderarmut'.*'Kinder u15' is 0 while the numerator field "
+        r"'Kinder u15 SGB II' is not \(unit\(s\) '0103', numerator 18\)",
+    ):
         ci.compute(df, read_catalogue(CATALOGUE), keys=df["Schlüssel"])
 
 
@@ -256,13 +265,16 @@ def test_numbers_in_a_text_field_are_read_the_german_way():
     assert res.frame["sgb2_val_sign"].tolist()[2] == "."
 
 
-@pytest.mark.parametrize("header,row,message", [
-    ("id;Zähler;Nenner;Farbe", "a;x;y;rot", "unknown column 'Farbe'"),
-    ("id;Bezeichnung;Polarität", "a;A;+", "neither a numerator"),
-    ("id;Zähler;Nenner", "a;x;y\na;x;y", "duplicate id 'a' \\(first on line 2\\)"),
-    ("id;Zähler;Nenner;Kern", "a;x;y;vielleicht", "column 'core': 'vielleicht' is not yes/no"),
-    ("id;Zähler;Nenner;Polarität", "a;x;y;?", "column 'polarity'"),
-])
+@pytest.mark.parametrize(
+    "header,row,message",
+    [
+        ("id;Zähler;Nenner;Farbe", "a;x;y;rot", "unknown column 'Farbe'"),
+        ("id;Bezeichnung;Polarität", "a;A;+", "neither a numerator"),
+        ("id;Zähler;Nenner", "a;x;y\na;x;y", "duplicate id 'a' \\(first on line 2\\)"),
+        ("id;Zähler;Nenner;Kern", "a;x;y;vielleicht", "column 'core': 'vielleicht' is not yes/no"),
+        ("id;Zähler;Nenner;Polarität", "a;x;y;?", "column 'polarity'"),
+    ],
+)
 def test_catalogue_errors(tmp_path, header, row, message):
     p = tmp_path / "katalog.csv"
     p.write_text(header + "\n" + row + "\n", encoding="utf-8")

@@ -81,8 +81,14 @@ def test_total_key_named_by_user():
 def test_two_line_header_bom_tab_space_thousands():
     t = read_table(data("musterstadt_zweizeilig.csv"), key="Schlüssel")
     assert t.encoding == "utf-8-sig" and t.separator == "\t"
-    assert list(t.data.columns) == ["Schlüssel", "Name", "Einwohner_2022", "Einwohner_2023",
-                                    "SGB II Empfänger_2022", "SGB II Empfänger_2023"]
+    assert list(t.data.columns) == [
+        "Schlüssel",
+        "Name",
+        "Einwohner_2022",
+        "Einwohner_2023",
+        "SGB II Empfänger_2022",
+        "SGB II Empfänger_2023",
+    ]
     d = t.data.set_index("Schlüssel")
     assert d.at["0102", "Einwohner_2022"] == 7193
     assert d.at["0109", "Einwohner_2023"] == 6020
@@ -141,9 +147,25 @@ def test_sentinels_in_real_berlin_data():
     assert t.data["PLR_ID"].str.len().eq(8).all()
 
 
-@pytest.mark.parametrize("text,sign", [("-", "-"), ("–", "-"), (".", "."), ("x", "x"), ("X", "x"), ("/", "/"),
-                                       ("…", "…"), ("...", "…"), ("*", "*"), ("(12)", "()"), (" . ", "."),
-                                       ("12", None), ("", None), ("-5", None)])
+@pytest.mark.parametrize(
+    "text,sign",
+    [
+        ("-", "-"),
+        ("–", "-"),
+        (".", "."),
+        ("x", "x"),
+        ("X", "x"),
+        ("/", "/"),
+        ("…", "…"),
+        ("...", "…"),
+        ("*", "*"),
+        ("(12)", "()"),
+        (" . ", "."),
+        ("12", None),
+        ("", None),
+        ("-5", None),
+    ],
+)
 def test_canonical_signs(text, sign):
     assert canonical_sign(text) == sign
 

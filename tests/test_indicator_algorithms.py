@@ -28,8 +28,17 @@ KEYS = [f"01{i:02d}" for i in range(1, 13)]
 
 def join(run, tmp_path, table, name="joined.gpkg"):
     out = str(tmp_path / name)
-    run("sozialplanung:joinindicators", {"INPUT": UNITS, "INPUT_KEY": "sr_id", "TABLE": data(table),
-                                         "TABLE_KEY": "Schlüssel", "NORMALIZE_KEYS": True, "OUTPUT": out})
+    run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": UNITS,
+            "INPUT_KEY": "sr_id",
+            "TABLE": data(table),
+            "TABLE_KEY": "Schlüssel",
+            "NORMALIZE_KEYS": True,
+            "OUTPUT": out,
+        },
+    )
     return out
 
 
@@ -50,8 +59,14 @@ def table_rows(name):
     rows = {}
     for k in KEYS:
         src = k if k in d.index else k.lstrip("0")  # "111" joins 0111 as a near match (NORMALIZE_KEYS)
-        rows[k] = {c: (None if src not in d.index or (isinstance(d.at[src, c], float) and math.isnan(d.at[src, c]))
-                       else d.at[src, c]) for c in d.columns}
+        rows[k] = {
+            c: (
+                None
+                if src not in d.index or (isinstance(d.at[src, c], float) and math.isnan(d.at[src, c]))
+                else d.at[src, c]
+            )
+            for c in d.columns
+        }
     return rows, t
 
 
@@ -70,8 +85,14 @@ def independent(rows, num, den, mult, keys=KEYS):
         if v is None:
             out[k] = dict(val=None, ref=None, diff=None, ratio=None, z=None, pct=None)
         else:
-            out[k] = dict(val=v, ref=ref, diff=v - ref, ratio=100 * v / ref, z=(v - m) / s,
-                          pct=100 * sum(1 for w in valid if w < v) / (len(valid) - 1))
+            out[k] = dict(
+                val=v,
+                ref=ref,
+                diff=v - ref,
+                ratio=100 * v / ref,
+                z=(v - m) / s,
+                pct=100 * sum(1 for w in valid if w < v) / (len(valid) - 1),
+            )
     return out
 
 
@@ -102,11 +123,13 @@ def test_computeindicators_values_match_independent_formulas(run, tmp_path):
     rows = layer_rows(out, "sr_id")
     assert layer_rows(joined, "sr_id") == before  # the input is never changed
     src, _ = table_rows("musterstadt_2023.csv")
-    for ind, num, den, mult in (("sgb2", "SGB II Empfänger", "Einwohner", 100),
-                                ("alo", "Arbeitslose", "Einwohner", 1000),
-                                ("alleinerz", "Alleinerziehende", "Haushalte mit Kindern", 100),
-                                ("kinderarmut", "Kinder u15 SGB II", "Kinder u15", 100),
-                                ("kinder", "Kinder u15", "Einwohner", 100)):
+    for ind, num, den, mult in (
+        ("sgb2", "SGB II Empfänger", "Einwohner", 100),
+        ("alo", "Arbeitslose", "Einwohner", 1000),
+        ("alleinerz", "Alleinerziehende", "Haushalte mit Kindern", 100),
+        ("kinderarmut", "Kinder u15 SGB II", "Kinder u15", 100),
+        ("kinder", "Kinder u15", "Einwohner", 100),
+    ):
         exp = independent(src, num, den, mult)
         for k in KEYS:
             for m, v in exp[k].items():
@@ -160,20 +183,33 @@ def test_several_years(run, tmp_path):
         assert rows[k]["sgb2_ref_chg"] == pytest.approx(REF23 - REF21)
     assert rows["0112"]["sgb2_val_2021_sign"] == "x"
     assert any("'0112'" in w for w in res["_feedback"].warnings)
-    _, out = compute(run, tmp_path, joined, name="y22.gpkg", CATALOGUE=SERIES_CATALOGUE, YEAR=2022,
-                     INDICATORS="sgb2")
+    _, out = compute(run, tmp_path, joined, name="y22.gpkg", CATALOGUE=SERIES_CATALOGUE, YEAR=2022, INDICATORS="sgb2")
     assert layer_rows(out, "sr_id")["0101"]["sgb2_val"] == pytest.approx(100 * 630 / 4775)
 
 
 def test_data_errors_name_unit_field_and_value(run, tmp_path):
-    text = open(data("musterstadt_2023.csv"), encoding="cp1252").read().replace("0104;Öhringer Straße;2.540",
-                                                                                 "0104;Öhringer Straße;-2.540")
+    text = (
+        open(data("musterstadt_2023.csv"), encoding="cp1252")
+        .read()
+        .replace("0104;Öhringer Straße;2.540", "0104;Öhringer Straße;-2.540")
+    )
     (tmp_path / "neg.csv").write_text(text, encoding="cp1252")
     out = str(tmp_path / "neg.gpkg")
-    run("sozialplanung:joinindicators", {"INPUT": UNITS, "INPUT_KEY": "sr_id", "TABLE": str(tmp_path / "neg.csv"),
-                                         "TABLE_KEY": "Schlüssel", "OUTPUT": out})
-    with pytest.raises(QgsProcessingException, match=r"'sgb2'.*'Einwohner' is negative for unit\(s\) '0104' "
-                                                     r"\(value -2540\)"):
+    run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": UNITS,
+            "INPUT_KEY": "sr_id",
+            "TABLE": str(tmp_path / "neg.csv"),
+            "TABLE_KEY": "Schlüssel",
+            "OUTPUT": out,
+        },
+    )
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"'sgb2'.*'Einwohner' is negative for unit\(s\) '0104' "
+        r"\(value -2540\)",
+    ):
         compute(run, tmp_path, out)
     bad = tmp_path / "k.csv"
     bad.write_text("id;Zähler;Nenner;Farbe\na;x;y;rot\n", encoding="utf-8")
@@ -188,8 +224,10 @@ def test_classifyburden_flags_classes_and_style(run, tmp_path):
     joined = join(run, tmp_path, "musterstadt_2023.csv")
     _, ind = compute(run, tmp_path, joined)
     out = str(tmp_path / "burden.gpkg")
-    res = run("sozialplanung:classifyburden", {"INPUT": ind, "CATALOGUE": CATALOGUE, "MEASURE": "difference",
-                                               "THRESHOLD": 5, "MIN_FLAGS": 2, "OUTPUT": out})
+    res = run(
+        "sozialplanung:classifyburden",
+        {"INPUT": ind, "CATALOGUE": CATALOGUE, "MEASURE": "difference", "THRESHOLD": 5, "MIN_FLAGS": 2, "OUTPUT": out},
+    )
     rows = layer_rows(out, "sr_id")
     counts = {"besonders belastet": 0, "belastet": 0, "unauffällig": 0, "nicht bewertbar": 0}
     for k, r in rows.items():
@@ -202,8 +240,15 @@ def test_classifyburden_flags_classes_and_style(run, tmp_path):
             else:
                 assert r[f"{ind_id}_flag"] == int(d >= t), (k, ind_id)
                 flags += d >= t
-        cls = ("besonders belastet" if flags >= 2 else "belastet" if flags and flags + missing < 2
-               else "unauffällig" if not flags and not missing else "nicht bewertbar")
+        cls = (
+            "besonders belastet"
+            if flags >= 2
+            else "belastet"
+            if flags and flags + missing < 2
+            else "unauffällig"
+            if not flags and not missing
+            else "nicht bewertbar"
+        )
         assert r["burden_class"] == cls and r["burden_flags"] == flags, k
         counts[cls] += 1
     assert res["PARTICULARLY_BURDENED"] == counts["besonders belastet"] >= 2
@@ -245,18 +290,29 @@ def test_compositeindex_methods_classes_and_population(run, tmp_path):
     joined = join(run, tmp_path, "musterstadt_2023.csv")
     _, ind = compute(run, tmp_path, joined)
     out = str(tmp_path / "idx.gpkg")
-    res = run("sozialplanung:compositeindex", {"INPUT": ind, "CATALOGUE": CATALOGUE, "METHOD": "zscore_sum",
-                                               "POPULATION_FIELD": "Einwohner", "MIN_POPULATION": 100,
-                                               "OUTPUT": out})
+    res = run(
+        "sozialplanung:compositeindex",
+        {
+            "INPUT": ind,
+            "CATALOGUE": CATALOGUE,
+            "METHOD": "zscore_sum",
+            "POPULATION_FIELD": "Einwohner",
+            "MIN_POPULATION": 100,
+            "OUTPUT": out,
+        },
+    )
     rows = layer_rows(out, "sr_id")
     ok = [k for k in KEYS if rows[k]["status_class"] is not None]
     assert res["CLASSIFIED"] == len(ok) and res["NOT_CLASSIFIED"] == 12 - len(ok)
     assert rows["0108"]["status_note"].startswith("weniger als 100 Einwohner (Einwohner = 45)")
-    assert rows["0112"]["status_note"] == ("Einwohnerzahl fehlt (Einwohner); "
-                                           "kein Wert: sgb2, alo, alleinerz, kinderarmut")
+    assert rows["0112"]["status_note"] == (
+        "Einwohnerzahl fehlt (Einwohner); kein Wert: sgb2, alo, alleinerz, kinderarmut"
+    )
     weights = {"sgb2": 1, "alo": 1, "alleinerz": 1, "kinderarmut": 2}
-    stats = {i: (statistics.mean(rows[k][f"{i}_val"] for k in ok), statistics.stdev(rows[k][f"{i}_val"] for k in ok))
-             for i in weights}
+    stats = {
+        i: (statistics.mean(rows[k][f"{i}_val"] for k in ok), statistics.stdev(rows[k][f"{i}_val"] for k in ok))
+        for i in weights
+    }
     for k in ok:
         idx = sum(w * (rows[k][f"{i}_val"] - stats[i][0]) / stats[i][1] for i, w in weights.items())
         assert rows[k]["status_index"] == pytest.approx(idx, rel=1e-9, abs=1e-12)
@@ -264,19 +320,26 @@ def test_compositeindex_methods_classes_and_population(run, tmp_path):
     attribute, values = categories(out)
     assert attribute == "status_class"
     assert [str(v) for v in values[:4]] == ["1", "2", "3", "4"] and values[4] in (None, "")
-    for method, classes, extra, n in (("percentile_flags", "method", {}, 4), ("exponential_rank", "method", {}, 10),
-                                      ("zscore_sum", "quantiles", {"CLASS_COUNT": 3}, 3),
-                                      ("zscore_sum", "breaks", {"BREAKS": "-1;0;1,5"}, 4)):
+    for method, classes, extra, n in (
+        ("percentile_flags", "method", {}, 4),
+        ("exponential_rank", "method", {}, 10),
+        ("zscore_sum", "quantiles", {"CLASS_COUNT": 3}, 3),
+        ("zscore_sum", "breaks", {"BREAKS": "-1;0;1,5"}, 4),
+    ):
         o = str(tmp_path / f"{method}_{classes}.gpkg")
-        run("sozialplanung:compositeindex", dict({"INPUT": ind, "CATALOGUE": CATALOGUE, "METHOD": method,
-                                                  "CLASSES": classes, "OUTPUT": o}, **extra))
+        run(
+            "sozialplanung:compositeindex",
+            dict({"INPUT": ind, "CATALOGUE": CATALOGUE, "METHOD": method, "CLASSES": classes, "OUTPUT": o}, **extra),
+        )
         r = layer_rows(o, "sr_id")
         got = {r[k]["status_class"] for k in KEYS} - {None}
         assert got <= set(range(1, n + 1)), (method, classes, got)
         assert len(legend_labels(o)) == n + 1
     with pytest.raises(QgsProcessingException, match="CLASSES=breaks needs BREAKS"):
-        run("sozialplanung:compositeindex", {"INPUT": ind, "CATALOGUE": CATALOGUE, "CLASSES": "breaks",
-                                             "OUTPUT": str(tmp_path / "e.gpkg")})
+        run(
+            "sozialplanung:compositeindex",
+            {"INPUT": ind, "CATALOGUE": CATALOGUE, "CLASSES": "breaks", "OUTPUT": str(tmp_path / "e.gpkg")},
+        )
 
 
 def test_legend_labels_follow_the_qgis_language(run, tmp_path, monkeypatch):
@@ -290,8 +353,10 @@ def test_legend_labels_follow_the_qgis_language(run, tmp_path, monkeypatch):
     run("sozialplanung:classifyburden", {"INPUT": joined, "CATALOGUE": CATALOGUE, "MEASURE": "zscore", "OUTPUT": out})
     assert legend_labels(out) == ["unauffällig", "belastet", "besonders belastet", "nicht bewertbar"]
     out = str(tmp_path / "de_idx.gpkg")
-    run("sozialplanung:compositeindex", {"INPUT": joined, "CATALOGUE": CATALOGUE, "CLASSES": "breaks",
-                                         "BREAKS": "-1;0;1,5", "OUTPUT": out})
+    run(
+        "sozialplanung:compositeindex",
+        {"INPUT": joined, "CATALOGUE": CATALOGUE, "CLASSES": "breaks", "BREAKS": "-1;0;1,5", "OUTPUT": out},
+    )
     assert legend_labels(out) == ["unter -1", "-1 bis unter 0", "0 bis unter 1,5", "ab 1,5", "nicht klassifiziert"]
     monkeypatch.setattr(plugin, "qgis_locale", lambda: "en_GB")
     out = str(tmp_path / "en.gpkg")
@@ -303,15 +368,26 @@ def test_layer_loaded_after_the_run_is_styled(provider, tmp_path):
     import processing
 
     joined = str(tmp_path / "j.gpkg")
-    processing.run("sozialplanung:joinindicators", {"INPUT": UNITS, "INPUT_KEY": "sr_id",
-                                                    "TABLE": data("musterstadt_2023.csv"), "TABLE_KEY": "Schlüssel",
-                                                    "OUTPUT": joined})
+    processing.run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": UNITS,
+            "INPUT_KEY": "sr_id",
+            "TABLE": data("musterstadt_2023.csv"),
+            "TABLE_KEY": "Schlüssel",
+            "OUTPUT": joined,
+        },
+    )
     ctx = QgsProcessingContext()
     ctx.setProject(QgsProject.instance())
     fb = QgsProcessingFeedback()
     dest = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", QgsProject.instance())
-    res = processing.run("sozialplanung:compositeindex", {"INPUT": joined, "CATALOGUE": CATALOGUE,
-                                                          "OUTPUT": dest}, feedback=fb, context=ctx)
+    res = processing.run(
+        "sozialplanung:compositeindex",
+        {"INPUT": joined, "CATALOGUE": CATALOGUE, "OUTPUT": dest},
+        feedback=fb,
+        context=ctx,
+    )
     layer = res["OUTPUT"]
     assert isinstance(layer, QgsVectorLayer)
     assert layer.renderer().type() == "categorizedSymbol"  # the temporary layer itself is styled after the run
@@ -328,8 +404,9 @@ def test_layer_loaded_after_the_run_is_styled(provider, tmp_path):
 def test_rerun_on_its_own_output_replaces_the_fields(run, tmp_path):
     joined = join(run, tmp_path, "ind_musterstadt_zeitreihe.csv")
     _, first = compute(run, tmp_path, joined, CATALOGUE=SERIES_CATALOGUE, INDICATORS="sgb2")
-    _, second = compute(run, tmp_path, first, name="again.gpkg", CATALOGUE=SERIES_CATALOGUE, INDICATORS="sgb2",
-                        YEAR=2022)
+    _, second = compute(
+        run, tmp_path, first, name="again.gpkg", CATALOGUE=SERIES_CATALOGUE, INDICATORS="sgb2", YEAR=2022
+    )
     a, b = QgsVectorLayer(first, "a", "ogr"), QgsVectorLayer(second, "b", "ogr")
     assert a.fields().names() == b.fields().names()  # replaced in place, nothing doubled
     rows = layer_rows(second, "sr_id")
@@ -344,8 +421,11 @@ def test_too_many_fields_for_a_geopackage_is_a_clear_error(run, tmp_path, monkey
 
     monkeypatch.setattr(compute_indicators, "SQLITE_MAX_COLUMNS", 30)
     joined = join(run, tmp_path, "musterstadt_2023.csv")
-    with pytest.raises(QgsProcessingException, match=r"would have \d+ fields, but a GeoPackage table holds at most "
-                                                     r"30 columns"):
+    with pytest.raises(
+        QgsProcessingException,
+        match=r"would have \d+ fields, but a GeoPackage table holds at most "
+        r"30 columns",
+    ):
         compute(run, tmp_path, joined)
     _, out = compute(run, tmp_path, joined, name="wide.fgb")  # other formats have no such limit
     assert "kinder_pct" in layer_rows(out, "sr_id")["0101"]

@@ -12,8 +12,14 @@ UNITS = data("musterstadt.gpkg") + "|layername=sozialraeume"
 
 def join(run, tmp_path, table, key="Schlüssel", **extra):
     out = str(tmp_path / "joined.gpkg")
-    params = {"INPUT": UNITS, "INPUT_KEY": "sr_id", "TABLE": data(table), "TABLE_KEY": key,
-              "OUTPUT": out, "REPORT": str(tmp_path / "report.html")}
+    params = {
+        "INPUT": UNITS,
+        "INPUT_KEY": "sr_id",
+        "TABLE": data(table),
+        "TABLE_KEY": key,
+        "OUTPUT": out,
+        "REPORT": str(tmp_path / "report.html"),
+    }
     params.update(extra)
     return run("sozialplanung:joinindicators", params), out
 
@@ -91,9 +97,16 @@ def test_input_never_modified(run, tmp_path):
     src = tmp_path / "units.gpkg"
     shutil.copy(data("musterstadt.gpkg"), src)
     before = open(src, "rb").read()
-    run("sozialplanung:joinindicators", {"INPUT": str(src) + "|layername=sozialraeume", "INPUT_KEY": "sr_id",
-                                          "TABLE": data("musterstadt_2023.csv"), "TABLE_KEY": "Schlüssel",
-                                          "OUTPUT": str(tmp_path / "o.gpkg")})
+    run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": str(src) + "|layername=sozialraeume",
+            "INPUT_KEY": "sr_id",
+            "TABLE": data("musterstadt_2023.csv"),
+            "TABLE_KEY": "Schlüssel",
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+        },
+    )
     assert open(src, "rb").read() == before
 
 
@@ -110,9 +123,16 @@ def test_layer_without_crs_and_invalid_geometry_warn(run, tmp_path):
     layer.dataProvider().addFeatures(feats)
     layer.setCrs(QgsCoordinateReferenceSystem())  # memory layers default to EPSG:4326
     assert not layer.crs().isValid()
-    res = run("sozialplanung:joinindicators", {"INPUT": layer, "INPUT_KEY": "sr_id",
-                                               "TABLE": data("musterstadt_2023.csv"), "TABLE_KEY": "Schlüssel",
-                                               "OUTPUT": "memory:"})
+    res = run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": layer,
+            "INPUT_KEY": "sr_id",
+            "TABLE": data("musterstadt_2023.csv"),
+            "TABLE_KEY": "Schlüssel",
+            "OUTPUT": "memory:",
+        },
+    )
     warnings = " ".join(res["_feedback"].warnings)
     assert "no coordinate reference system" in warnings
     assert "invalid geometries" in warnings and "'0102'" in warnings
@@ -121,9 +141,16 @@ def test_layer_without_crs_and_invalid_geometry_warn(run, tmp_path):
 
 def test_berlin_real_data_all_match(run, tmp_path):
     out = str(tmp_path / "b.gpkg")
-    res = run("sozialplanung:joinindicators", {
-        "INPUT": example("planungsraeume_2021.gpkg"), "INPUT_KEY": "PLR_ID",
-        "TABLE": example("mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": out})
+    res = run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": example("planungsraeume_2021.gpkg"),
+            "INPUT_KEY": "PLR_ID",
+            "TABLE": example("mss_2021_index_indikatoren.csv"),
+            "TABLE_KEY": "PLR_ID",
+            "OUTPUT": out,
+        },
+    )
     assert res["MATCHED"] == 542 and res["UNITS_WITHOUT_DATA"] == 0 and res["ROWS_WITHOUT_UNIT"] == 0
     rows = layer_rows(out, "PLR_ID")
     assert rows["01100101"]["S1"] == pytest.approx(4.22594)
@@ -140,8 +167,15 @@ def test_cancel_while_writing_leaves_no_partial_output(run, tmp_path):
 
     out = tmp_path / "joined.gpkg"
     with pytest.raises(QgsProcessingException):
-        run("sozialplanung:joinindicators", {
-            "INPUT": example("planungsraeume_2021.gpkg"), "INPUT_KEY": "PLR_ID",
-            "TABLE": example("mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)},
-            feedback=feedback)
+        run(
+            "sozialplanung:joinindicators",
+            {
+                "INPUT": example("planungsraeume_2021.gpkg"),
+                "INPUT_KEY": "PLR_ID",
+                "TABLE": example("mss_2021_index_indikatoren.csv"),
+                "TABLE_KEY": "PLR_ID",
+                "OUTPUT": str(out),
+            },
+            feedback=feedback,
+        )
     assert not out.exists()

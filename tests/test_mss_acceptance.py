@@ -15,9 +15,16 @@ CATALOGUE = example("katalog_berlin.csv")
 @pytest.fixture()
 def joined(run, tmp_path):
     out = str(tmp_path / "mss.gpkg")
-    res = run("sozialplanung:joinindicators", {"INPUT": example("planungsraeume_2021.gpkg"), "INPUT_KEY": "PLR_ID",
-                                               "TABLE": example("mss_2021_index_indikatoren.csv"),
-                                               "TABLE_KEY": "PLR_ID", "OUTPUT": out})
+    res = run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": example("planungsraeume_2021.gpkg"),
+            "INPUT_KEY": "PLR_ID",
+            "TABLE": example("mss_2021_index_indikatoren.csv"),
+            "TABLE_KEY": "PLR_ID",
+            "OUTPUT": out,
+        },
+    )
     assert res["MATCHED"] == 542
     return out
 
@@ -50,9 +57,18 @@ def check(rows):
 
 def test_compositeindex_reproduces_si_n_and_di_n(run, tmp_path, joined):
     out = str(tmp_path / "index.gpkg")
-    res = run("sozialplanung:compositeindex", {"INPUT": joined, "CATALOGUE": CATALOGUE, "METHOD": "zscore_sum",
-                                               "CLASSES": "method", "POPULATION_FIELD": "EW",
-                                               "MIN_POPULATION": 300, "OUTPUT": out})
+    res = run(
+        "sozialplanung:compositeindex",
+        {
+            "INPUT": joined,
+            "CATALOGUE": CATALOGUE,
+            "METHOD": "zscore_sum",
+            "CLASSES": "method",
+            "POPULATION_FIELD": "EW",
+            "MIN_POPULATION": 300,
+            "OUTPUT": out,
+        },
+    )
     assert (res["CLASSIFIED"], res["NOT_CLASSIFIED"]) == (536, 6)
     check(layer_rows(out, "PLR_ID"))
     layer = QgsVectorLayer(out, "i", "ogr")
@@ -62,11 +78,14 @@ def test_compositeindex_reproduces_si_n_and_di_n(run, tmp_path, joined):
 
 def test_the_demo_chain_gives_the_same_classes(run, tmp_path, joined):
     ind = str(tmp_path / "ind.gpkg")
-    run("sozialplanung:computeindicators", {"INPUT": joined, "CATALOGUE": CATALOGUE,
-                                            "INDICATORS": "S1;S3;S4;D1;D3;D4", "OUTPUT": ind})
+    run(
+        "sozialplanung:computeindicators",
+        {"INPUT": joined, "CATALOGUE": CATALOGUE, "INDICATORS": "S1;S3;S4;D1;D3;D4", "OUTPUT": ind},
+    )
     out = str(tmp_path / "index.gpkg")
-    run("sozialplanung:compositeindex", {"INPUT": ind, "CATALOGUE": CATALOGUE, "POPULATION_FIELD": "EW",
-                                         "OUTPUT": out})  # MIN_POPULATION defaults to the MSS's 300
+    run(
+        "sozialplanung:compositeindex", {"INPUT": ind, "CATALOGUE": CATALOGUE, "POPULATION_FIELD": "EW", "OUTPUT": out}
+    )  # MIN_POPULATION defaults to the MSS's 300
     rows = layer_rows(out, "PLR_ID")
     check(rows)
     assert rows["01100101"]["S1_ref"] == pytest.approx(5.2, abs=0.05)  # weighted by EW: Berlin 5,2 %

@@ -5,8 +5,22 @@ import os
 
 from conftest import PLUGIN_DIR, ROOT, register_provider
 
-REQUIRED = ["name", "description", "about", "version", "qgisMinimumVersion", "author", "email", "tracker",
-            "repository", "tags", "category", "icon", "hasProcessingProvider", "changelog"]
+REQUIRED = [
+    "name",
+    "description",
+    "about",
+    "version",
+    "qgisMinimumVersion",
+    "author",
+    "email",
+    "tracker",
+    "repository",
+    "tags",
+    "category",
+    "icon",
+    "hasProcessingProvider",
+    "changelog",
+]
 
 
 def metadata():
@@ -25,7 +39,8 @@ def test_metadata_complete_for_the_plugin_repository():
     assert meta["qgisMinimumVersion"] == "3.22"
     assert meta["hasProcessingProvider"] == "yes"
     assert os.path.exists(os.path.join(PLUGIN_DIR, meta["icon"])) or os.path.exists(
-        os.path.join(ROOT, "resources", meta["icon"]))
+        os.path.join(ROOT, "resources", meta["icon"])
+    )
 
 
 def test_plugin_loads_with_iface_and_registers_provider(qgis_app, qgis_iface, qgis_processing):
@@ -54,7 +69,8 @@ def test_plugin_loads_with_iface_and_registers_provider(qgis_app, qgis_iface, qg
         assert plugin.panel is not None
         assert plugin.panel.buttons["sozialplanung:joinindicators"].isEnabled()
         assert plugin.panel.parameters_for("sozialplanung:computeindicators")["CATALOGUE"].endswith(
-            "katalog_berlin.csv")
+            "katalog_berlin.csv"
+        )
         assert plugin.provider is not None  # the plugin owns what it registered
     finally:
         plugin.unload()

@@ -63,8 +63,7 @@ def source_frame(source, field_names: list[str] | None = None, feedback=None) ->
     for n in names:
         i = fields.lookupField(n)
         if i < 0:
-            raise QgsProcessingException(f"field {n!r} not found in the layer "
-                                         f"(fields: {', '.join(fields.names())})")
+            raise QgsProcessingException(f"field {n!r} not found in the layer (fields: {', '.join(fields.names())})")
         idx.append(i)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(idx)
     total = source.featureCount() or 1
@@ -144,9 +143,16 @@ def python_rows(df: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
     return np.column_stack(cols).tolist() if len(df) else []
 
 
-def write_with_columns(source, sink, out_fields: QgsFields, added: pd.DataFrame,
-                       added_kinds: list[tuple[str, str]], feedback=None, request=None,
-                       features=None) -> int:
+def write_with_columns(
+    source,
+    sink,
+    out_fields: QgsFields,
+    added: pd.DataFrame,
+    added_kinds: list[tuple[str, str]],
+    feedback=None,
+    request=None,
+    features=None,
+) -> int:
     """Copy every feature of ``source`` with the columns of ``added`` (indexed by
     feature id) set; fields of the source not in ``added`` keep their values.
     ``features`` may hold the source's features already read (one pass less)."""
@@ -212,8 +218,9 @@ class CompleteOrNothing:
 
     def __init__(self, alg, parameters, name, context, fields, wkb_type, crs):
         dest = alg.parameterAsOutputLayer(parameters, name, context)
-        self.path = dest if dest and os.path.sep in dest and not dest.startswith(("ogr:", "memory:", "postgres"))\
-            else None
+        self.path = (
+            dest if dest and os.path.sep in dest and not dest.startswith(("ogr:", "memory:", "postgres")) else None
+        )
         if self.path and "|" in self.path:
             self.path = self.path.split("|")[0]
         self.existed = bool(self.path) and os.path.exists(self.path)

@@ -105,15 +105,21 @@ def colours(n: int, palette: str = "YlOrRd") -> list[QColor]:
         j = min(int(pos), len(base) - 2)
         f = pos - j
         a, b = base[j], base[j + 1]
-        out.append(QColor(round(a.red() + f * (b.red() - a.red())), round(a.green() + f * (b.green() - a.green())),
-                          round(a.blue() + f * (b.blue() - a.blue()))))
+        out.append(
+            QColor(
+                round(a.red() + f * (b.red() - a.red())),
+                round(a.green() + f * (b.green() - a.green())),
+                round(a.blue() + f * (b.blue() - a.blue())),
+            )
+        )
     return out
 
 
 def symbol(geometry_type, colour: QColor) -> QgsSymbol:
     if geometry_type == QgsWkbTypes.PolygonGeometry:
-        s = QgsFillSymbol.createSimple({"color": colour.name(), "outline_color": OUTLINE, "outline_width": "0.1",
-                                        "outline_width_unit": "MM"})
+        s = QgsFillSymbol.createSimple(
+            {"color": colour.name(), "outline_color": OUTLINE, "outline_width": "0.1", "outline_width_unit": "MM"}
+        )
     elif geometry_type == QgsWkbTypes.LineGeometry:
         s = QgsLineSymbol.createSimple({"color": colour.name(), "width": "0.8"})
     else:
@@ -145,11 +151,19 @@ def neutral_symbol(geometry_type) -> QgsSymbol:
     return s
 
 
-def categorized(geometry_type, field: str, classes: list[tuple[object, str]], neutral_value, neutral_label: str,
-                palette: str = "YlOrRd") -> QgsCategorizedSymbolRenderer:
+def categorized(
+    geometry_type,
+    field: str,
+    classes: list[tuple[object, str]],
+    neutral_value,
+    neutral_label: str,
+    palette: str = "YlOrRd",
+) -> QgsCategorizedSymbolRenderer:
     """Categories light to dark in the given order, then the neutral entry."""
-    cats = [QgsRendererCategory(v, symbol(geometry_type, c), label)
-            for (v, label), c in zip(classes, colours(len(classes), palette))]
+    cats = [
+        QgsRendererCategory(v, symbol(geometry_type, c), label)
+        for (v, label), c in zip(classes, colours(len(classes), palette))
+    ]
     cats.append(QgsRendererCategory(neutral_value, neutral_symbol(geometry_type), neutral_label))
     return QgsCategorizedSymbolRenderer(field, cats)
 
@@ -193,6 +207,7 @@ def status_legend(method: str, classes: str, class_count: int = 5, breaks: list[
         out[class_count] += " " + t(QT_TRANSLATE_NOOP("SozialplanungStyles", "(highest burden)"))
         return out
     if classes == "breaks":
+
         def b(x):
             return number(x, 2).rstrip("0").rstrip(",.")  # 1,50 -> 1,5; 2,00 -> 2
 
@@ -227,12 +242,14 @@ def status_renderer(layer: QgsVectorLayer, legend: dict[int, str]) -> QgsCategor
 
 def dynamics_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
     classes = [(c, t(DYNAMICS_LEGEND[c])) for c in (1, 3, 5)]
-    return categorized(layer.geometryType(), fn.DYNAMICS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED),
-                       palette="Purples")
+    return categorized(
+        layer.geometryType(), fn.DYNAMICS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED), palette="Purples"
+    )
 
 
-def value_renderer(layer: QgsVectorLayer, field: str, polarity: int = 1, unit: str = "", decimals: int = 1,
-                   classes: int = 5) -> QgsRuleBasedRenderer:
+def value_renderer(
+    layer: QgsVectorLayer, field: str, polarity: int = 1, unit: str = "", decimals: int = 1, classes: int = 5
+) -> QgsRuleBasedRenderer:
     """Quantile classes of a value, darker = more burdened (reversed for
     polarity -), and a hatched grey "no value" entry for missing values."""
     gtype = layer.geometryType()
@@ -248,8 +265,9 @@ def value_renderer(layer: QgsVectorLayer, field: str, polarity: int = 1, unit: s
     for i, (r, c) in enumerate(zip(ranges, cols)):
         grad.updateRangeSymbol(i, symbol(gtype, c))
         label = t(QT_TRANSLATE_NOOP("SozialplanungStyles", "{a} to {b}"))
-        grad.updateRangeLabel(i, label.format(a=number(r.lowerValue(), decimals),
-                                              b=number(r.upperValue(), decimals)) + suffix)
+        grad.updateRangeLabel(
+            i, label.format(a=number(r.lowerValue(), decimals), b=number(r.upperValue(), decimals)) + suffix
+        )
     rules = QgsRuleBasedRenderer.convertFromRenderer(grad, layer)
     if rules is None:  # pragma: no cover - conversion always works for graduated renderers
         return grad
@@ -337,4 +355,3 @@ def store_in_output(context, dest_id: str, style, feedback=None, extra: dict | N
     else:
         stored = True
     return stored
-

@@ -135,9 +135,11 @@ def measure_text(measure: str, ind: Indicator, v) -> list[str]:
     return [pre + t + post for t in _fmt_many(np.asarray(v, dtype="float64"), dec, signed)]
 
 
-def rule_text(measure: str, thresholds: dict[str, float], general: float | None, min_flags: int,
-              core: list[Indicator]) -> str:
+def rule_text(
+    measure: str, thresholds: dict[str, float], general: float | None, min_flags: int, core: list[Indicator]
+) -> str:
     """The rule in plain German words, written into every unit."""
+
     def t(x: float) -> str:
         return de_number(x, 2).rstrip("0").rstrip(",")
 
@@ -157,12 +159,20 @@ def rule_text(measure: str, thresholds: dict[str, float], general: float | None,
     else:
         crit = what.format(t="Schwelle") + " (Schwellen: " + ", ".join(f"{k} {t(v)}" for k, v in own.items()) + ")"
     ids = ", ".join(i.id for i in core)
-    return (f"Kernindikator markiert bei {crit}; besonders belastet ab {min_flags} von {len(core)} "
-            f"markierten Kernindikatoren ({ids}); belastet ab 1")
+    return (
+        f"Kernindikator markiert bei {crit}; besonders belastet ab {min_flags} von {len(core)} "
+        f"markierten Kernindikatoren ({ids}); belastet ab 1"
+    )
 
 
-def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "difference", threshold: float | None = None,
-             min_flags: int = 2, area_labels: pd.Series | None = None) -> BurdenResult:
+def classify(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    measure: str = "difference",
+    threshold: float | None = None,
+    min_flags: int = 2,
+    area_labels: pd.Series | None = None,
+) -> BurdenResult:
     """Flags, counts, classes and reasons for every unit of ``data``.
 
     ``data`` holds the fields of the indicator computation (``<id>_val``,
@@ -175,16 +185,20 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
     if not core:
         raise BurdenError(f"{catalogue.path}: no core indicator in the catalogue (column core/Kern: ja/x/1)")
     if min_flags < 1 or min_flags > len(core):
-        raise BurdenError(f"MIN_FLAGS is {min_flags}, but it must lie between 1 and the number of core "
-                          f"indicators ({len(core)}: {', '.join(i.id for i in core)})")
+        raise BurdenError(
+            f"MIN_FLAGS is {min_flags}, but it must lie between 1 and the number of core "
+            f"indicators ({len(core)}: {', '.join(i.id for i in core)})"
+        )
     general = threshold if threshold is not None else DEFAULT_THRESHOLD[measure]
     thresholds: dict[str, float] = {}
     for ind in core:
         t = ind.threshold if ind.threshold is not None else general
         if t is None:
-            raise BurdenError(f"core indicator {ind.id!r} (catalogue line {ind.line}): no threshold: give THRESHOLD "
-                              f"or the catalogue column threshold/Schwelle (a difference has the indicator's unit, "
-                              f"so there is no general default)")
+            raise BurdenError(
+                f"core indicator {ind.id!r} (catalogue line {ind.line}): no threshold: give THRESHOLD "
+                f"or the catalogue column threshold/Schwelle (a difference has the indicator's unit, "
+                f"so there is no general default)"
+            )
         thresholds[ind.id] = float(t)
     mfield = MEASURE_FIELD[measure]
     needed = []
@@ -193,8 +207,10 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
             needed.append(fn.measure(ind.id, m))
     absent = [c for c in needed if c not in data.columns]
     if absent:
-        raise BurdenError(f"field(s) {', '.join(map(repr, absent[:6]))} not in the input layer: run "
-                          f"sozialplanung:computeindicators with the same catalogue first")
+        raise BurdenError(
+            f"field(s) {', '.join(map(repr, absent[:6]))} not in the input layer: run "
+            f"sozialplanung:computeindicators with the same catalogue first"
+        )
 
     n = len(data)
     if area_labels is None:
@@ -234,8 +250,10 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
                 mid.append(t)
             head = f"{ind.name} "
             tail = m_post + ")"
-            texts = [head + a + b + c + tail for a, b, c in zip(
-                _fmt_many(val[p], ind.decimals), mid, _fmt_many(mv[p], m_dec, m_signed))]
+            texts = [
+                head + a + b + c + tail
+                for a, b, c in zip(_fmt_many(val[p], ind.decimals), mid, _fmt_many(mv[p], m_dec, m_signed))
+            ]
             _append(reason, p, texts)
         if (~known).any():
             p = np.flatnonzero(~known)
@@ -266,15 +284,23 @@ def classify(data: pd.DataFrame, catalogue: Catalogue, measure: str = "differenc
     out[fn.BURDEN_CODE] = code
     out[fn.BURDEN_CLASS] = cls
     out[fn.BURDEN_REASON] = full
-    rule = rule_text(measure, thresholds, threshold if threshold is not None else DEFAULT_THRESHOLD[measure],
-                     min_flags, core)
+    rule = rule_text(
+        measure, thresholds, threshold if threshold is not None else DEFAULT_THRESHOLD[measure], min_flags, core
+    )
     out[fn.BURDEN_RULE] = np.full(n, rule, dtype=object)
-    kinds += [(fn.BURDEN_FLAGS, "integer"), (fn.BURDEN_CODE, "integer"), (fn.BURDEN_CLASS, "text"),
-              (fn.BURDEN_REASON, "text"), (fn.BURDEN_RULE, "text")]
+    kinds += [
+        (fn.BURDEN_FLAGS, "integer"),
+        (fn.BURDEN_CODE, "integer"),
+        (fn.BURDEN_CLASS, "text"),
+        (fn.BURDEN_REASON, "text"),
+        (fn.BURDEN_RULE, "text"),
+    ]
     warnings = []
     undecided = int((cls == UNDECIDED).sum())
     if undecided:
-        warnings.append(f"{undecided} unit(s) are 'nicht bewertbar': a core indicator is missing and could "
-                        f"change the class (see burden_reason)")
+        warnings.append(
+            f"{undecided} unit(s) are 'nicht bewertbar': a core indicator is missing and could "
+            f"change the class (see burden_reason)"
+        )
     frame = pd.DataFrame(out, index=data.index, copy=False)
     return BurdenResult(frame, kinds, rule, thresholds, warnings)

@@ -20,8 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "numerator": ("numerator", "zähler", "zaehler"),
     "denominator": ("denominator", "nenner", "bezugsgröße", "bezugsgroesse"),
     "rate": ("rate", "quote", "anteil", "wertspalte"),
-    "weight_column": ("weight_column", "gewichtungsspalte", "gewichtung", "bezugsbevölkerung",
-                      "bezugsbevoelkerung"),
+    "weight_column": ("weight_column", "gewichtungsspalte", "gewichtung", "bezugsbevölkerung", "bezugsbevoelkerung"),
     "multiplier": ("multiplier", "multiplikator", "faktor"),
     "polarity": ("polarity", "polarität", "polaritaet", "richtung"),
     "core": ("core", "kern", "kernindikator"),
@@ -43,8 +42,16 @@ _POL_PLUS = {"+", "+1", "1", "positiv", "hoch = schlecht", "higher is worse", "n
 _POL_MINUS = {"-", "-1", "–", "negativ", "hoch = gut", "higher is better"}
 _POL_NEUTRAL = {"0", "", "neutral", "n", "kontext", "context"}
 _INDEX = {
-    "status": "status", "dynamics": "dynamics", "dynamik": "dynamics", "none": "none",
-    "kein": "none", "keiner": "none", "-": "none", "": "none", "nein": "none", "no": "none",
+    "status": "status",
+    "dynamics": "dynamics",
+    "dynamik": "dynamics",
+    "none": "none",
+    "kein": "none",
+    "keiner": "none",
+    "-": "none",
+    "": "none",
+    "nein": "none",
+    "no": "none",
 }
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,30}$")
 _YEAR_SUFFIX = re.compile(r"^(.+)_((?:19|20)\d\d)$")
@@ -153,8 +160,10 @@ def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
         key = n.strip().lower()
         if key not in alias:
             known = ", ".join(COLUMNS)
-            raise CatalogueError(f"{path}: unknown column {n!r} in the catalogue (known columns: {known}; "
-                                 f"German names such as Zähler, Nenner, Polarität, Kern, Gewicht, Thema work too)")
+            raise CatalogueError(
+                f"{path}: unknown column {n!r} in the catalogue (known columns: {known}; "
+                f"German names such as Zähler, Nenner, Polarität, Kern, Gewicht, Thema work too)"
+            )
         canon = alias[key]
         if canon in colmap.values():
             raise CatalogueError(f"{path}: column {canon!r} appears twice in the catalogue header")
@@ -174,8 +183,10 @@ def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
             raise CatalogueError(f"{where}: the indicator has no id")
         where = f"{where} (indicator {ind_id!r})"
         if not _ID.match(ind_id):
-            raise CatalogueError(f"{where}: the id must start with a letter and hold only letters, digits "
-                                 f"and '_' (at most 31 characters), because it becomes part of field names")
+            raise CatalogueError(
+                f"{where}: the id must start with a letter and hold only letters, digits "
+                f"and '_' (at most 31 characters), because it becomes part of field names"
+            )
         if ind_id in seen:
             raise CatalogueError(f"{where}: duplicate id {ind_id!r} (first on line {seen[ind_id]})")
         seen[ind_id] = line
@@ -206,8 +217,10 @@ def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
         elif pol in _POL_NEUTRAL:
             ind.polarity = 0
         else:
-            raise CatalogueError(f"{where}, column 'polarity': {cells['polarity']!r} is not '+' "
-                                 f"(higher is worse), '-' (higher is better) or '0' (neutral)")
+            raise CatalogueError(
+                f"{where}, column 'polarity': {cells['polarity']!r} is not '+' "
+                f"(higher is worse), '-' (higher is better) or '0' (neutral)"
+            )
         core = cells.get("core", "").lower()
         if core in _YES:
             ind.core = True
@@ -245,15 +258,18 @@ def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
     for name, members in cat.breakdowns().items():
         dens = {m.denominator for m in members}
         if None in dens or len(dens) != 1:
-            raise CatalogueError(f"{path}: breakdown {name!r}: all its indicators must be counts with the same "
-                                 f"denominator (the published total the categories add up to); found "
-                                 f"{sorted(str(d) for d in dens)}")
+            raise CatalogueError(
+                f"{path}: breakdown {name!r}: all its indicators must be counts with the same "
+                f"denominator (the published total the categories add up to); found "
+                f"{sorted(str(d) for d in dens)}"
+            )
     return cat
 
 
 @dataclass
 class Columns:
     """The layer columns that hold one indicator in one year."""
+
     year: int | None
     numerator: str | None = None
     denominator: str | None = None
@@ -296,6 +312,7 @@ def resolve(ind: Indicator, columns: list[str]) -> list[Columns]:
             f"not found in the layer, neither as such nor with a year suffix (e.g. '_2020')"
         )
     out = []
+
     def pick(c, y):
         if c is None:
             return None
@@ -317,5 +334,3 @@ def resolve(ind: Indicator, columns: list[str]) -> list[Columns]:
 
 def parse_flag_value(v) -> bool:
     return str(v).strip().lower() in _YES
-
-

@@ -73,6 +73,7 @@ class CompositeError(ci.IndicatorError):
 @dataclass
 class Part:
     """The indicators of one index with their values per unit."""
+
     kind: str  # "status" or "dynamics"
     indicators: list[Indicator]
     values: dict[str, np.ndarray]
@@ -96,15 +97,17 @@ def _index_indicators(catalogue: Catalogue, kind: str) -> list[Indicator]:
     return [i for i in catalogue.for_index(kind) if i.polarity != 0]
 
 
-def gather(data: pd.DataFrame, catalogue: Catalogue, keys=None, year: int | None = None,
-           notes: list[str] | None = None) -> tuple[Part, Part | None]:
+def gather(
+    data: pd.DataFrame, catalogue: Catalogue, keys=None, year: int | None = None, notes: list[str] | None = None
+) -> tuple[Part, Part | None]:
     """The status and (if any) dynamics inputs, from ``<id>_val`` / ``<id>_chg``
     fields when present, else computed from the catalogue's columns."""
     notes = notes if notes is not None else []
     status = _index_indicators(catalogue, "status")
     if not status:
-        raise CompositeError(f"{catalogue.path}: no indicator enters the status index (column index = status "
-                             f"and polarity + or -)")
+        raise CompositeError(
+            f"{catalogue.path}: no indicator enters the status index (column index = status and polarity + or -)"
+        )
     dyn = _index_indicators(catalogue, "dynamics")
     want = status + dyn
     missing = [i.id for i in want if fn.measure(i.id, "val") not in data.columns]
@@ -156,8 +159,9 @@ def _validity(part: Part, n: int, population: np.ndarray | None, pop_name: str, 
         for p in np.flatnonzero(pop_missing).tolist():
             reasons.setdefault(p, []).append(f"Einwohnerzahl fehlt ({pop_name})")
         for p in np.flatnonzero(small).tolist():
-            reasons.setdefault(p, []).append(f"weniger als {de_number(min_population, 0)} Einwohner "
-                                             f"({pop_name} = {de_number(population[p], 0)})")
+            reasons.setdefault(p, []).append(
+                f"weniger als {de_number(min_population, 0)} Einwohner ({pop_name} = {de_number(population[p], 0)})"
+            )
         valid &= ~pop_missing & ~small
     lacking: dict[int, list[str]] = {}
     for ind in part.indicators:
@@ -249,8 +253,12 @@ def break_labels(breaks: list[float]) -> dict[int, str]:
     return out
 
 
-QUARTILE_LABELS = {1: "1. Quartil (0 bis 0,25)", 2: "2. Quartil (über 0,25 bis 0,50)",
-                   3: "3. Quartil (über 0,50 bis 0,75)", 4: "4. Quartil (über 0,75; höchste Belastung)"}
+QUARTILE_LABELS = {
+    1: "1. Quartil (0 bis 0,25)",
+    2: "2. Quartil (über 0,25 bis 0,50)",
+    3: "3. Quartil (über 0,50 bis 0,75)",
+    4: "4. Quartil (über 0,75; höchste Belastung)",
+}
 DECILE_LABELS = {c: f"{c}. Dezil" for c in range(1, 11)}
 DECILE_LABELS[1] += " (geringste Benachteiligung)"
 DECILE_LABELS[10] += " (höchste Benachteiligung)"
@@ -264,14 +272,27 @@ def topic_weights(inds: list[Indicator]) -> dict[str, float]:
         if ind.topic not in out or out[ind.topic] == 1.0:
             out[ind.topic] = w
         elif w != 1.0 and w != out[ind.topic]:
-            raise CompositeError(f"topic {ind.topic!r}: the catalogue gives different topic weights "
-                                 f"({out[ind.topic]:g} and {w:g} on line {ind.line})")
+            raise CompositeError(
+                f"topic {ind.topic!r}: the catalogue gives different topic weights "
+                f"({out[ind.topic]:g} and {w:g} on line {ind.line})"
+            )
     return out
 
 
-def compute(data: pd.DataFrame, catalogue: Catalogue, method: str = "zscore_sum", classes: str = "method",
-            class_count: int = 5, breaks: list[float] | None = None, population=None, population_name: str = "",
-            min_population: float = 0.0, keys=None, year: int | None = None, progress=None) -> CompositeResult:
+def compute(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    method: str = "zscore_sum",
+    classes: str = "method",
+    class_count: int = 5,
+    breaks: list[float] | None = None,
+    population=None,
+    population_name: str = "",
+    min_population: float = 0.0,
+    keys=None,
+    year: int | None = None,
+    progress=None,
+) -> CompositeResult:
     """The composite index for every unit of ``data`` (see the module docstring)."""
     if method not in METHODS:
         raise CompositeError(f"unknown method {method!r} (one of {', '.join(METHODS)})")
@@ -299,9 +320,11 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, method: str = "zscore_sum"
     valid, notes = _validity(status, n, pop, population_name, min_population)
     nv = int(valid.sum())
     if nv < 2:
-        raise CompositeError(f"only {nv} unit(s) have every status indicator"
-                             + (f" and at least {min_population:g} inhabitants" if pop is not None else "")
-                             + ": an index needs at least 2")
+        raise CompositeError(
+            f"only {nv} unit(s) have every status indicator"
+            + (f" and at least {min_population:g} inhabitants" if pop is not None else "")
+            + ": an index needs at least 2"
+        )
     inds = status.indicators
     topics = list(dict.fromkeys(i.topic for i in inds))
     labels: dict[int, str]

@@ -251,7 +251,8 @@ def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict)
             p = np.flatnonzero(neg)
             raise IndicatorError(
                 f"indicator {ind.id!r}{when}: denominator field {cols.denominator!r} is negative for unit(s) "
-                f"{keys_text(keys, p)} (value {den[p[0]]:g}); a reference population cannot be negative")
+                f"{keys_text(keys, p)} (value {den[p[0]]:g}); a reference population cannot be negative"
+            )
         zero = den == 0
         num_missing = np.isnan(num)
         bad = zero & ~num_missing & (num != 0)
@@ -260,7 +261,8 @@ def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict)
             raise IndicatorError(
                 f"indicator {ind.id!r}{when}: denominator field {cols.denominator!r} is 0 while the numerator "
                 f"field {cols.numerator!r} is not (unit(s) {keys_text(keys, p)}, numerator {num[p[0]]:g}); "
-                f"a count cannot exceed an empty reference population")
+                f"a count cannot exceed an empty reference population"
+            )
         with np.errstate(divide="ignore", invalid="ignore"):
             val = num / den * ind.multiplier
         if zero.any():
@@ -282,21 +284,26 @@ def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict)
             negw = w < 0
         if negw.any():
             p = np.flatnonzero(negw)
-            raise IndicatorError(f"indicator {ind.id!r}{when}: weight field {cols.weight!r} is negative for "
-                                 f"unit(s) {keys_text(keys, p)} (value {w[p[0]]:g})")
+            raise IndicatorError(
+                f"indicator {ind.id!r}{when}: weight field {cols.weight!r} is negative for "
+                f"unit(s) {keys_text(keys, p)} (value {w[p[0]]:g})"
+            )
         out.weight = w
     return out
 
 
-def _reference(ind: Indicator, yv: _YearValue, groups: Groups, published: float | None, keys,
-               notes: list[str] | None) -> tuple[np.ndarray, str]:
+def _reference(
+    ind: Indicator, yv: _YearValue, groups: Groups, published: float | None, keys, notes: list[str] | None
+) -> tuple[np.ndarray, str]:
     """Reference value per group and the method used."""
     if ind.from_counts:
         ok = ~np.isnan(yv.num) & ~np.isnan(yv.den)
         left = ~ok & groups.member
         if notes is not None and left.any():
-            notes.append(f"indicator {ind.id!r}: {int(left.sum())} unit(s) without numerator or denominator "
-                         f"left out of both sums of the reference value: {keys_text(keys, np.flatnonzero(left))}")
+            notes.append(
+                f"indicator {ind.id!r}: {int(left.sum())} unit(s) without numerator or denominator "
+                f"left out of both sums of the reference value: {keys_text(keys, np.flatnonzero(left))}"
+            )
         return groups.ratio_of_sums(yv.num, yv.den, ok) * ind.multiplier, "counts"
     if published is not None and groups.single:
         return np.array([published], dtype="float64"), "published"
@@ -304,16 +311,21 @@ def _reference(ind: Indicator, yv: _YearValue, groups: Groups, published: float 
         ok = ~np.isnan(yv.val) & ~np.isnan(yv.weight)
         left = ~np.isnan(yv.val) & np.isnan(yv.weight) & groups.member
         if notes is not None and left.any():
-            notes.append(f"indicator {ind.id!r}: {int(left.sum())} unit(s) with a value but no weight "
-                         f"({yv.columns.weight!r}) left out of the weighted mean: "
-                         f"{keys_text(keys, np.flatnonzero(left))}")
-        return groups.ratio_of_sums(yv.val * np.where(ok, yv.weight, 0.0), np.where(ok, yv.weight, 0.0), ok), \
-            "weighted mean"
+            notes.append(
+                f"indicator {ind.id!r}: {int(left.sum())} unit(s) with a value but no weight "
+                f"({yv.columns.weight!r}) left out of the weighted mean: "
+                f"{keys_text(keys, np.flatnonzero(left))}"
+            )
+        return groups.ratio_of_sums(
+            yv.val * np.where(ok, yv.weight, 0.0), np.where(ok, yv.weight, 0.0), ok
+        ), "weighted mean"
     ok = ~np.isnan(yv.val)
     if notes is not None:
-        notes.append(f"indicator {ind.id!r}: a ready rate without weight column, published reference or total "
-                     f"row: the reference is the unweighted mean of the unit rates, which is not the "
-                     f"gesamtstädtischer Wert when units differ in size (give weight_column or reference)")
+        notes.append(
+            f"indicator {ind.id!r}: a ready rate without weight column, published reference or total "
+            f"row: the reference is the unweighted mean of the unit rates, which is not the "
+            f"gesamtstädtischer Wert when units differ in size (give weight_column or reference)"
+        )
     return groups.mean(yv.val, ok), "mean"
 
 
@@ -329,15 +341,22 @@ def published_totals(totals: pd.DataFrame | None) -> dict[str, float]:
     return out
 
 
-def plan(catalogue: Catalogue, columns: list[str], year: int | None = None, base_year: int | None = None,
-         only: list[str] | None = None) -> list[IndicatorInfo]:
+def plan(
+    catalogue: Catalogue,
+    columns: list[str],
+    year: int | None = None,
+    base_year: int | None = None,
+    only: list[str] | None = None,
+) -> list[IndicatorInfo]:
     """Resolve every indicator's columns and its reporting and base year."""
     known = set(catalogue.ids)
     if only:
         unknown = [i for i in only if i not in known]
         if unknown:
-            raise CatalogueError(f"{catalogue.path}: indicator(s) {', '.join(map(repr, unknown))} not in the "
-                                 f"catalogue (ids: {', '.join(catalogue.ids)})")
+            raise CatalogueError(
+                f"{catalogue.path}: indicator(s) {', '.join(map(repr, unknown))} not in the "
+                f"catalogue (ids: {', '.join(catalogue.ids)})"
+            )
     infos = []
     for ind in catalogue:
         if only and ind.id not in only:
@@ -349,18 +368,23 @@ def plan(catalogue: Catalogue, columns: list[str], year: int | None = None, base
         else:
             if year is not None:
                 if year not in years:
-                    raise IndicatorError(f"indicator {ind.id!r}: no data for the reporting year {year} "
-                                         f"(years in the layer: {', '.join(map(str, years))})")
+                    raise IndicatorError(
+                        f"indicator {ind.id!r}: no data for the reporting year {year} "
+                        f"(years in the layer: {', '.join(map(str, years))})"
+                    )
                 y = year
             else:
                 y = years[-1]
             if base_year is not None:
                 if base_year not in years:
-                    raise IndicatorError(f"indicator {ind.id!r}: no data for the base year {base_year} "
-                                         f"(years in the layer: {', '.join(map(str, years))})")
+                    raise IndicatorError(
+                        f"indicator {ind.id!r}: no data for the base year {base_year} "
+                        f"(years in the layer: {', '.join(map(str, years))})"
+                    )
                 if base_year >= y:
-                    raise IndicatorError(f"indicator {ind.id!r}: the base year {base_year} must be before "
-                                         f"the reporting year {y}")
+                    raise IndicatorError(
+                        f"indicator {ind.id!r}: the base year {base_year} must be before the reporting year {y}"
+                    )
                 b = base_year
             else:
                 earlier = [v for v in years if v < y]
@@ -369,9 +393,18 @@ def plan(catalogue: Catalogue, columns: list[str], year: int | None = None, base
     return infos
 
 
-def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.Series | None = None,
-            year: int | None = None, base_year: int | None = None, totals: dict[str, float] | None = None,
-            only: list[str] | None = None, progress=None) -> IndicatorResult:
+def compute(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    keys=None,
+    groups: pd.Series | None = None,
+    year: int | None = None,
+    base_year: int | None = None,
+    totals: dict[str, float] | None = None,
+    only: list[str] | None = None,
+    progress=None,
+) -> IndicatorResult:
     """All indicators of the catalogue for the units in ``data`` (see module docstring).
 
     ``keys``: unit keys for messages (default: the index); ``groups``: the
@@ -385,12 +418,16 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
     grp = Groups(groups, n)
     warnings: list[str] = []
     if not grp.single and (~grp.member).any():
-        warnings.append(f"{int((~grp.member).sum())} unit(s) have no reference area (empty reference field): "
-                        f"their references, z-scores and percentiles are missing: "
-                        f"{keys_text(keys, np.flatnonzero(~grp.member))}")
+        warnings.append(
+            f"{int((~grp.member).sum())} unit(s) have no reference area (empty reference field): "
+            f"their references, z-scores and percentiles are missing: "
+            f"{keys_text(keys, np.flatnonzero(~grp.member))}"
+        )
     if not grp.single and totals:
-        warnings.append("with a reference field the references are computed per group; the total row of the "
-                        "TOTALS table is not used")
+        warnings.append(
+            "with a reference field the references are computed per group; the total row of the "
+            "TOTALS table is not used"
+        )
     totals = totals or {}
     zeros: dict[tuple[str, tuple], list[str]] = {}
     cols_out: dict[str, np.ndarray] = {}
@@ -424,8 +461,10 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
         if method == "published":
             method = how
         if ind.reference is not None and not grp.single:
-            warnings.append(f"indicator {ind.id!r}: the catalogue's published reference is for the whole area; "
-                            f"with a reference field the reference is computed per group")
+            warnings.append(
+                f"indicator {ind.id!r}: the catalogue's published reference is for the whole area; "
+                f"with a reference field the reference is computed per group"
+            )
         info.reference_method = method
         info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
         val = cur.val
@@ -436,8 +475,7 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
             ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
         ratio[missing] = np.nan
         put(fn.measure(ind.id, "val"), val)
-        put(fn.sign_of(fn.measure(ind.id, "val")),
-            cur.sign if cur.sign is not None else nones(n), "text")
+        put(fn.sign_of(fn.measure(ind.id, "val")), cur.sign if cur.sign is not None else nones(n), "text")
         put(fn.measure(ind.id, "ref"), np.where(missing, np.nan, ref))  # every measure of a missing value is missing
         put(fn.measure(ind.id, "diff"), diff)
         put(fn.measure(ind.id, "ratio"), ratio)
@@ -463,7 +501,9 @@ def compute(data: pd.DataFrame, catalogue: Catalogue, *, keys=None, groups: pd.S
             progress((k + 1) / len(infos))
     for (den, units), ids in zeros.items():
         which = ", ".join(repr(i) for i in dict.fromkeys(ids))
-        warnings.append(f"denominator {den!r} is 0 for unit(s) {keys_text(keys, units)}: the value of {which} "
-                        f"is missing there (sign 'x')")
+        warnings.append(
+            f"denominator {den!r} is 0 for unit(s) {keys_text(keys, units)}: the value of {which} "
+            f"is missing there (sign 'x')"
+        )
     frame = pd.DataFrame(cols_out, index=data.index, copy=False)
     return IndicatorResult(frame, kinds, infos, warnings)

@@ -102,8 +102,10 @@ def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPl
     if dups:
         shown = "; ".join(f"{k!r} ({', '.join(w)})" for k, w in dups[:20])
         more = f" and {len(dups) - 20} more" if len(dups) > 20 else ""
-        raise JoinError(f"{table.path}: {len(dups)} key(s) occur more than once in column "
-                        f"{table.key!r}: {shown}{more}. Nothing was written.")
+        raise JoinError(
+            f"{table.path}: {len(dups)} key(s) occur more than once in column "
+            f"{table.key!r}: {shown}{more}. Nothing was written."
+        )
     tkeys = table.data[table.key]
     no_key = tkeys.isna()
     lkeys = pd.Series([layer_key_text(v) for v in layer_keys], dtype=object)
@@ -126,8 +128,10 @@ def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPl
             if not rows:
                 continue
             if len(rows) > 1:
-                ambiguous.append(f"unit key {lkeys.iat[u]!r} is near to several table keys: "
-                                 + ", ".join(repr(tkeys.iat[r]) for r in rows))
+                ambiguous.append(
+                    f"unit key {lkeys.iat[u]!r} is near to several table keys: "
+                    + ", ".join(repr(tkeys.iat[r]) for r in rows)
+                )
                 continue
             claimed.setdefault(rows[0], []).append(u)
         for r, units in claimed.items():
@@ -141,8 +145,7 @@ def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPl
     vc = lkeys.dropna().value_counts()
     layer_dups = {k: int(n) for k, n in vc[vc > 1].items()}
     without = [lkeys.iat[i] for i in np.flatnonzero(pos < 0)]
-    rows_without = [(tkeys.iat[r], table.where(tkeys.index[r])) for r in np.flatnonzero(~used)
-                    if not no_key.iat[r]]
+    rows_without = [(tkeys.iat[r], table.where(tkeys.index[r])) for r in np.flatnonzero(~used) if not no_key.iat[r]]
     for r in np.flatnonzero(no_key.to_numpy()):
         rows_without.append(("", table.where(tkeys.index[r]) + " (no key)"))
     return JoinPlan(
@@ -159,8 +162,9 @@ def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPl
     )
 
 
-def output_columns(table: Table, layer_fields: list[str], wanted: list[str] | None = None,
-                   suffix: str = "") -> tuple[list[tuple[str, str]], list[str]]:
+def output_columns(
+    table: Table, layer_fields: list[str], wanted: list[str] | None = None, suffix: str = ""
+) -> tuple[list[tuple[str, str]], list[str]]:
     """Table columns to add as (table column, output field name), and notes.
 
     The key column is not repeated. A name that already exists in the layer
@@ -171,8 +175,10 @@ def output_columns(table: Table, layer_fields: list[str], wanted: list[str] | No
     if wanted:
         missing = [w for w in wanted if w not in cols]
         if missing:
-            raise JoinError(f"{table.path}: column(s) {', '.join(map(repr, missing))} not in the table "
-                            f"(columns: {', '.join(map(repr, cols))})")
+            raise JoinError(
+                f"{table.path}: column(s) {', '.join(map(repr, missing))} not in the table "
+                f"(columns: {', '.join(map(repr, cols))})"
+            )
         cols = [c for c in cols if c in wanted]
     taken = {f.lower() for f in layer_fields}
     out = []
@@ -227,6 +233,7 @@ def sign_cells(table: Table, limit: int = 200) -> tuple[dict[str, dict[str, int]
         for ix, sign in nn.items():
             if len(cells) >= limit:
                 break
-            cells.append({"key": None if keys is None else keys.get(ix), "column": c, "sign": sign,
-                          "where": table.where(ix)})
+            cells.append(
+                {"key": None if keys is None else keys.get(ix), "column": c, "sign": sign, "where": table.where(ix)}
+            )
     return counts, cells

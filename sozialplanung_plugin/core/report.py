@@ -66,9 +66,19 @@ def _limited(items: list, limit: int = LIST_LIMIT) -> dict:
     return {"count": len(items), "items": items[:limit], "truncated": len(items) > limit}
 
 
-def join_report(table: Table, plan: JoinPlan, *, layer_name: str, layer_key: str, n_units: int,
-                added: list[tuple[str, str]], notes: list[str], warnings: list[str],
-                unit_names: dict | None = None, lang: str = "en") -> dict:
+def join_report(
+    table: Table,
+    plan: JoinPlan,
+    *,
+    layer_name: str,
+    layer_key: str,
+    n_units: int,
+    added: list[tuple[str, str]],
+    notes: list[str],
+    warnings: list[str],
+    unit_names: dict | None = None,
+    lang: str = "en",
+) -> dict:
     counts, cells = sign_cells(table, limit=LIST_LIMIT)
     matched_keys = [k for k, p in zip(plan.layer_keys, plan.row_of_unit) if p >= 0]
     totals = []
@@ -76,18 +86,27 @@ def join_report(table: Table, plan: JoinPlan, *, layer_name: str, layer_key: str
         for ix, row in table.totals.iterrows():
             vals = {c: (None if _isnan(v) else v) for c, v in row.items()}
             totals.append({"where": tr_fragments(table.where(ix), lang), "values": vals})
-    columns = [{"column": c, "field": f, "type": table.kinds.get(c, "text"),
-                "signs": counts.get(c, {})} for c, f in added]
+    columns = [
+        {"column": c, "field": f, "type": table.kinds.get(c, "text"), "signs": counts.get(c, {})} for c, f in added
+    ]
     signs_used = sorted({s for d in counts.values() for s in d})
     names = unit_names or {}
 
     def f(text):
         return tr_fragments(text, lang)
+
     return {
         "created": _dt.datetime.now().isoformat(timespec="seconds"),
-        "table": {"path": table.path, "key": table.key, "rows": int(len(table.data)),
-                  "encoding": table.encoding, "separator": table.separator, "decimal": table.decimal,
-                  "sheet": table.sheet, "layout": table.layout},
+        "table": {
+            "path": table.path,
+            "key": table.key,
+            "rows": int(len(table.data)),
+            "encoding": table.encoding,
+            "separator": table.separator,
+            "decimal": table.decimal,
+            "sheet": table.sheet,
+            "layout": table.layout,
+        },
         "layer": {"name": layer_name, "key": layer_key, "units": n_units},
         "summary": {
             "matched": plan.matched,
@@ -101,14 +120,18 @@ def join_report(table: Table, plan: JoinPlan, *, layer_name: str, layer_key: str
         "matched_units": _limited([{"key": k, "name": names.get(k)} for k in matched_keys]),
         "units_without_data": _limited([{"key": k, "name": names.get(k)} for k in plan.units_without_data]),
         "rows_without_unit": _limited([{"key": k, "where": f(w)} for k, w in plan.rows_without_unit]),
-        "near_matches": _limited([{"layer_key": n.layer_key, "table_key": n.table_key, "reason": f(n.reason)}
-                                  for n in plan.near]),
+        "near_matches": _limited(
+            [{"layer_key": n.layer_key, "table_key": n.table_key, "reason": f(n.reason)} for n in plan.near]
+        ),
         "ambiguous": plan.ambiguous,
         "duplicate_layer_keys": plan.layer_duplicates,
         "total_rows": totals,
         "columns": columns,
-        "signs": {"counts": counts, "meanings": {s: sg.sign_meaning(s, lang) for s in signs_used},
-                  "cells": _limited([{**c, "where": f(c["where"])} for c in cells])},
+        "signs": {
+            "counts": counts,
+            "meanings": {s: sg.sign_meaning(s, lang) for s in signs_used},
+            "cells": _limited([{**c, "where": f(c["where"])} for c in cells]),
+        },
         "notes": [f(n) for n in list(table.notes) + list(notes)],
         "warnings": warnings,
     }

@@ -207,16 +207,27 @@ def _c_parse(texts: list[str], decimal: str, thousands: str | None) -> np.ndarra
     """Parse number texts with pandas' C parser (decimal comma and thousands
     separators included); raises ValueError when a text is not a number."""
     buf = io.StringIO("\n".join(texts))
-    df = pd.read_csv(buf, header=None, names=["v"], dtype={"v": "float64"}, decimal=decimal,
-                     thousands=thousands, sep="\x1f", quoting=csv.QUOTE_NONE, na_filter=False,
-                     skip_blank_lines=False, engine="c")
+    df = pd.read_csv(
+        buf,
+        header=None,
+        names=["v"],
+        dtype={"v": "float64"},
+        decimal=decimal,
+        thousands=thousands,
+        sep="\x1f",
+        quoting=csv.QUOTE_NONE,
+        na_filter=False,
+        skip_blank_lines=False,
+        engine="c",
+    )
     if len(df) != len(texts):
         raise ValueError("row count changed")
     return df["v"].to_numpy()
 
 
-def parse_text_column(raw: pd.Series, decimal: str, thousands: str | None,
-                      sentinels: tuple[float, ...] = DEFAULT_SENTINELS) -> ParsedColumn:
+def parse_text_column(
+    raw: pd.Series, decimal: str, thousands: str | None, sentinels: tuple[float, ...] = DEFAULT_SENTINELS
+) -> ParsedColumn:
     """Fast path for a column of number texts in one known convention with a
     few special signs among them; falls back on ``parse_column`` for anything
     unusual (so errors name the offending cell)."""
@@ -233,8 +244,13 @@ def parse_text_column(raw: pd.Series, decimal: str, thousands: str | None,
     signs = np.full(len(arr), None, dtype=object)
     if is_sign.any():
         signs[is_sign] = [_SIGN_EXACT[v] for v in arr[is_sign]]
-    return _finish(pd.Series(values, index=raw.index), pd.Series(signs, index=raw.index, dtype=object), [],
-                   sentinels, has_signs=bool(is_sign.any()))
+    return _finish(
+        pd.Series(values, index=raw.index),
+        pd.Series(signs, index=raw.index, dtype=object),
+        [],
+        sentinels,
+        has_signs=bool(is_sign.any()),
+    )
 
 
 def parse_numeric_series(values: pd.Series, sentinels=DEFAULT_SENTINELS) -> ParsedColumn:

@@ -96,7 +96,7 @@ def decode_bytes(raw: bytes, path: str, encoding: str | None = None) -> tuple[st
         except UnicodeDecodeError as e:
             raise TableError(f"{path}: cannot be read as {encoding}: byte {e.start}") from e
     if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
+        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
     if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
         return raw.decode("utf-16"), "utf-16"
     try:
@@ -172,7 +172,7 @@ def find_header(rows: list[list], path: str) -> tuple[int, int, list[str], list[
 
 def _nonempty_positions(rows, i, width):
     # The widest row near the candidate sets the scale for "most cells filled".
-    near = rows[i:i + 20]
+    near = rows[i : i + 20]
     widest = max((len(_nonempty(r)) for r in near), default=0)
     return [None] * widest
 
@@ -360,7 +360,7 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     # Sample the head and lines spread over the whole file: a code column
     # whose leading zeros appear only further down ("01067") must be seen.
     all_lines = text.splitlines()
-    rest = all_lines[len(rows):]
+    rest = all_lines[len(rows) :]
     step = max(1, len(rest) // (MAX_SAMPLE // 2))
     spread = list(csv.reader(rest[::step], delimiter=sep))
     sample_rows = [list(r[:width]) + [""] * (width - len(r)) for r in rows[start:] + spread]
@@ -396,8 +396,9 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     # Columns are collected in a dict and framed once: replacing columns of a
     # consolidated DataFrame one by one copies its blocks every time.
     out: dict = {}
-    table = Table(path=path, data=out, key=key, kinds={}, lines=lines, notes=notes, encoding=enc,
-                  separator=sep, decimal=decimal)
+    table = Table(
+        path=path, data=out, key=key, kinds={}, lines=lines, notes=notes, encoding=enc, separator=sep, decimal=decimal
+    )
     for c in names:
         col = df[c]
         if c == key:
@@ -436,7 +437,8 @@ def _drop_blank_and_note_rows(table: Table) -> None:
     if len(numeric) >= 2:
         no_numbers = ~filled[numeric].any(axis=1)
         first_text = df.loc[no_numbers & (count > 0)].apply(
-            lambda r: next((str(v) for v in r if isinstance(v, str) and v.strip()), ""), axis=1)
+            lambda r: next((str(v) for v in r if isinstance(v, str) and v.strip()), ""), axis=1
+        )
         looks_like_note = first_text.str.match(_NOTE_START) if len(first_text) else first_text
         note |= pd.Series(False, index=df.index).where(~df.index.isin(looks_like_note.index), looks_like_note)
     if note.any():
@@ -477,8 +479,7 @@ def _split_totals(table: Table, total_key: str | None) -> None:
         table.totals = df[is_total]
         table.total_signs = {c: s[is_total] for c, s in table.signs.items()}
         for ix in table.totals.index:
-            label = next((str(table.totals.at[ix, c]) for c in text_cols
-                          if table.totals.at[ix, c] is not None), "")
+            label = next((str(table.totals.at[ix, c]) for c in text_cols if table.totals.at[ix, c] is not None), "")
             table.notes.append(f"{table.where(ix)}: total row {label!r} kept apart from the units")
         keep = ~is_total
         table.data = df[keep]
@@ -508,8 +509,10 @@ def _long_columns(table: Table):
 def _pivot_long(table: Table) -> None:
     found = _long_columns(table)
     if not found:
-        raise TableError(f"{table.path}: a long table needs columns indicator (Indikator/Merkmal) "
-                         f"and value (Wert); year (Jahr) is optional")
+        raise TableError(
+            f"{table.path}: a long table needs columns indicator (Indikator/Merkmal) "
+            f"and value (Wert); year (Jahr) is optional"
+        )
     ycol, icol, vcol = found
     df = table.data
     key = table.key
@@ -518,8 +521,15 @@ def _pivot_long(table: Table) -> None:
     ind = df[icol].astype(str).str.strip()
     if ycol:
         yv = df[ycol]
-        year = yv.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v))
-                      else str(int(v)) if isinstance(v, float) else str(v).strip())
+        year = yv.map(
+            lambda v: (
+                None
+                if v is None or (isinstance(v, float) and np.isnan(v))
+                else str(int(v))
+                if isinstance(v, float)
+                else str(v).strip()
+            )
+        )
         name = ind + "_" + year.fillna("")
         name = name.str.rstrip("_")
     else:
@@ -531,8 +541,9 @@ def _pivot_long(table: Table) -> None:
     if dup.any():
         first = long[dup].iloc[0]
         rows = ", ".join(table.where(ix) for ix in long[dup].index[:6])
-        raise TableError(f"{table.path}: unit {first['key']!r}, indicator {first['name']!r} occurs "
-                         f"more than once ({rows})")
+        raise TableError(
+            f"{table.path}: unit {first['key']!r}, indicator {first['name']!r} occurs more than once ({rows})"
+        )
     order = list(dict.fromkeys(long["name"]))
     wide = long.pivot(index="key", columns="name", values="value").reindex(columns=order)
     wsign = long.pivot(index="key", columns="name", values="sign").reindex(columns=order)
@@ -557,8 +568,9 @@ def _pivot_long(table: Table) -> None:
     table.signs = signs
     table.lines = pd.Series(first_line.reindex(keys_order).to_numpy(), index=out.index)
     table.layout = "long"
-    table.notes.append(f"long table (unit, {'year, ' if ycol else ''}indicator, value) turned into "
-                       f"{len(order)} columns")
+    table.notes.append(
+        f"long table (unit, {'year, ' if ycol else ''}indicator, value) turned into {len(order)} columns"
+    )
 
 
 def _cell_text(v) -> str:

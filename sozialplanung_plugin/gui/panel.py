@@ -35,25 +35,55 @@ def tr(text: str) -> str:
 def steps() -> list[dict]:
     """The workflow, in order: algorithm id, title, explanation."""
     return [
-        {"alg": "sozialplanung:joinindicators", "title": tr("1. Join the indicator table"),
-         "text": tr("Choose the layer of spatial units above, then the table the departments delivered "
-                     "(CSV, XLSX or ODS) and its key column. The report lists what did not match.")},
-        {"alg": "sozialplanung:computeindicators", "title": tr("2. Compare with the city-wide value"),
-         "text": tr("Rates from counts, the city-wide value (sum of numerators / sum of denominators), "
-                     "difference, ratio, z-score and percentile for every indicator of the catalogue.")},
-        {"alg": "sozialplanung:classifyburden", "title": tr("3. Select burdened units"),
-         "text": tr("A unit is 'besonders belastet' when enough core indicators deviate from the city-wide "
-                     "value by the agreed threshold. Every flag is explained in burden_reason.")},
-        {"alg": "sozialplanung:compositeindex", "title": tr("4. Build the status and dynamics index"),
-         "text": tr("Collapse the indicators into an index with classes (Berlin's social monitoring method "
-                     "by default).")},
-        {"alg": "sozialplanung:suppress", "title": tr("5. Protect small numbers"),
-         "text": tr("Suppress small counts and everything computed from them before anything is published.")},
-        {"alg": "sozialplanung:profileatlas", "title": tr("6. Print the district profiles"),
-         "text": tr("One page per unit with maps, indicator table, chart and the burden rule, plus a cover "
-                     "with the overview map.")},
-        {"alg": "sozialplanung:overviewmaps", "title": tr("7. Print overview maps"),
-         "text": tr("One map page per indicator or index for the whole municipality.")},
+        {
+            "alg": "sozialplanung:joinindicators",
+            "title": tr("1. Join the indicator table"),
+            "text": tr(
+                "Choose the layer of spatial units above, then the table the departments delivered "
+                "(CSV, XLSX or ODS) and its key column. The report lists what did not match."
+            ),
+        },
+        {
+            "alg": "sozialplanung:computeindicators",
+            "title": tr("2. Compare with the city-wide value"),
+            "text": tr(
+                "Rates from counts, the city-wide value (sum of numerators / sum of denominators), "
+                "difference, ratio, z-score and percentile for every indicator of the catalogue."
+            ),
+        },
+        {
+            "alg": "sozialplanung:classifyburden",
+            "title": tr("3. Select burdened units"),
+            "text": tr(
+                "A unit is 'besonders belastet' when enough core indicators deviate from the city-wide "
+                "value by the agreed threshold. Every flag is explained in burden_reason."
+            ),
+        },
+        {
+            "alg": "sozialplanung:compositeindex",
+            "title": tr("4. Build the status and dynamics index"),
+            "text": tr(
+                "Collapse the indicators into an index with classes (Berlin's social monitoring method by default)."
+            ),
+        },
+        {
+            "alg": "sozialplanung:suppress",
+            "title": tr("5. Protect small numbers"),
+            "text": tr("Suppress small counts and everything computed from them before anything is published."),
+        },
+        {
+            "alg": "sozialplanung:profileatlas",
+            "title": tr("6. Print the district profiles"),
+            "text": tr(
+                "One page per unit with maps, indicator table, chart and the burden rule, plus a cover "
+                "with the overview map."
+            ),
+        },
+        {
+            "alg": "sozialplanung:overviewmaps",
+            "title": tr("7. Print overview maps"),
+            "text": tr("One map page per indicator or index for the whole municipality."),
+        },
     ]
 
 
@@ -67,9 +97,13 @@ class SozialplanungPanel(QDockWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = QLabel(tr("Work through the steps from top to bottom. Each step opens the Processing dialog "
-                           "with the layer and catalogue chosen here; its result becomes the layer of the "
-                           "next step."))
+        intro = QLabel(
+            tr(
+                "Work through the steps from top to bottom. Each step opens the Processing dialog "
+                "with the layer and catalogue chosen here; its result becomes the layer of the "
+                "next step."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 

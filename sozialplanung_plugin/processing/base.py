@@ -74,10 +74,19 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(param)
         return param
 
-    def add_enum(self, name: str, description: str, options: list[str], default: str, help_text: str,
-                 optional: bool = False, advanced: bool = False):
-        p = QgsProcessingParameterEnum(name, description, options=options, allowMultiple=False,
-                                       defaultValue=default, optional=optional)
+    def add_enum(
+        self,
+        name: str,
+        description: str,
+        options: list[str],
+        default: str,
+        help_text: str,
+        optional: bool = False,
+        advanced: bool = False,
+    ):
+        p = QgsProcessingParameterEnum(
+            name, description, options=options, allowMultiple=False, defaultValue=default, optional=optional
+        )
         p.setUsesStaticStrings(True)
         return self.add(p, help_text, advanced)
 

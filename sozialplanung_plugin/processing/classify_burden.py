@@ -58,32 +58,67 @@ class ClassifyBurden(IndicatorAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_input(self.tr("Units with indicators"),
-                       self.tr("Output of computeindicators (or a layer with the joined indicator columns). "
-                               "It is read, never changed."))
+        self.add_input(
+            self.tr("Units with indicators"),
+            self.tr(
+                "Output of computeindicators (or a layer with the joined indicator columns). It is read, never changed."
+            ),
+        )
         self.add_catalogue()
-        self.add_enum(self.MEASURE, self.tr("Measure of the deviation"), list(cb.MEASURES), "zscore",
-                      self.tr("difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units "
-                              "(the default, with threshold 1 it runs without further settings); percentile: "
-                              "percentile rank 0..100."))
-        self.add(QgsProcessingParameterNumber(self.THRESHOLD, self.tr("Threshold"),
-                                              QgsProcessingParameterNumber.Double, optional=True),
-                 self.tr("How far a core indicator must deviate in the adverse direction, in the unit of the "
-                         "measure (percentage points, index points, standard deviations or percentile rank). "
-                         "The catalogue's column threshold overrides it per indicator. Empty: ratio 20, "
-                         "zscore 1, percentile 90."))
-        self.add(QgsProcessingParameterNumber(self.MIN_FLAGS, self.tr("Minimum number of flagged core indicators"),
-                                              QgsProcessingParameterNumber.Integer, defaultValue=2, minValue=1),
-                 self.tr("A unit is 'besonders belastet' when at least this many core indicators are flagged."))
-        self.add_reference_field(self.tr("Optional: the field of the reference areas used in computeindicators "
-                                         "(e.g. the municipality); it names the reference in burden_reason "
-                                         "instead of 'Stadt'."), advanced=True)
+        self.add_enum(
+            self.MEASURE,
+            self.tr("Measure of the deviation"),
+            list(cb.MEASURES),
+            "zscore",
+            self.tr(
+                "difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units "
+                "(the default, with threshold 1 it runs without further settings); percentile: "
+                "percentile rank 0..100."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.THRESHOLD, self.tr("Threshold"), QgsProcessingParameterNumber.Double, optional=True
+            ),
+            self.tr(
+                "How far a core indicator must deviate in the adverse direction, in the unit of the "
+                "measure (percentage points, index points, standard deviations or percentile rank). "
+                "The catalogue's column threshold overrides it per indicator. Empty: ratio 20, "
+                "zscore 1, percentile 90."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MIN_FLAGS,
+                self.tr("Minimum number of flagged core indicators"),
+                QgsProcessingParameterNumber.Integer,
+                defaultValue=2,
+                minValue=1,
+            ),
+            self.tr("A unit is 'besonders belastet' when at least this many core indicators are flagged."),
+        )
+        self.add_reference_field(
+            self.tr(
+                "Optional: the field of the reference areas used in computeindicators "
+                "(e.g. the municipality); it names the reference in burden_reason "
+                "instead of 'Stadt'."
+            ),
+            advanced=True,
+        )
         self.add_key()
-        self.add_output(self.tr("Burden classes"),
-                        self.tr("Every unit with <id>_flag, burden_flags, burden_code, burden_class, burden_reason "
-                                "and burden_rule, styled on burden_class."))
-        for name, text in ((self.PARTICULARLY, "Units 'besonders belastet'"), (self.BURDENED, "Units 'belastet'"),
-                           (self.UNREMARKABLE, "Units 'unauffällig'"), (self.UNDECIDED, "Units 'nicht bewertbar'")):
+        self.add_output(
+            self.tr("Burden classes"),
+            self.tr(
+                "Every unit with <id>_flag, burden_flags, burden_code, burden_class, burden_reason "
+                "and burden_rule, styled on burden_class."
+            ),
+        )
+        for name, text in (
+            (self.PARTICULARLY, "Units 'besonders belastet'"),
+            (self.BURDENED, "Units 'belastet'"),
+            (self.UNREMARKABLE, "Units 'unauffällig'"),
+            (self.UNDECIDED, "Units 'nicht bewertbar'"),
+        ):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -102,34 +137,54 @@ class ClassifyBurden(IndicatorAlgorithm):
         mfield = cb.MEASURE_FIELD.get(measure, "diff")
         # core indicators whose fields (from computeindicators) are missing are computed here first
         missing = [i.id for i in core if not all(fn.measure(i.id, m) in names for m in ("val", "ref", mfield))]
-        have = [c for i in core if i.id not in missing
-                for c in (fn.measure(i.id, "val"), fn.measure(i.id, "ref"), fn.measure(i.id, mfield),
-                          fn.sign_of(fn.measure(i.id, "val"))) if c in names]
+        have = [
+            c
+            for i in core
+            if i.id not in missing
+            for c in (
+                fn.measure(i.id, "val"),
+                fn.measure(i.id, "ref"),
+                fn.measure(i.id, mfield),
+                fn.sign_of(fn.measure(i.id, "val")),
+            )
+            if c in names
+        ]
         computed = None
         try:
             steps.setCurrentStep(0)
             cols = []
             if missing:
-                feedback.pushInfo(self.tr("The input has no indicator fields for {0}: computing them first "
-                                          "(as computeindicators).").format(", ".join(missing)))
+                feedback.pushInfo(
+                    self.tr(
+                        "The input has no indicator fields for {0}: computing them first (as computeindicators)."
+                    ).format(", ".join(missing))
+                )
                 try:
                     cols = needed_columns(catalogue, names, missing)
                 except ValueError as e:
-                    raise ValueError(f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
-                                     f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
-                                     f"columns: {e}") from e
+                    raise ValueError(
+                        f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
+                        f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
+                        f"columns: {e}"
+                    ) from e
             data = self.frame(source, have + cols + [key, ref_field], steps)
             frame = data
             if missing:
                 steps.setCurrentStep(1)
-                computed = ci.compute(data, catalogue, keys=data[key] if key else None,
-                                      groups=data[ref_field] if ref_field else None, only=missing,
-                                      progress=self.progress(steps))
+                computed = ci.compute(
+                    data,
+                    catalogue,
+                    keys=data[key] if key else None,
+                    groups=data[ref_field] if ref_field else None,
+                    only=missing,
+                    progress=self.progress(steps),
+                )
                 self.report(feedback, computed.warnings)
                 frame = pd.concat([data[have], computed.frame], axis=1)
             steps.setCurrentStep(2)
-            result = cb.classify(frame, catalogue, measure, threshold, min_flags,
-                                 area_labels=data[ref_field] if ref_field else None)
+            result = cb.classify(
+                frame, catalogue, measure, threshold, min_flags, area_labels=data[ref_field] if ref_field else None
+            )
         except ci.CanceledError:
             return {}
         except (TableError, ValueError) as e:

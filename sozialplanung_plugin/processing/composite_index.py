@@ -87,40 +87,95 @@ class CompositeIndex(IndicatorAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_input(self.tr("Units with indicators"),
-                       self.tr("Output of computeindicators, or a layer with the joined indicator columns. "
-                               "It is read, never changed."))
+        self.add_input(
+            self.tr("Units with indicators"),
+            self.tr(
+                "Output of computeindicators, or a layer with the joined indicator columns. It is read, never changed."
+            ),
+        )
         self.add_catalogue()
-        self.add_enum(self.METHOD, self.tr("Method"), list(cc.METHODS), "zscore_sum",
-                      self.tr("zscore_sum: Berlin MSS status/dynamics index; percentile_flags: CDC Social "
-                              "Vulnerability Index; exponential_rank: English Index of Multiple Deprivation."))
-        self.add_enum(self.CLASSES, self.tr("Classes"), list(cc.CLASSINGS), "method",
-                      self.tr("method: the method's own classes; quantiles: CLASS_COUNT classes of equal size; "
-                              "breaks: fixed class breaks given in BREAKS."))
-        self.add(QgsProcessingParameterNumber(self.CLASS_COUNT, self.tr("Number of quantile classes"),
-                                              QgsProcessingParameterNumber.Integer, defaultValue=5, minValue=2,
-                                              maxValue=20),
-                 self.tr("Number of classes for CLASSES=quantiles."))
-        self.add(QgsProcessingParameterString(self.BREAKS, self.tr("Class breaks"), optional=True),
-                 self.tr("For CLASSES=breaks: increasing breaks of the status index separated by ';', e.g. "
-                         "'-2;0;2;4' (decimal comma or point). Class 1 lies below the first break."))
-        self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field"),
-                                             parentLayerParameterName=self.INPUT, optional=True),
-                 self.tr("Inhabitants per unit (e.g. EW). Units below MIN_POPULATION, or without a value, are "
-                         "not classified."))
-        self.add(QgsProcessingParameterNumber(self.MIN_POPULATION, self.tr("Minimum population"),
-                                              QgsProcessingParameterNumber.Double, defaultValue=300, minValue=0),
-                 self.tr("Units with fewer inhabitants are left out of the standardisation (the MSS uses 300). "
-                         "Only used with POPULATION_FIELD."))
-        self.add(QgsProcessingParameterNumber(self.YEAR, self.tr("Reporting year"),
-                                              QgsProcessingParameterNumber.Integer, optional=True,
-                                              minValue=1900, maxValue=2100),
-                 self.tr("Only when the values are computed here from several years: the year of the status "
-                         "index. Empty: the latest."), advanced=True)
+        self.add_enum(
+            self.METHOD,
+            self.tr("Method"),
+            list(cc.METHODS),
+            "zscore_sum",
+            self.tr(
+                "zscore_sum: Berlin MSS status/dynamics index; percentile_flags: CDC Social "
+                "Vulnerability Index; exponential_rank: English Index of Multiple Deprivation."
+            ),
+        )
+        self.add_enum(
+            self.CLASSES,
+            self.tr("Classes"),
+            list(cc.CLASSINGS),
+            "method",
+            self.tr(
+                "method: the method's own classes; quantiles: CLASS_COUNT classes of equal size; "
+                "breaks: fixed class breaks given in BREAKS."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.CLASS_COUNT,
+                self.tr("Number of quantile classes"),
+                QgsProcessingParameterNumber.Integer,
+                defaultValue=5,
+                minValue=2,
+                maxValue=20,
+            ),
+            self.tr("Number of classes for CLASSES=quantiles."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.BREAKS, self.tr("Class breaks"), optional=True),
+            self.tr(
+                "For CLASSES=breaks: increasing breaks of the status index separated by ';', e.g. "
+                "'-2;0;2;4' (decimal comma or point). Class 1 lies below the first break."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr(
+                "Inhabitants per unit (e.g. EW). Units below MIN_POPULATION, or without a value, are not classified."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.MIN_POPULATION,
+                self.tr("Minimum population"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=300,
+                minValue=0,
+            ),
+            self.tr(
+                "Units with fewer inhabitants are left out of the standardisation (the MSS uses 300). "
+                "Only used with POPULATION_FIELD."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.YEAR,
+                self.tr("Reporting year"),
+                QgsProcessingParameterNumber.Integer,
+                optional=True,
+                minValue=1900,
+                maxValue=2100,
+            ),
+            self.tr(
+                "Only when the values are computed here from several years: the year of the status "
+                "index. Empty: the latest."
+            ),
+            advanced=True,
+        )
         self.add_key()
-        self.add_output(self.tr("Composite index"),
-                        self.tr("Every unit with status_index, status_class, status_label, status_note and, with "
-                                "change indicators, the dynamics fields, styled on status_class."))
+        self.add_output(
+            self.tr("Composite index"),
+            self.tr(
+                "Every unit with status_index, status_class, status_label, status_note and, with "
+                "change indicators, the dynamics fields, styled on status_class."
+            ),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Units classified")))
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CLASSIFIED, self.tr("Units not classified")))
 
@@ -162,10 +217,20 @@ class CompositeIndex(IndicatorAlgorithm):
             steps.setCurrentStep(0)
             data = self.frame(source, cols, steps)
             steps.setCurrentStep(1)
-            result = cc.compute(data, catalogue, method=method, classes=classes, class_count=class_count,
-                                breaks=breaks, population=ci.numeric(data, pop_field)[0] if pop_field else None,
-                                population_name=pop_field or "", min_population=min_pop,
-                                keys=data[key] if key else None, year=year, progress=self.progress(steps))
+            result = cc.compute(
+                data,
+                catalogue,
+                method=method,
+                classes=classes,
+                class_count=class_count,
+                breaks=breaks,
+                population=ci.numeric(data, pop_field)[0] if pop_field else None,
+                population_name=pop_field or "",
+                min_population=min_pop,
+                keys=data[key] if key else None,
+                year=year,
+                progress=self.progress(steps),
+            )
         except ci.CanceledError:
             return {}
         except (TableError, ValueError) as e:
@@ -174,8 +239,11 @@ class CompositeIndex(IndicatorAlgorithm):
             feedback.pushInfo(n)
         self.report(feedback, result.warnings)
         if method != "zscore_sum" and result.topics:
-            feedback.pushInfo(self.tr("Topics: {0}").format(
-                "; ".join(f"theme{j} = {t}" for j, t in enumerate(result.topics, start=1))))
+            feedback.pushInfo(
+                self.tr("Topics: {0}").format(
+                    "; ".join(f"theme{j} = {t}" for j, t in enumerate(result.topics, start=1))
+                )
+            )
         steps.setCurrentStep(2)
         try:
             dest_id = self.write(parameters, context, source, result.frame, result.kinds, steps)

@@ -49,39 +49,55 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
     _extra_styles: dict | None = None
 
     def add_input(self, description: str, help_text: str):
-        self.add(QgsProcessingParameterFeatureSource(self.INPUT, description, [QgsProcessing.TypeVector]),
-                 help_text)
+        self.add(QgsProcessingParameterFeatureSource(self.INPUT, description, [QgsProcessing.TypeVector]), help_text)
 
     def add_catalogue(self):
-        self.add(QgsProcessingParameterFile(self.CATALOGUE, self.tr("Indicator catalogue"),
-                                            fileFilter=CATALOGUE_FILTER),
-                 self.tr("Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names "
-                         "in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], "
-                         "denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: "
-                         "100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, "
-                         "0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], "
-                         "threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, "
-                         "dynamics or none], reference [Referenzwert: published city-wide value], topic_weight "
-                         "[Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, "
-                         "denominator, rate and weight_column cells are layer fields; 'sgb2' also finds "
-                         "'sgb2_2019', 'sgb2_2020' ... for several years."))
-        self.add(QgsProcessingParameterString(self.SHEET, self.tr("Catalogue sheet (XLSX/ODS)"), optional=True),
-                 self.tr("Sheet of a spreadsheet catalogue; empty: the first sheet."), advanced=True)
+        self.add(
+            QgsProcessingParameterFile(self.CATALOGUE, self.tr("Indicator catalogue"), fileFilter=CATALOGUE_FILTER),
+            self.tr(
+                "Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names "
+                "in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], "
+                "denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: "
+                "100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, "
+                "0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], "
+                "threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, "
+                "dynamics or none], reference [Referenzwert: published city-wide value], topic_weight "
+                "[Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, "
+                "denominator, rate and weight_column cells are layer fields; 'sgb2' also finds "
+                "'sgb2_2019', 'sgb2_2020' ... for several years."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(self.SHEET, self.tr("Catalogue sheet (XLSX/ODS)"), optional=True),
+            self.tr("Sheet of a spreadsheet catalogue; empty: the first sheet."),
+            advanced=True,
+        )
 
     def add_key(self):
-        self.add(QgsProcessingParameterField(self.KEY_FIELD, self.tr("Key field of the units"),
-                                             parentLayerParameterName=self.INPUT, optional=True),
-                 self.tr("Field that names a unit in messages (e.g. PLR_ID); empty: the first text field."),
-                 advanced=True)
+        self.add(
+            QgsProcessingParameterField(
+                self.KEY_FIELD, self.tr("Key field of the units"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr("Field that names a unit in messages (e.g. PLR_ID); empty: the first text field."),
+            advanced=True,
+        )
 
     def add_reference_field(self, help_text: str, advanced: bool = False):
-        self.add(QgsProcessingParameterField(self.REFERENCE_FIELD, self.tr("Reference area field"),
-                                             parentLayerParameterName=self.INPUT, optional=True),
-                 help_text, advanced=advanced)
+        self.add(
+            QgsProcessingParameterField(
+                self.REFERENCE_FIELD,
+                self.tr("Reference area field"),
+                parentLayerParameterName=self.INPUT,
+                optional=True,
+            ),
+            help_text,
+            advanced=advanced,
+        )
 
     def add_output(self, description: str, help_text: str):
-        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, description, QgsProcessing.TypeVectorAnyGeometry),
-                 help_text)
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, description, QgsProcessing.TypeVectorAnyGeometry), help_text
+        )
 
     # --- running --------------------------------------------------------------
 
@@ -129,6 +145,7 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
             feedback.setProgress(100.0 * fraction)
             if feedback.isCanceled():
                 raise ci.CanceledError()
+
         return cb
 
     def write(self, parameters, context, source, added, kinds, feedback):
@@ -136,12 +153,16 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
         low = dest.lower()
         if (".gpkg" in low or ".sqlite" in low) and out_fields.count() + 2 > SQLITE_MAX_COLUMNS:
-            raise QgsProcessingException(self.tr(
-                "The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). "
-                "Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another "
-                "format (e.g. FlatGeobuf .fgb or a temporary layer).").format(out_fields.count(), SQLITE_MAX_COLUMNS))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                             source.sourceCrs())
+            raise QgsProcessingException(
+                self.tr(
+                    "The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). "
+                    "Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another "
+                    "format (e.g. FlatGeobuf .fgb or a temporary layer)."
+                ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
+            )
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         write_features(source, sink, out_fields, added, kinds, feedback)
@@ -266,8 +287,10 @@ def style_indicator(catalogue, result):
     first = next((i for i in inds if i.core), None) or next((i for i in inds if i.polarity != 0), inds[0])
 
     def style(layer):
-        return styles.value_renderer(layer, fn.measure(first.id, "val"), first.polarity or 1, first.unit,
-                                     first.decimals)
+        return styles.value_renderer(
+            layer, fn.measure(first.id, "val"), first.polarity or 1, first.unit, first.decimals
+        )
+
     return style, first
 
 
@@ -313,35 +336,71 @@ class ComputeIndicators(IndicatorAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add_input(self.tr("Units with indicator data"),
-                       self.tr("Layer of spatial units with the joined indicator columns (the output of "
-                               "joinindicators). It is read, never changed."))
+        self.add_input(
+            self.tr("Units with indicator data"),
+            self.tr(
+                "Layer of spatial units with the joined indicator columns (the output of "
+                "joinindicators). It is read, never changed."
+            ),
+        )
         self.add_catalogue()
-        self.add_reference_field(self.tr("Optional: compare each unit within its group (e.g. the municipality "
-                                         "of a county) instead of with the whole layer. References, z-scores "
-                                         "and percentiles are then computed per group."))
-        self.add(QgsProcessingParameterNumber(self.YEAR, self.tr("Reporting year"),
-                                              QgsProcessingParameterNumber.Integer, optional=True,
-                                              minValue=1900, maxValue=2100),
-                 self.tr("For data with several years (fields with a _<year> suffix): the year the measures "
-                         "refer to. Empty: the latest year of each indicator."))
-        self.add(QgsProcessingParameterNumber(self.BASE_YEAR, self.tr("Base year of the change"),
-                                              QgsProcessingParameterNumber.Integer, optional=True,
-                                              minValue=1900, maxValue=2100),
-                 self.tr("Year the change <id>_chg is measured from. Empty: the previous available year."))
-        self.add(QgsProcessingParameterFile(self.TOTALS, self.tr("Table with the published total row"),
-                                            optional=True, fileFilter=CATALOGUE_FILTER),
-                 self.tr("Optional: the indicator table as delivered, with its total row (Stadt insgesamt, "
-                         "Gesamt, ...). For a ready rate without published reference in the catalogue, the "
-                         "total row's value of the rate column is the reference value."), advanced=True)
-        self.add(QgsProcessingParameterString(self.INDICATORS, self.tr("Indicators to compute"), optional=True),
-                 self.tr("Ids of the catalogue's indicators to compute, separated by ';' or ','; empty: all."),
-                 advanced=True)
+        self.add_reference_field(
+            self.tr(
+                "Optional: compare each unit within its group (e.g. the municipality "
+                "of a county) instead of with the whole layer. References, z-scores "
+                "and percentiles are then computed per group."
+            )
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.YEAR,
+                self.tr("Reporting year"),
+                QgsProcessingParameterNumber.Integer,
+                optional=True,
+                minValue=1900,
+                maxValue=2100,
+            ),
+            self.tr(
+                "For data with several years (fields with a _<year> suffix): the year the measures "
+                "refer to. Empty: the latest year of each indicator."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.BASE_YEAR,
+                self.tr("Base year of the change"),
+                QgsProcessingParameterNumber.Integer,
+                optional=True,
+                minValue=1900,
+                maxValue=2100,
+            ),
+            self.tr("Year the change <id>_chg is measured from. Empty: the previous available year."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.TOTALS, self.tr("Table with the published total row"), optional=True, fileFilter=CATALOGUE_FILTER
+            ),
+            self.tr(
+                "Optional: the indicator table as delivered, with its total row (Stadt insgesamt, "
+                "Gesamt, ...). For a ready rate without published reference in the catalogue, the "
+                "total row's value of the rate column is the reference value."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(self.INDICATORS, self.tr("Indicators to compute"), optional=True),
+            self.tr("Ids of the catalogue's indicators to compute, separated by ';' or ','; empty: all."),
+            advanced=True,
+        )
         self.add_key()
-        self.add_output(self.tr("Indicators"),
-                        self.tr("Every unit with <id>_val, <id>_val_sign, <id>_ref, <id>_diff, <id>_ratio, "
-                                "<id>_z, <id>_pct per indicator (and <id>_val_<year>, <id>_chg, <id>_ref_chg "
-                                "for several years)."))
+        self.add_output(
+            self.tr("Indicators"),
+            self.tr(
+                "Every unit with <id>_val, <id>_val_sign, <id>_ref, <id>_diff, <id>_ratio, "
+                "<id>_z, <id>_pct per indicator (and <id>_val_<year>, <id>_chg, <id>_ref_chg "
+                "for several years)."
+            ),
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         if feedback.isCanceled():  # canceled before the start: the step feedback would not know
@@ -353,8 +412,11 @@ class ComputeIndicators(IndicatorAlgorithm):
         year = self.optional_int(parameters, self.YEAR, context)
         base_year = self.optional_int(parameters, self.BASE_YEAR, context)
         totals_path = self.parameterAsFile(parameters, self.TOTALS, context)
-        only = [x.strip() for x in self.parameterAsString(parameters, self.INDICATORS, context)
-                .replace(",", ";").split(";") if x.strip()] or None
+        only = [
+            x.strip()
+            for x in self.parameterAsString(parameters, self.INDICATORS, context).replace(",", ";").split(";")
+            if x.strip()
+        ] or None
         key = self.key_field(parameters, context, source)
         names = source.fields().names()
         try:
@@ -368,16 +430,27 @@ class ComputeIndicators(IndicatorAlgorithm):
             except TableError as e:
                 raise self.fail(e) from e
             if table.totals is None or not len(table.totals):
-                raise QgsProcessingException(self.tr("{0}: no total row found (a row labelled 'insgesamt', "
-                                                     "'Gesamt', 'Summe', ...)").format(totals_path))
+                raise QgsProcessingException(
+                    self.tr("{0}: no total row found (a row labelled 'insgesamt', 'Gesamt', 'Summe', ...)").format(
+                        totals_path
+                    )
+                )
             totals = ci.published_totals(table.totals)
         try:
             steps.setCurrentStep(0)
             data = self.frame(source, cols + [key, ref_field], steps)
             steps.setCurrentStep(1)
-            result = ci.compute(data, catalogue, keys=data[key] if key else None,
-                                groups=data[ref_field] if ref_field else None, year=year, base_year=base_year,
-                                totals=totals, only=only, progress=self.progress(steps))
+            result = ci.compute(
+                data,
+                catalogue,
+                keys=data[key] if key else None,
+                groups=data[ref_field] if ref_field else None,
+                year=year,
+                base_year=base_year,
+                totals=totals,
+                only=only,
+                progress=self.progress(steps),
+            )
         except ci.CanceledError:
             return {}
         except (TableError, ValueError) as e:

@@ -69,44 +69,73 @@ class JoinIndicators(SozialplanungAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Spatial units"),
-                                                     [QgsProcessing.TypeVectorPolygon]),
-                 self.tr("Polygon layer of the spatial units (Sozialräume, statistical districts). "
-                         "It is read, never changed."))
-        self.add(QgsProcessingParameterField(self.INPUT_KEY, self.tr("Key field of the units"),
-                                             parentLayerParameterName=self.INPUT),
-                 self.tr("Field of the layer that holds the unit key, e.g. PLR_ID."))
-        self.add(QgsProcessingParameterFile(self.TABLE, self.tr("Indicator table"),
-                                            fileFilter="Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"),
-                 self.tr("CSV, XLSX or ODS file with one row per unit (wide) or one row per unit, year and "
-                         "indicator (long)."))
-        self.add(QgsProcessingParameterString(self.TABLE_KEY, self.tr("Key column of the table")),
-                 self.tr("Name of the table column that holds the unit key, exactly as in the header."))
-        self.add(QgsProcessingParameterString(self.SHEET, self.tr("Sheet (XLSX/ODS)"), optional=True),
-                 self.tr("Name of the sheet to read; empty: the first sheet."))
-        self.add(QgsProcessingParameterBoolean(self.NORMALIZE_KEYS, self.tr("Join near matches"),
-                                               defaultValue=False),
-                 self.tr("Also join keys that differ only by leading zeros, whitespace, case or "
-                         "number-versus-text. Each such pairing is listed in the report."))
-        self.add(QgsProcessingParameterString(self.TOTAL_KEY, self.tr("Key or name of the total row"),
-                                              optional=True),
-                 self.tr("Key or label of the row that holds the total of the whole area, if it is not "
-                         "labelled insgesamt/Gesamt/Summe (e.g. the municipality's name or key '000')."),
-                 advanced=True)
-        self.add(QgsProcessingParameterString(self.FIELDS, self.tr("Columns to add"), optional=True),
-                 self.tr("Table columns to add, separated by ';' or ','; empty: all columns."), advanced=True)
-        self.add(QgsProcessingParameterString(self.FIELD_SUFFIX, self.tr("Suffix for the added fields"),
-                                              optional=True),
-                 self.tr("Appended to every added field name, e.g. _2023 to join one year's table of a series."),
-                 advanced=True)
-        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined units"),
-                                                   QgsProcessing.TypeVectorPolygon),
-                 self.tr("Every unit of the input with the table's columns added. Any format QGIS writes; "
-                         "GeoPackage by default."))
-        self.add(QgsProcessingParameterFileDestination(self.REPORT, self.tr("Join report"),
-                                                       fileFilter="HTML (*.html)", optional=True,
-                                                       createByDefault=False),
-                 self.tr("HTML report for planners; a JSON file with the same content is written beside it."))
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Spatial units"), [QgsProcessing.TypeVectorPolygon]
+            ),
+            self.tr(
+                "Polygon layer of the spatial units (Sozialräume, statistical districts). It is read, never changed."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.INPUT_KEY, self.tr("Key field of the units"), parentLayerParameterName=self.INPUT
+            ),
+            self.tr("Field of the layer that holds the unit key, e.g. PLR_ID."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.TABLE, self.tr("Indicator table"), fileFilter="Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
+            ),
+            self.tr(
+                "CSV, XLSX or ODS file with one row per unit (wide) or one row per unit, year and indicator (long)."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(self.TABLE_KEY, self.tr("Key column of the table")),
+            self.tr("Name of the table column that holds the unit key, exactly as in the header."),
+        )
+        self.add(
+            QgsProcessingParameterString(self.SHEET, self.tr("Sheet (XLSX/ODS)"), optional=True),
+            self.tr("Name of the sheet to read; empty: the first sheet."),
+        )
+        self.add(
+            QgsProcessingParameterBoolean(self.NORMALIZE_KEYS, self.tr("Join near matches"), defaultValue=False),
+            self.tr(
+                "Also join keys that differ only by leading zeros, whitespace, case or "
+                "number-versus-text. Each such pairing is listed in the report."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(self.TOTAL_KEY, self.tr("Key or name of the total row"), optional=True),
+            self.tr(
+                "Key or label of the row that holds the total of the whole area, if it is not "
+                "labelled insgesamt/Gesamt/Summe (e.g. the municipality's name or key '000')."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(self.FIELDS, self.tr("Columns to add"), optional=True),
+            self.tr("Table columns to add, separated by ';' or ','; empty: all columns."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(self.FIELD_SUFFIX, self.tr("Suffix for the added fields"), optional=True),
+            self.tr("Appended to every added field name, e.g. _2023 to join one year's table of a series."),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined units"), QgsProcessing.TypeVectorPolygon),
+            self.tr(
+                "Every unit of the input with the table's columns added. Any format QGIS writes; GeoPackage by default."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.REPORT, self.tr("Join report"), fileFilter="HTML (*.html)", optional=True, createByDefault=False
+            ),
+            self.tr("HTML report for planners; a JSON file with the same content is written beside it."),
+        )
         self.addOutput(QgsProcessingOutputNumber(self.MATCHED, self.tr("Matched units")))
         self.addOutput(QgsProcessingOutputNumber(self.UNITS_WITHOUT_DATA, self.tr("Units without data")))
         self.addOutput(QgsProcessingOutputNumber(self.ROWS_WITHOUT_UNIT, self.tr("Table rows without unit")))
@@ -123,8 +152,11 @@ class JoinIndicators(SozialplanungAlgorithm):
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
         normalise = self.parameterAsBoolean(parameters, self.NORMALIZE_KEYS, context)
         total_key = self.parameterAsString(parameters, self.TOTAL_KEY, context).strip() or None
-        wanted = [c.strip() for c in self.parameterAsString(parameters, self.FIELDS, context)
-                  .replace(",", ";").split(";") if c.strip()]
+        wanted = [
+            c.strip()
+            for c in self.parameterAsString(parameters, self.FIELDS, context).replace(",", ";").split(";")
+            if c.strip()
+        ]
         suffix = self.parameterAsString(parameters, self.FIELD_SUFFIX, context).strip()
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         layer_name = source.sourceName() if hasattr(source, "sourceName") else ""
@@ -149,8 +181,10 @@ class JoinIndicators(SozialplanungAlgorithm):
         steps.setCurrentStep(1)
         warnings = []
         if not source.sourceCrs().isValid():
-            w = self.tr("The units layer has no coordinate reference system; the output has none either. "
-                        "Set the layer's CRS before making maps.")
+            w = self.tr(
+                "The units layer has no coordinate reference system; the output has none either. "
+                "Set the layer's CRS before making maps."
+            )
             warnings.append(w)
             self.warn(feedback, w)
         name_idx = self._name_field(source.fields(), key_idx)
@@ -176,9 +210,10 @@ class JoinIndicators(SozialplanungAlgorithm):
         if invalid:
             shown = ", ".join(repr(k) for k in invalid[:INVALID_LISTED])
             more = f" (+{len(invalid) - INVALID_LISTED})" if len(invalid) > INVALID_LISTED else ""
-            w = self.tr("{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. "
-                        "Repair them (Fix geometries) before area or overlay computations.").format(
-                len(invalid), shown, more)
+            w = self.tr(
+                "{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. "
+                "Repair them (Fix geometries) before area or overlay computations."
+            ).format(len(invalid), shown, more)
             warnings.append(w)
             self.warn(feedback, w)
         if empty:
@@ -199,14 +234,19 @@ class JoinIndicators(SozialplanungAlgorithm):
             self.warn(feedback, w)
         if plan.layer_duplicates:
             shown = ", ".join(f"{k!r} ({n}x)" for k, n in list(plan.layer_duplicates.items())[:20])
-            w = self.tr("Keys occurring more than once in the units layer: {0}; each of these units gets "
-                        "the same table row.").format(shown)
+            w = self.tr(
+                "Keys occurring more than once in the units layer: {0}; each of these units gets the same table row."
+            ).format(shown)
             warnings.append(w)
             self.warn(feedback, w)
         if plan.near and not normalise:
-            self.warn(feedback, self.tr("{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). "
-                                        "Set NORMALIZE_KEYS to join them.").format(
-                len(plan.near), plan.near[0].layer_key, plan.near[0].table_key, plan.near[0].reason))
+            self.warn(
+                feedback,
+                self.tr(
+                    "{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). "
+                    "Set NORMALIZE_KEYS to join them."
+                ).format(len(plan.near), plan.near[0].layer_key, plan.near[0].table_key, plan.near[0].reason),
+            )
         added = cj.joined_frame(table, plan, columns)
         added.index = pd.Index(fids)
         kinds = []
@@ -220,8 +260,9 @@ class JoinIndicators(SozialplanungAlgorithm):
         # 4. write
         steps.setCurrentStep(3)
         out_fields = fields_with(source.fields(), kinds, replace=False)
-        out = CompleteOrNothing(self, parameters, self.OUTPUT, context, out_fields, source.wkbType(),
-                                source.sourceCrs())
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
         if out.sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         try:
@@ -231,9 +272,11 @@ class JoinIndicators(SozialplanungAlgorithm):
             raise
         dest_id = out.dest_id
 
-        feedback.pushInfo(self.tr("{0} of {1} units matched; {2} units without data; {3} table rows "
-                                  "without unit.").format(plan.matched, len(keys), len(plan.units_without_data),
-                                                          len(plan.rows_without_unit)))
+        feedback.pushInfo(
+            self.tr("{0} of {1} units matched; {2} units without data; {3} table rows without unit.").format(
+                plan.matched, len(keys), len(plan.units_without_data), len(plan.rows_without_unit)
+            )
+        )
         results = {
             self.OUTPUT: dest_id,
             self.MATCHED: plan.matched,
@@ -242,9 +285,18 @@ class JoinIndicators(SozialplanungAlgorithm):
             self.NEAR_MATCHES: len(plan.near),
         }
         if report_path:
-            rep = join_report(table, plan, layer_name=layer_name, layer_key=key_field, n_units=len(keys),
-                              added=columns, notes=notes, warnings=warnings, unit_names=names,
-                              lang=self.lang())
+            rep = join_report(
+                table,
+                plan,
+                layer_name=layer_name,
+                layer_key=key_field,
+                n_units=len(keys),
+                added=columns,
+                notes=notes,
+                warnings=warnings,
+                unit_names=names,
+                lang=self.lang(),
+            )
             html, _ = write_report(report_path, rep, "join_report.html", lang=self.lang())
             feedback.pushInfo(self.tr("Report written to {0}").format(html))
             results[self.REPORT] = html

@@ -58,35 +58,54 @@ def write_series():
                     tot[j][i] += y[i]
     # the published city-wide rate rounds differently from the units' sums on purpose: 10,4 not 10,5
     pub = ["10,9", "10,7", "10,4"]
-    lines.append(";".join(["Stadt insgesamt"] + [de_int(t[0]) for t in tot] + [de_int(t[1]) for t in tot] + pub
-                          + [de_int(t[2]) for t in tot]))
+    lines.append(
+        ";".join(
+            ["Stadt insgesamt"]
+            + [de_int(t[0]) for t in tot]
+            + [de_int(t[1]) for t in tot]
+            + pub
+            + [de_int(t[2]) for t in tot]
+        )
+    )
     lines.append("Quelle: Stadt Musterstadt, Statistikstelle" + ";" * (len(header) - 1))
     with open(os.path.join(HERE, "ind_musterstadt_zeitreihe.csv"), "wb") as fh:
         fh.write(("\r\n".join(lines) + "\r\n").encode("cp1252"))
 
 
-HEADER = ("Kürzel;Bezeichnung;Thema;Zähler;Nenner;Quote;Gewichtung;Faktor;Polarität;Kern;Gewicht;Schwelle;"
-          "Einheit;Nachkommastellen;Index;Quelle")
-CATALOGUE = "\n".join([
-    HEADER,
-    "sgb2;SGB II;Arbeit und Transferbezug;SGB II Empfänger;Einwohner;;;100;+;ja;1;;%;1;status;Jobcenter",
-    "alo;Arbeitslose je 1.000 Einwohner;Arbeit und Transferbezug;Arbeitslose;Einwohner;;;1.000;+;x;1;;‰;1;status;"
-    "Bundesagentur für Arbeit",
-    "alleinerz;Alleinerziehende;Familie;Alleinerziehende;Haushalte mit Kindern;;;100;+;1;1;8;%;1;status;Meldeamt",
-    "kinderarmut;Kinderarmut;Familie;Kinder u15 SGB II;Kinder u15;;;100;+;ja;2;;%;1;status;Jobcenter",
-    "sgb2q;SGB II-Quote (veröffentlicht);Arbeit und Transferbezug;;;SGB II Quote;Einwohner;;+;nein;1;;%;1;none;"
-    "Jobcenter",
-    "kinder;Anteil Kinder unter 15;Bevölkerung;Kinder u15;Einwohner;;;100;0;nein;1;;%;1;none;Meldeamt",
-]) + "\n"
+HEADER = (
+    "Kürzel;Bezeichnung;Thema;Zähler;Nenner;Quote;Gewichtung;Faktor;Polarität;Kern;Gewicht;Schwelle;"
+    "Einheit;Nachkommastellen;Index;Quelle"
+)
+CATALOGUE = (
+    "\n".join(
+        [
+            HEADER,
+            "sgb2;SGB II;Arbeit und Transferbezug;SGB II Empfänger;Einwohner;;;100;+;ja;1;;%;1;status;Jobcenter",
+            "alo;Arbeitslose je 1.000 Einwohner;Arbeit und Transferbezug;Arbeitslose;Einwohner;;;1.000;+;x;1;;‰;1;status;"
+            "Bundesagentur für Arbeit",
+            "alleinerz;Alleinerziehende;Familie;Alleinerziehende;Haushalte mit Kindern;;;100;+;1;1;8;%;1;status;Meldeamt",
+            "kinderarmut;Kinderarmut;Familie;Kinder u15 SGB II;Kinder u15;;;100;+;ja;2;;%;1;status;Jobcenter",
+            "sgb2q;SGB II-Quote (veröffentlicht);Arbeit und Transferbezug;;;SGB II Quote;Einwohner;;+;nein;1;;%;1;none;"
+            "Jobcenter",
+            "kinder;Anteil Kinder unter 15;Bevölkerung;Kinder u15;Einwohner;;;100;0;nein;1;;%;1;none;Meldeamt",
+        ]
+    )
+    + "\n"
+)
 
-CATALOGUE_SERIES = "\n".join([
-    "Kürzel;Bezeichnung;Thema;Zähler;Nenner;Quote;Gewichtung;Faktor;Polarität;Kern;Schwelle;Einheit;"
-    "Nachkommastellen;Index",
-    "sgb2;SGB II;Arbeit;SGB II Empfänger;Einwohner;;;100;+;ja;;%;1;status",
-    "alo;Arbeitslose je 1.000 Einwohner;Arbeit;Arbeitslose;Einwohner;;;1000;+;ja;;‰;1;status",
-    "sgb2q;SGB II-Quote (veröffentlicht);Arbeit;;;SGB II Quote;Einwohner;;+;nein;;%;1;none",
-    "sgb2u;SGB II-Quote ungewichtet;Arbeit;;;SGB II Quote;;;+;nein;;%;1;none",
-]) + "\n"
+CATALOGUE_SERIES = (
+    "\n".join(
+        [
+            "Kürzel;Bezeichnung;Thema;Zähler;Nenner;Quote;Gewichtung;Faktor;Polarität;Kern;Schwelle;Einheit;"
+            "Nachkommastellen;Index",
+            "sgb2;SGB II;Arbeit;SGB II Empfänger;Einwohner;;;100;+;ja;;%;1;status",
+            "alo;Arbeitslose je 1.000 Einwohner;Arbeit;Arbeitslose;Einwohner;;;1000;+;ja;;‰;1;status",
+            "sgb2q;SGB II-Quote (veröffentlicht);Arbeit;;;SGB II Quote;Einwohner;;+;nein;;%;1;none",
+            "sgb2u;SGB II-Quote ungewichtet;Arbeit;;;SGB II Quote;;;+;nein;;%;1;none",
+        ]
+    )
+    + "\n"
+)
 
 
 def write_catalogues():

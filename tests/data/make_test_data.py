@@ -54,19 +54,53 @@ def totals():
     return out
 
 
-HEADER = ["Schlüssel", "Sozialraum", "Einwohner", "SGB II Empfänger", "SGB II Quote", "Arbeitslose",
-          "Alleinerziehende", "Haushalte mit Kindern", "Kinder u15", "Kinder u15 SGB II"]
+HEADER = [
+    "Schlüssel",
+    "Sozialraum",
+    "Einwohner",
+    "SGB II Empfänger",
+    "SGB II Quote",
+    "Arbeitslose",
+    "Alleinerziehende",
+    "Haushalte mit Kindern",
+    "Kinder u15",
+    "Kinder u15 SGB II",
+]
 
 
 def wide_rows():
     rows = []
     for u in IN_TABLE + [EXTRA]:
         key = "111" if u[0] == "0111" else u[0]  # a key that lost its leading zero
-        rows.append([key, u[1], de_int(u[2]), de_int(u[3]), de_rate(u[3], u[2]), de_int(u[4]), de_int(u[5]),
-                     de_int(u[6]), de_int(u[7]), de_int(u[8])])
+        rows.append(
+            [
+                key,
+                u[1],
+                de_int(u[2]),
+                de_int(u[3]),
+                de_rate(u[3], u[2]),
+                de_int(u[4]),
+                de_int(u[5]),
+                de_int(u[6]),
+                de_int(u[7]),
+                de_int(u[8]),
+            ]
+        )
     t = totals()
-    rows.append(["", "Stadt insgesamt", de_int(t[0]), de_int(t[1]), de_rate(t[1], t[0]), de_int(t[2]),
-                 de_int(t[3]), de_int(t[4]), de_int(t[5]), de_int(t[6])])
+    rows.append(
+        [
+            "",
+            "Stadt insgesamt",
+            de_int(t[0]),
+            de_int(t[1]),
+            de_rate(t[1], t[0]),
+            de_int(t[2]),
+            de_int(t[3]),
+            de_int(t[4]),
+            de_int(t[5]),
+            de_int(t[6]),
+        ]
+    )
     return rows
 
 
@@ -91,8 +125,18 @@ def write_two_line_header():
     for u in IN_TABLE:
         ew22 = u[2] - 37
         sg22 = u[3] if isinstance(u[3], str) else u[3] + 11
-        lines.append("\t".join([u[0], csv_cell(u[1]), f"{ew22:,}".replace(",", " "), f"{u[2]:,}".replace(",", " "),
-                                str(sg22), str(u[3])]))
+        lines.append(
+            "\t".join(
+                [
+                    u[0],
+                    csv_cell(u[1]),
+                    f"{ew22:,}".replace(",", " "),
+                    f"{u[2]:,}".replace(",", " "),
+                    str(sg22),
+                    str(u[3]),
+                ]
+            )
+        )
     with open(os.path.join(HERE, "musterstadt_zweizeilig.csv"), "wb") as fh:
         fh.write(b"\xef\xbb\xbf" + ("\n".join(lines) + "\n").encode("utf-8"))
 
@@ -196,13 +240,22 @@ def write_gpkg():
     opts = QgsVectorFileWriter.SaveVectorOptions()
     opts.driverName = "GPKG"
     opts.layerName = "sozialraeume"
-    w = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Polygon, QgsCoordinateReferenceSystem("EPSG:25832"),
-                                   QgsCoordinateTransformContext(), opts)
+    w = QgsVectorFileWriter.create(
+        path,
+        fields,
+        QgsWkbTypes.Polygon,
+        QgsCoordinateReferenceSystem("EPSG:25832"),
+        QgsCoordinateTransformContext(),
+        opts,
+    )
     for i, u in enumerate(UNITS):
         x0, y0 = 500000 + (i % 4) * 1000, 5700000 + (i // 4) * 1000
         f = QgsFeature(fields)
-        f.setGeometry(QgsGeometry.fromWkt(
-            f"POLYGON(({x0} {y0},{x0 + 1000} {y0},{x0 + 1000} {y0 + 1000},{x0} {y0 + 1000},{x0} {y0}))"))
+        f.setGeometry(
+            QgsGeometry.fromWkt(
+                f"POLYGON(({x0} {y0},{x0 + 1000} {y0},{x0 + 1000} {y0 + 1000},{x0} {y0 + 1000},{x0} {y0}))"
+            )
+        )
         f.setAttributes([u[0], u[1], "Nord" if i < 6 else "Süd"])
         w.addFeature(f)
     del w
