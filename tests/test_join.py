@@ -166,7 +166,7 @@ def test_cancel_while_writing_leaves_no_partial_output(run, tmp_path):
     feedback.progressChanged.connect(lambda p: feedback.cancel() if p >= 75 else None)
 
     out = tmp_path / "joined.gpkg"
-    with pytest.raises(QgsProcessingException):
+    with pytest.raises(QgsProcessingException, match="Canceled; no output was written"):
         run(
             "sozialplanung:joinindicators",
             {

@@ -42,16 +42,13 @@ import pandas as pd
 from . import fields as fn
 from . import signs as sg
 from .catalogue import Catalogue, CatalogueError, Columns, Indicator, resolve
+from .errors import CanceledError  # noqa: F401 (re-exported)
 
 LISTED = 10
 
 
 class IndicatorError(ValueError):
     """A data error found while computing: names indicator, unit, field and value."""
-
-
-class CanceledError(Exception):
-    """Raised by a progress callback to stop the computation."""
 
 
 @dataclass

@@ -86,6 +86,7 @@ import pandas as pd
 
 from . import fields as fn
 from .catalogue import Catalogue, CatalogueError, Indicator, resolve
+from .errors import CanceledError  # noqa: F401 (re-exported)
 from .i18n import tr
 from .signs import parse_column
 from .tables import TableError
@@ -101,10 +102,6 @@ _COLUMN, _BREAKDOWN = 0, 1
 
 class SuppressionError(TableError):
     """A problem with the input of a suppression; the message names the field."""
-
-
-class CanceledError(Exception):
-    """Raised when the caller's ``canceled()`` returns True."""
 
 
 # --------------------------------------------------------------------------

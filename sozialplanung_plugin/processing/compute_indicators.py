@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 from qgis.core import (
-    QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -20,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from sozialplanung_plugin.adapters import styles
-from sozialplanung_plugin.adapters.layers import fields_with, iterate, python_rows, write_with_columns
+from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, source_frame, write_with_columns
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
@@ -137,7 +133,7 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         return self.parameterAsDouble(parameters, name, context)
 
     def frame(self, source, columns, feedback):
-        return read_frame(source, [c for c in dict.fromkeys(columns) if c], feedback)
+        return source_frame(source, [c for c in dict.fromkeys(columns) if c], feedback)
 
     @staticmethod
     def progress(feedback):
@@ -160,14 +156,18 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
                     "format (e.g. FlatGeobuf .fgb or a temporary layer)."
                 ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
             )
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
         )
-        if sink is None:
+        if out.sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        write_features(source, sink, out_fields, added, kinds, feedback)
-        del sink  # closes the file, so that postProcessAlgorithm can store the style in it
-        return dest_id
+        try:
+            write_with_columns(source, out.sink, out_fields, added, kinds, feedback)
+        except BaseException:
+            out.discard()  # outputs are written completely or not at all
+            raise
+        out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
+        return out.dest_id
 
     def style_output(self, context, dest_id, style, extra=None):
         self._dest_id, self._style, self._extra_styles = dest_id, style, extra
@@ -185,82 +185,6 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
     def report(self, feedback, warnings):
         for w in dict.fromkeys(warnings):
             self.warn(feedback, w)
-
-
-def read_frame(source, names: list[str], feedback=None) -> pd.DataFrame:
-    """The fields ``names`` of a feature source as a DataFrame indexed by feature id:
-    numeric fields float64 (NULL -> NaN), others object (NULL -> None).
-
-    Column-wise and built in one step, so that a layer with hundreds of fields
-    (40 indicators x 10 years) is read in seconds."""
-    fields = source.fields()
-    idx = []
-    for n in names:
-        i = fields.lookupField(n)
-        if i < 0:
-            raise QgsProcessingException(f"field {n!r} not found in the layer")
-        idx.append(i)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(idx)
-    total = source.featureCount() or 1
-    fids, rows = [], []
-    for k, f in enumerate(iterate(source, request)):
-        if feedback is not None and k % 2000 == 0:
-            if feedback.isCanceled():
-                raise ci.CanceledError()
-            feedback.setProgress(100.0 * k / total)
-        a = f.attributes()
-        fids.append(f.id())
-        rows.append([a[i] for i in idx])
-    columns = list(zip(*rows)) if rows else [() for _ in idx]
-    nan = float("nan")
-    data = {}
-    for n, i, col in zip(names, idx, columns):
-        if fields.at(i).type() in NUMERIC_TYPES:
-            data[n] = np.array([v if type(v) in (int, float) else nan for v in col], dtype="float64")
-        else:
-            data[n] = np.array([None if v is None or type(v) is QVariant else v for v in col], dtype=object)
-    return pd.DataFrame(data, index=pd.Index(fids, name="fid"), columns=names)
-
-
-def write_features(source, sink, out_fields, added: pd.DataFrame, kinds, feedback=None) -> int:
-    """Copy every feature of ``source`` into ``sink`` with the columns of ``added``
-    (indexed by feature id). ``out_fields`` keeps the source's fields in their
-    order (replaced ones in place, see fields_with), so each feature is only
-    widened and the new values set: its own attributes never travel through
-    Python, which matters for layers with hundreds of fields."""
-    rows = python_rows(added, kinds)
-    row_of = {fid: i for i, fid in enumerate(added.index)}
-    n_src = source.fields().count()
-    width = out_fields.count()
-    if out_fields.names()[:n_src] != source.fields().names():  # pragma: no cover - fields_with keeps the order
-        return write_with_columns(source, sink, out_fields, added, kinds, feedback)
-    positions = [out_fields.lookupField(n) for n, _ in kinds]
-    replaced = [p < n_src for p in positions]
-    total = source.featureCount() or 1
-    batch, written = [], 0
-    for k, f in enumerate(iterate(source)):
-        if feedback is not None and k % 2000 == 0:
-            if feedback.isCanceled():
-                raise ci.CanceledError()
-            feedback.setProgress(100.0 * k / total)
-        f.setFields(out_fields, False)
-        f.resizeAttributes(width)
-        i = row_of.get(f.id())
-        values = rows[i] if i is not None else [None] * len(positions)
-        for p, v, r in zip(positions, values, replaced):
-            if v is not None or r:
-                f.setAttribute(p, v)
-        batch.append(f)
-        if len(batch) >= 2000:
-            if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
-                raise QgsProcessingException(f"could not write features: {sink.lastError()}")
-            written += len(batch)
-            batch = []
-    if batch:
-        if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(f"could not write features: {sink.lastError()}")
-        written += len(batch)
-    return written
 
 
 def styles_field_is_text(field) -> bool:

@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, iterate, write_with_columns
 from sozialplanung_plugin.core import join as cj
+from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.report import join_report, write_report
 from sozialplanung_plugin.core.tables import TableError, read_table
 from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
@@ -267,7 +268,10 @@ class JoinIndicators(SozialplanungAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         try:
             write_with_columns(source, out.sink, out_fields, added, kinds, steps, features=features)
-        except Exception:
+        except CanceledError:
+            out.discard()
+            raise QgsProcessingException(self.tr("Canceled; no output was written.")) from None
+        except BaseException:
             out.discard()
             raise
         dest_id = out.dest_id

@@ -20,9 +20,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from sozialplanung_plugin.adapters.layers import field_kind, fields_with, write_with_columns
+from sozialplanung_plugin.adapters.layers import CompleteOrNothing, field_kind, fields_with, write_with_columns
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
+from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.compute_indicators import CATALOGUE_FILTER, IndicatorAlgorithm
 
@@ -292,18 +293,21 @@ class Suppress(IndicatorAlgorithm):
             i = fields.lookupField(c)
             kinds.append((c, field_kind(fields.at(i)) if i >= 0 else "text"))
         out_fields = fields_with(fields, [(c, "text") for c in result.new_text_fields], replace=False)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
         )
-        if sink is None:
+        if out.sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         try:
-            write_with_columns(source, sink, out_fields, result.columns, kinds, steps)
-        except QgsProcessingException as e:
-            if "canceled" in str(e):
-                return {}
+            write_with_columns(source, out.sink, out_fields, result.columns, kinds, steps)
+        except CanceledError:
+            out.discard()
+            return {}
+        except BaseException:
+            out.discard()
             raise
-        del sink
+        dest_id = out.dest_id
+        out.sink = None  # closes the file
         self._keep_style(parameters, context, dest_id)
         unprotected = len(result.at_risk)
         feedback.pushInfo(
