@@ -1,0 +1,1108 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="40"/>
+        <source>1. Join the indicator table</source>
+        <translation>1. Indikatortabelle verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="41"/>
+        <source>Choose the layer of spatial units above, then the table the departments delivered (CSV, XLSX or ODS) and its key column. The report lists what did not match.</source>
+        <translation>Wählen Sie oben den Layer der Raumeinheiten, dann die von den Fachämtern gelieferte Tabelle (CSV, XLSX oder ODS) und deren Schlüsselspalte. Der Bericht listet auf, was nicht zugeordnet werden konnte.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="48"/>
+        <source>2. Compare with the city-wide value</source>
+        <translation>2. Mit dem gesamtstädtischen Wert vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="49"/>
+        <source>Rates from counts, the city-wide value (sum of numerators / sum of denominators), difference, ratio, z-score and percentile for every indicator of the catalogue.</source>
+        <translation>Quoten aus Fallzahlen, der gesamtstädtische Wert (Summe der Zähler / Summe der Nenner), Differenz, Verhältnis, z-Wert und Perzentil für jeden Indikator des Katalogs.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="56"/>
+        <source>3. Select burdened units</source>
+        <translation>3. Belastete Raumeinheiten bestimmen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="57"/>
+        <source>A unit is &apos;besonders belastet&apos; when enough core indicators deviate from the city-wide value by the agreed threshold. Every flag is explained in burden_reason.</source>
+        <translation>Eine Raumeinheit gilt als „besonders belastet“, wenn genügend Kernindikatoren mindestens um den vereinbarten Schwellenwert vom gesamtstädtischen Wert abweichen. Jede Markierung wird in burden_reason begründet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="64"/>
+        <source>4. Build the status and dynamics index</source>
+        <translation>4. Status- und Dynamikindex bilden</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="65"/>
+        <source>Collapse the indicators into an index with classes (Berlin&apos;s social monitoring method by default).</source>
+        <translation>Die Indikatoren zu einem Index mit Klassen zusammenfassen (standardmäßig nach dem Verfahren des Berliner Monitorings Soziale Stadtentwicklung).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="71"/>
+        <source>5. Protect small numbers</source>
+        <translation>5. Kleine Fallzahlen schützen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="72"/>
+        <source>Suppress small counts and everything computed from them before anything is published.</source>
+        <translation>Kleine Fallzahlen und alles daraus Berechnete geheim halten, bevor etwas veröffentlicht wird.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="76"/>
+        <source>6. Print the district profiles</source>
+        <translation>6. Sozialraumprofile drucken</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="77"/>
+        <source>One page per unit with maps, indicator table, chart and the burden rule, plus a cover with the overview map.</source>
+        <translation>Eine Seite je Raumeinheit mit Karten, Indikatortabelle, Diagramm und Belastungsregel, dazu ein Deckblatt mit der Übersichtskarte.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="84"/>
+        <source>7. Print overview maps</source>
+        <translation>7. Übersichtskarten drucken</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="85"/>
+        <source>One map page per indicator or index for the whole municipality.</source>
+        <translation>Eine Kartenseite je Indikator oder Index für die gesamte Kommune.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="92"/>
+        <source>Sozialplanung</source>
+        <translation>Sozialplanung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="100"/>
+        <source>Work through the steps from top to bottom. Each step opens the Processing dialog with the layer and catalogue chosen here; its result becomes the layer of the next step.</source>
+        <translation>Arbeiten Sie die Schritte von oben nach unten ab. Jeder Schritt öffnet das Verarbeitungswerkzeug mit dem hier gewählten Layer und Katalog; sein Ergebnis wird zum Layer des nächsten Schritts.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="113"/>
+        <source>Layer</source>
+        <translation>Layer</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="115"/>
+        <source>Indicator catalogue (*.csv *.xlsx *.ods)</source>
+        <translation>Indikatorenkatalog (*.csv *.xlsx *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="119"/>
+        <source>Catalogue</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="132"/>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="173"/>
+        <source>done: {0}</source>
+        <translation>erledigt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="175"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyBurden</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="32"/>
+        <source>Classify burdened units (burden rule)</source>
+        <translation>Belastete Raumeinheiten bestimmen (Belastungsregel)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="35"/>
+        <source>Selects the 'besonders belastet' (particularly burdened) units by a rule anyone can trace.
+
+A unit is flagged on a core indicator (catalogue column core = ja) when its deviation in the adverse direction reaches the threshold. With polarity p = +1 (higher is worse) or -1 (higher is better):
+difference: p x (val - ref) &gt;= threshold, in the indicator's unit (percentage points for %);
+ratio: p x (ratio - 100) &gt;= threshold, in index points (20: at least 120, or at most 80 when higher is better);
+zscore: p x z &gt;= threshold, in standard deviations;
+percentile: pct &gt;= threshold (p = +1) or 100 - pct &gt;= threshold (p = -1), percentile rank 0..100.
+The catalogue's threshold of an indicator wins over THRESHOLD. Defaults when neither is given: ratio 20, zscore 1, percentile 90 (difference has none).
+
+burden_class: 'besonders belastet' (burden_code 3) with at least MIN_FLAGS flagged core indicators; 'belastet' (2) with at least one flag but fewer than MIN_FLAGS; 'unauffällig' (1) with no flag; 'nicht bewertbar' (no code) when a core indicator is missing and could still change the class (2 flags of 2 needed are 'besonders belastet' whatever is missing).
+
+Output fields: &lt;id&gt;_flag (1/0, empty when missing) per core indicator, burden_flags, burden_code, burden_class, burden_reason (every flagged indicator in words, e.g. 'SGB II 24,1 % vs. Stadt 11,2 % (+12,9 Pp.)', and the missing ones), burden_rule (the rule as text).
+
+The input is normally the output of computeindicators. If it lacks the fields &lt;id&gt;_val, &lt;id&gt;_ref and the measure, they are computed first (with REFERENCE_FIELD, latest year) and written too. The output is styled on burden_class.</source>
+        <translation>Bestimmt die „besonders belasteten“ Raumeinheiten nach einer Regel, die jede und jeder nachvollziehen kann.
+
+Eine Raumeinheit wird bei einem Kernindikator (Katalogspalte core = ja) markiert, wenn ihre Abweichung in ungünstiger Richtung den Schwellenwert erreicht. Mit der Polarität p = +1 (höher ist schlechter) oder -1 (höher ist besser):
+difference: p x (val - ref) &gt;= Schwellenwert, in der Einheit des Indikators (Prozentpunkte bei %);
+ratio: p x (ratio - 100) &gt;= Schwellenwert, in Indexpunkten (20: mindestens 120 bzw. höchstens 80, wenn höher besser ist);
+zscore: p x z &gt;= Schwellenwert, in Standardabweichungen;
+percentile: pct &gt;= Schwellenwert (p = +1) oder 100 - pct &gt;= Schwellenwert (p = -1), Perzentilrang 0..100.
+Der Schwellenwert eines Indikators im Katalog hat Vorrang vor THRESHOLD. Ist keiner angegeben, gilt: ratio 20, zscore 1, percentile 90 (difference hat keine Voreinstellung).
+
+burden_class: „besonders belastet“ (burden_code 3) mit mindestens MIN_FLAGS markierten Kernindikatoren; „belastet“ (2) mit mindestens einer Markierung, aber weniger als MIN_FLAGS; „unauffällig“ (1) ohne Markierung; „nicht bewertbar“ (kein Code), wenn ein Kernindikator fehlt und die Klasse noch ändern könnte (mit 2 von 2 nötigen Markierungen ist eine Raumeinheit „besonders belastet“, gleich was fehlt).
+
+Ausgabefelder: &lt;id&gt;_flag (1/0, leer bei fehlendem Wert) je Kernindikator, burden_flags, burden_code, burden_class, burden_reason (jeder markierte Indikator in Worten, z. B. 'SGB II 24,1 % vs. Stadt 11,2 % (+12,9 Pp.)', sowie die fehlenden), burden_rule (die Regel als Text).
+
+Die Eingabe ist normalerweise die Ausgabe von computeindicators. Fehlen ihr die Felder &lt;id&gt;_val, &lt;id&gt;_ref und das Abweichungsmaß, werden sie zuerst berechnet (mit REFERENCE_FIELD, neuestes Jahr) und ebenfalls geschrieben. Die Ausgabe wird nach burden_class dargestellt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="61"/>
+        <source>Units with indicators</source>
+        <translation>Raumeinheiten mit Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="61"/>
+        <source>Output of computeindicators (or a layer with the joined indicator columns). It is read, never changed.</source>
+        <translation>Ausgabe von computeindicators (oder ein Layer mit den verknüpften Indikatorspalten). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="68"/>
+        <source>Measure of the deviation</source>
+        <translation>Abweichungsmaß</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="68"/>
+        <source>difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units (the default, with threshold 1 it runs without further settings); percentile: percentile rank 0..100.</source>
+        <translation>difference: val - ref; ratio: 100 x val / ref; zscore: z-Wert über die Raumeinheiten (Voreinstellung; mit Schwellenwert 1 ohne weitere Einstellungen nutzbar); percentile: Perzentilrang 0..100.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="79"/>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="79"/>
+        <source>How far a core indicator must deviate in the adverse direction, in the unit of the measure (percentage points, index points, standard deviations or percentile rank). The catalogue&apos;s column threshold overrides it per indicator. Empty: ratio 20, zscore 1, percentile 90.</source>
+        <translation>Wie weit ein Kernindikator in ungünstiger Richtung abweichen muss, in der Einheit des Abweichungsmaßes (Prozentpunkte, Indexpunkte, Standardabweichungen oder Perzentilrang). Die Katalogspalte threshold hat je Indikator Vorrang. Leer: ratio 20, zscore 1, percentile 90.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
+        <source>Minimum number of flagged core indicators</source>
+        <translation>Mindestzahl markierter Kernindikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
+        <source>A unit is &apos;besonders belastet&apos; when at least this many core indicators are flagged.</source>
+        <translation>Eine Raumeinheit ist „besonders belastet“, wenn mindestens so viele Kernindikatoren markiert sind.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="100"/>
+        <source>Optional: the field of the reference areas used in computeindicators (e.g. the municipality); it names the reference in burden_reason instead of &apos;Stadt&apos;.</source>
+        <translation>Optional: das in computeindicators verwendete Feld der Vergleichsgebiete (z. B. die Gemeinde); es benennt den Vergleichswert in burden_reason anstelle von „Stadt“.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
+        <source>Burden classes</source>
+        <translation>Belastungsklassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
+        <source>Every unit with &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason and burden_rule, styled on burden_class.</source>
+        <translation>Alle Raumeinheiten mit &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason und burden_rule, dargestellt nach burden_class.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="157"/>
+        <source>The input has no indicator fields for {0}: computing them first (as computeindicators).</source>
+        <translation>Die Eingabe enthält keine Indikatorfelder für {0}; sie werden zuerst berechnet (wie in computeindicators).</translation>
+    </message>
+</context>
+<context>
+    <name>CompositeIndex</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="52"/>
+        <source>Composite index (status and dynamics)</source>
+        <translation>Gesamtindex (Status und Dynamik)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="55"/>
+        <source>Collapses the indicators with index = status in the catalogue into a status index with classes and, with change indicators (index = dynamics, or the changes &lt;id&gt;_chg of several years), a dynamics index. Values are the &lt;id&gt;_val fields of computeindicators, or computed from the catalogue's columns. Higher index and higher class = more burdened, for every method.
+
+Valid units: every index indicator present and, with POPULATION_FIELD, at least MIN_POPULATION inhabitants (the MSS uses 300). The others get no index, the label 'nicht klassifiziert' and the reason in status_note / dynamics_note. N = number of valid units.
+
+zscore_sum (Berlin, Monitoring Soziale Stadtentwicklung): z = (x - mean) / sd over the valid units (sample sd, n - 1); status_index = Σ polarity x weight x z. Classes by the index's mean m and sd s: &lt;= m - s 1 'hoch'; &gt;= m + 1.5 s 4 'sehr niedrig'; &gt;= m + s 3 'niedrig'; else 2 'mittel'. Dynamics index the same on the change indicators: &lt;= m - s 1 'positiv', &gt;= m + s 5 'negativ', else 3 'stabil'; sdi_class combines both ('1+', '2+/-', '3-').
+
+percentile_flags (CDC Social Vulnerability Index): per indicator the percentile rank (r - 1) / (N - 1) in the adverse direction (r = rank from the lowest, ties the lowest rank): &lt;id&gt;_prank; &lt;id&gt;_pflag = 1 where it is &gt;= 0.90. Per topic n (in catalogue order) theme&lt;n&gt;_sum = Σ weight x rank, ranked again the same way: theme&lt;n&gt;_rank; theme&lt;n&gt;_flags. status_index = the same rank of Σ topic_weight x theme sum (0..1); status_flags = all flags. Classes: quartiles (&lt;= 0.25: 1, &lt;= 0.50: 2, &lt;= 0.75: 3, else 4).
+
+exponential_rank (English Index of Multiple Deprivation): per topic the score Σ polarity x weight x z (theme&lt;n&gt;_score), its rank scaled R = r / N (1 = most deprived, theme&lt;n&gt;_rank), exponentially transformed X = -23 ln(1 - R (1 - e^(-100/23))) (theme&lt;n&gt;_exp, 0..100); status_index = Σ topic_weight x X; classes: deciles floor(10 (r - 1) / N) + 1, the most deprived decile = 10.
+
+CLASSES: method = the method's own classes (above); quantiles = CLASS_COUNT classes floor(k (r - 1) / N) + 1 by the rank r of the index; breaks = fixed BREAKS b1 &lt; b2 &lt; ... (class = 1 + number of breaks &lt;= index), so classes stay comparable across years. The dynamics index always uses mean ± 1 sd.
+
+Output fields: status_index, status_class, status_label, status_note, &lt;x&gt;_zidx (z-scores that entered the index), method fields (above) and, with change indicators, dynamics_index, dynamics_class, dynamics_label, dynamics_note, sdi_class. Styled on status_class; a GeoPackage output also gets a style 'dynamics' on dynamics_class.</source>
+        <translation>Fasst die Indikatoren mit index = status im Katalog zu einem Statusindex mit Klassen zusammen und, bei Veränderungsindikatoren (index = dynamics oder die Veränderungen &lt;id&gt;_chg mehrerer Jahre), zu einem Dynamikindex. Werte sind die Felder &lt;id&gt;_val aus computeindicators oder werden aus den Spalten des Katalogs berechnet. Bei jeder Methode gilt: höherer Index und höhere Klasse = stärker belastet.
+
+Gültige Raumeinheiten: alle Indexindikatoren sind vorhanden und, mit POPULATION_FIELD, mindestens MIN_POPULATION Einwohnerinnen und Einwohner (das MSS verwendet 300). Die übrigen erhalten keinen Index, die Bezeichnung „nicht klassifiziert“ und den Grund in status_note / dynamics_note. N = Anzahl der gültigen Raumeinheiten.
+
+zscore_sum (Berlin, Monitoring Soziale Stadtentwicklung): z = (x - Mittelwert) / sd über die gültigen Raumeinheiten (Stichproben-sd, n - 1); status_index = Σ Polarität x Gewicht x z. Klassen nach Mittelwert m und Standardabweichung s des Index: &lt;= m - s 1 'hoch'; &gt;= m + 1,5 s 4 'sehr niedrig'; &gt;= m + s 3 'niedrig'; sonst 2 'mittel'. Dynamikindex ebenso aus den Veränderungsindikatoren: &lt;= m - s 1 'positiv', &gt;= m + s 5 'negativ', sonst 3 'stabil'; sdi_class verbindet beide ('1+', '2+/-', '3-').
+
+percentile_flags (CDC Social Vulnerability Index): je Indikator der Perzentilrang (r - 1) / (N - 1) in ungünstiger Richtung (r = Rang vom niedrigsten Wert an, bei Gleichstand der niedrigste Rang): &lt;id&gt;_prank; &lt;id&gt;_pflag = 1, wo er &gt;= 0,90 ist. Je Thema n (in der Reihenfolge des Katalogs) theme&lt;n&gt;_sum = Σ Gewicht x Rang, erneut ebenso in Ränge umgerechnet: theme&lt;n&gt;_rank; theme&lt;n&gt;_flags. status_index = derselbe Rang von Σ topic_weight x Themensumme (0..1); status_flags = alle Markierungen. Klassen: Quartile (&lt;= 0,25: 1, &lt;= 0,50: 2, &lt;= 0,75: 3, sonst 4).
+
+exponential_rank (English Index of Multiple Deprivation): je Thema der Wert Σ Polarität x Gewicht x z (theme&lt;n&gt;_score), dessen Rang skaliert R = r / N (1 = am stärksten benachteiligt, theme&lt;n&gt;_rank), exponentiell transformiert X = -23 ln(1 - R (1 - e^(-100/23))) (theme&lt;n&gt;_exp, 0..100); status_index = Σ topic_weight x X; Klassen: Dezile floor(10 (r - 1) / N) + 1, das am stärksten benachteiligte Dezil = 10.
+
+CLASSES: method = die eigenen Klassen der Methode (siehe oben); quantiles = CLASS_COUNT Klassen floor(k (r - 1) / N) + 1 nach dem Rang r des Index; breaks = feste Klassengrenzen BREAKS b1 &lt; b2 &lt; ... (Klasse = 1 + Anzahl der Grenzen &lt;= Index), sodass die Klassen über die Jahre vergleichbar bleiben. Der Dynamikindex verwendet immer Mittelwert ± 1 sd.
+
+Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_zidx (die in den Index eingegangenen z-Werte), die Felder der Methode (siehe oben) und, bei Veränderungsindikatoren, dynamics_index, dynamics_class, dynamics_label, dynamics_note, sdi_class. Dargestellt nach status_class; eine GeoPackage-Ausgabe erhält zusätzlich einen Stil 'dynamics' nach dynamics_class.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="90"/>
+        <source>Units with indicators</source>
+        <translation>Raumeinheiten mit Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="90"/>
+        <source>Output of computeindicators, or a layer with the joined indicator columns. It is read, never changed.</source>
+        <translation>Ausgabe von computeindicators oder ein Layer mit den verknüpften Indikatorspalten. Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="97"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="97"/>
+        <source>zscore_sum: Berlin MSS status/dynamics index; percentile_flags: CDC Social Vulnerability Index; exponential_rank: English Index of Multiple Deprivation.</source>
+        <translation>zscore_sum: Status-/Dynamikindex des Berliner MSS; percentile_flags: CDC Social Vulnerability Index; exponential_rank: English Index of Multiple Deprivation.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="107"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="107"/>
+        <source>method: the method&apos;s own classes; quantiles: CLASS_COUNT classes of equal size; breaks: fixed class breaks given in BREAKS.</source>
+        <translation>method: die eigenen Klassen der Methode; quantiles: CLASS_COUNT gleich große Klassen; breaks: feste Klassengrenzen aus BREAKS.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="117"/>
+        <source>Number of quantile classes</source>
+        <translation>Anzahl der Quantilklassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="117"/>
+        <source>Number of classes for CLASSES=quantiles.</source>
+        <translation>Anzahl der Klassen bei CLASSES=quantiles.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="128"/>
+        <source>Class breaks</source>
+        <translation>Klassengrenzen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="128"/>
+        <source>For CLASSES=breaks: increasing breaks of the status index separated by &apos;;&apos;, e.g. &apos;-2;0;2;4&apos; (decimal comma or point). Class 1 lies below the first break.</source>
+        <translation>Bei CLASSES=breaks: aufsteigende Grenzen des Statusindex, getrennt durch ';', z. B. '-2;0;2;4' (Dezimalkomma oder -punkt). Klasse 1 liegt unter der ersten Grenze.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="135"/>
+        <source>Population field</source>
+        <translation>Einwohnerfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="135"/>
+        <source>Inhabitants per unit (e.g. EW). Units below MIN_POPULATION, or without a value, are not classified.</source>
+        <translation>Einwohnerzahl je Raumeinheit (z. B. EW). Raumeinheiten unter MIN_POPULATION oder ohne Wert werden nicht klassifiziert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="143"/>
+        <source>Minimum population</source>
+        <translation>Mindesteinwohnerzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="143"/>
+        <source>Units with fewer inhabitants are left out of the standardisation (the MSS uses 300). Only used with POPULATION_FIELD.</source>
+        <translation>Raumeinheiten mit weniger Einwohnerinnen und Einwohnern bleiben bei der Standardisierung unberücksichtigt (das MSS verwendet 300). Wird nur mit POPULATION_FIELD verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="156"/>
+        <source>Reporting year</source>
+        <translation>Berichtsjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="156"/>
+        <source>Only when the values are computed here from several years: the year of the status index. Empty: the latest.</source>
+        <translation>Nur wenn die Werte hier aus mehreren Jahren berechnet werden: das Jahr des Statusindex. Leer: das neueste.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="172"/>
+        <source>Composite index</source>
+        <translation>Gesamtindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="172"/>
+        <source>Every unit with status_index, status_class, status_label, status_note and, with change indicators, the dynamics fields, styled on status_class.</source>
+        <translation>Alle Raumeinheiten mit status_index, status_class, status_label, status_note und, bei Veränderungsindikatoren, den Dynamikfeldern, dargestellt nach status_class.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="179"/>
+        <source>Units classified</source>
+        <translation>Klassifizierte Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="180"/>
+        <source>Units not classified</source>
+        <translation>Nicht klassifizierte Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="200"/>
+        <source>CLASSES=breaks needs BREAKS, e.g. &apos;-2;0;2;4&apos;.</source>
+        <translation>CLASSES=breaks erfordert BREAKS, z. B. '-2;0;2;4'.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="242"/>
+        <source>Topics: {0}</source>
+        <translation>Themen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeIndicators</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="230"/>
+        <source>Compute indicators and compare with the city</source>
+        <translation>Indikatoren berechnen und mit der Gesamtstadt vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="233"/>
+        <source>Computes every indicator of the catalogue for every unit and compares it with the reference area (the whole layer, or the units with the same REFERENCE_FIELD value, e.g. the municipalities of a county).
+
+Value &lt;id&gt;_val: numerator / denominator x multiplier for counts, or the given rate (the multiplier does not apply to a ready rate).
+Reference &lt;id&gt;_ref (gesamtstädtischer Wert): counts: Σ numerator / Σ denominator x multiplier over the units of the area that have both (never the mean of the unit rates); ready rates: the catalogue's published reference, else the value in the total row of the TOTALS table, else the weighted mean Σ(rate x weight) / Σ weight with the catalogue's weight_column, else the unweighted mean of the rates (with a warning). With REFERENCE_FIELD the reference is computed per group.
+&lt;id&gt;_diff = val - ref (percentage points for rates in %).
+&lt;id&gt;_ratio = 100 x val / ref (reference = 100; empty when ref = 0).
+&lt;id&gt;_z = (val - mean) / sd over the units of the reference area that have a value; mean and sample standard deviation (n - 1) of the unit values (empty when n &lt; 2 or sd = 0).
+&lt;id&gt;_pct = 100 x (rank - 1) / (n - 1): percentile rank 0..100 among the n units of the area with a value, rank 1 = lowest value, tied values share the lowest rank (empty when n &lt; 2).
+
+Missing values stay missing and are never counted as 0: &lt;id&gt;_val_sign holds the reason (the special sign of the numerator, denominator or rate, e.g. '.', '-', '-9999'; 'x' for 0/0), and all measures of a missing value are empty. A negative denominator, or a zero denominator with a non-zero numerator, stops the algorithm with the unit's key.
+
+Several years (fields sgb2_2019, sgb2_2020, ...): the measures are for the reporting year (YEAR, default the latest); &lt;id&gt;_val_&lt;year&gt; holds every year's value, &lt;id&gt;_chg the change from the base year (BASE_YEAR, default the previous available year) to the reporting year (percentage points for rates) and &lt;id&gt;_ref_chg the change of the reference value.
+
+The output is every unit with these fields added, styled on the first core indicator's value (quantiles, darker = more burdened).</source>
+        <translation>Berechnet jeden Indikator des Katalogs für jede Raumeinheit und vergleicht ihn mit dem Vergleichsgebiet (dem ganzen Layer oder den Raumeinheiten mit demselben Wert in REFERENCE_FIELD, z. B. den Gemeinden eines Kreises).
+
+Wert &lt;id&gt;_val: Zähler / Nenner x Faktor bei Fallzahlen oder die gelieferte Quote (der Faktor gilt nicht für eine fertige Quote).
+Vergleichswert &lt;id&gt;_ref (gesamtstädtischer Wert): bei Fallzahlen Σ Zähler / Σ Nenner x Faktor über die Raumeinheiten des Gebiets, die beides haben (nie der Mittelwert der Quoten der Raumeinheiten); bei fertigen Quoten der im Katalog veröffentlichte Vergleichswert, sonst der Wert in der Summenzeile der Tabelle TOTALS, sonst der gewichtete Mittelwert Σ(Quote x Gewicht) / Σ Gewicht mit der weight_column des Katalogs, sonst der ungewichtete Mittelwert der Quoten (mit Warnung). Mit REFERENCE_FIELD wird der Vergleichswert je Gruppe berechnet.
+&lt;id&gt;_diff = val - ref (Prozentpunkte bei Quoten in %).
+&lt;id&gt;_ratio = 100 x val / ref (Vergleichswert = 100; leer bei ref = 0).
+&lt;id&gt;_z = (val - Mittelwert) / sd über die Raumeinheiten des Vergleichsgebiets mit Wert; Mittelwert und Stichproben-Standardabweichung (n - 1) der Werte der Raumeinheiten (leer bei n &lt; 2 oder sd = 0).
+&lt;id&gt;_pct = 100 x (Rang - 1) / (n - 1): Perzentilrang 0..100 unter den n Raumeinheiten des Gebiets mit Wert, Rang 1 = niedrigster Wert, gleiche Werte erhalten den niedrigsten Rang (leer bei n &lt; 2).
+
+Fehlende Werte bleiben fehlend und werden nie als 0 gezählt: &lt;id&gt;_val_sign enthält den Grund (das Sonderzeichen von Zähler, Nenner oder Quote, z. B. '.', '-', '-9999'; 'x' bei 0/0), und alle Maße eines fehlenden Werts bleiben leer. Ein negativer Nenner oder ein Nenner 0 bei einem Zähler ungleich 0 bricht den Algorithmus mit dem Schlüssel der Raumeinheit ab.
+
+Mehrere Jahre (Felder sgb2_2019, sgb2_2020, ...): Die Maße gelten für das Berichtsjahr (YEAR, Voreinstellung: das neueste); &lt;id&gt;_val_&lt;year&gt; enthält den Wert jedes Jahres, &lt;id&gt;_chg die Veränderung vom Basisjahr (BASE_YEAR, Voreinstellung: das vorherige verfügbare Jahr) zum Berichtsjahr (Prozentpunkte bei Quoten) und &lt;id&gt;_ref_chg die Veränderung des Vergleichswerts.
+
+Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestellt nach dem Wert des ersten Kernindikators (Quantile, dunkler = stärker belastet).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="263"/>
+        <source>Units with indicator data</source>
+        <translation>Raumeinheiten mit Indikatordaten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="263"/>
+        <source>Layer of spatial units with the joined indicator columns (the output of joinindicators). It is read, never changed.</source>
+        <translation>Layer der Raumeinheiten mit den verknüpften Indikatorspalten (die Ausgabe von joinindicators). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="271"/>
+        <source>Optional: compare each unit within its group (e.g. the municipality of a county) instead of with the whole layer. References, z-scores and percentiles are then computed per group.</source>
+        <translation>Optional: jede Raumeinheit innerhalb ihrer Gruppe (z. B. ihrer Gemeinde in einem Kreis) statt mit dem ganzen Layer vergleichen. Vergleichswerte, z-Werte und Perzentile werden dann je Gruppe berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="278"/>
+        <source>Reporting year</source>
+        <translation>Berichtsjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="278"/>
+        <source>For data with several years (fields with a _&lt;year&gt; suffix): the year the measures refer to. Empty: the latest year of each indicator.</source>
+        <translation>Bei Daten mehrerer Jahre (Felder mit der Endung _&lt;year&gt;): das Jahr, auf das sich die Maße beziehen. Leer: das neueste Jahr jedes Indikators.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="292"/>
+        <source>Base year of the change</source>
+        <translation>Basisjahr der Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="292"/>
+        <source>Year the change &lt;id&gt;_chg is measured from. Empty: the previous available year.</source>
+        <translation>Jahr, ab dem die Veränderung &lt;id&gt;_chg gemessen wird. Leer: das vorherige verfügbare Jahr.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="303"/>
+        <source>Table with the published total row</source>
+        <translation>Tabelle mit der veröffentlichten Summenzeile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="303"/>
+        <source>Optional: the indicator table as delivered, with its total row (Stadt insgesamt, Gesamt, ...). For a ready rate without published reference in the catalogue, the total row&apos;s value of the rate column is the reference value.</source>
+        <translation>Optional: die Indikatortabelle wie geliefert, mit ihrer Summenzeile (Stadt insgesamt, Gesamt, ...). Für eine fertige Quote ohne veröffentlichten Vergleichswert im Katalog ist der Wert der Quotenspalte in der Summenzeile der Vergleichswert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="314"/>
+        <source>Indicators to compute</source>
+        <translation>Zu berechnende Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="314"/>
+        <source>Ids of the catalogue&apos;s indicators to compute, separated by &apos;;&apos; or &apos;,&apos;; empty: all.</source>
+        <translation>Kürzel (id) der zu berechnenden Indikatoren des Katalogs, getrennt durch ';' oder ','; leer: alle.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <source>Indicators</source>
+        <translation>Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <source>Every unit with &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct per indicator (and &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg for several years).</source>
+        <translation>Alle Raumeinheiten mit &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct je Indikator (und &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg bei mehreren Jahren).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="357"/>
+        <source>{0}: no total row found (a row labelled &apos;insgesamt&apos;, &apos;Gesamt&apos;, &apos;Summe&apos;, ...)</source>
+        <translation>{0}: keine Summenzeile gefunden (eine Zeile mit der Bezeichnung 'insgesamt', 'Gesamt', 'Summe', ...)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="387"/>
+        <source>{0}: reference{1} ({2}{3})</source>
+        <translation>{0}: Vergleichswert{1} ({2}{3})</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="396"/>
+        <source>{0} indicator(s) computed for {1} units.</source>
+        <translation>{0} Indikator(en) für {1} Raumeinheiten berechnet.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorAlgorithm</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <source>Indicator catalogue</source>
+        <translation>Indikatorenkatalog</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <source>Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, 0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics or none], reference [Referenzwert: published city-wide value], topic_weight [Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, denominator, rate and weight_column cells are layer fields; 'sgb2' also finds 'sgb2_2019', 'sgb2_2020' ... for several years.</source>
+        <translation>Indikatorenkatalog: CSV, XLSX oder ODS, eine Zeile je Indikator. Spalten (deutsche Namen in eckigen Klammern): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + höher ist schlechter, - höher ist besser, 0 neutral], core [Kern: ja/nein, 1/0, x/leer], weight [Gewicht, Voreinstellung 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics oder none], reference [Referenzwert: veröffentlichter gesamtstädtischer Wert], topic_weight [Themengewicht], decimals [Nachkommastellen]. Spaltennamen in den Zellen numerator, denominator, rate und weight_column sind Felder des Layers; 'sgb2' findet bei mehreren Jahren auch 'sgb2_2019', 'sgb2_2020' ...</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="66"/>
+        <source>Catalogue sheet (XLSX/ODS)</source>
+        <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="66"/>
+        <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
+        <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="73"/>
+        <source>Key field of the units</source>
+        <translation>Schlüsselfeld der Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="73"/>
+        <source>Field that names a unit in messages (e.g. PLR_ID); empty: the first text field.</source>
+        <translation>Feld, mit dem eine Raumeinheit in Meldungen benannt wird (z. B. PLR_ID); leer: das erste Textfeld.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="82"/>
+        <source>Reference area field</source>
+        <translation>Feld des Vergleichsgebiets</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="152"/>
+        <source>The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another format (e.g. FlatGeobuf .fgb or a temporary layer).</source>
+        <translation>Die Ausgabe hätte {0} Felder, eine GeoPackage-Tabelle fasst aber höchstens {1} Spalten (SQLite). Berechnen Sie weniger Indikatoren (INDICATORS), gehen Sie von einem Layer mit weniger Feldern aus oder schreiben Sie in ein anderes Format (z. B. FlatGeobuf .fgb oder einen temporären Layer).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="180"/>
+        <source>Style stored in the GeoPackage as its default style.</source>
+        <translation>Stil als Standardstil im GeoPackage gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="182"/>
+        <source>The style could not be stored: {0}</source>
+        <translation>Der Stil konnte nicht gespeichert werden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinIndicators</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="52"/>
+        <source>Join indicator table to units</source>
+        <translation>Indikatortabelle mit Raumeinheiten verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="55"/>
+        <source>Joins an indicator table (CSV, XLSX or ODS, as statistics offices deliver them) to a layer of spatial units by key and writes every unit with the table's columns added.
+
+Reading: separator ; , or tab; decimal comma or point; thousands separators (1.234,5 and 1 234); UTF-8 with or without BOM, or Windows-1252. Keys are always text, leading zeros are kept. Special signs (-, ., x, /, …, *, values in parentheses) and sentinels such as -9999 become missing values; the sign is kept in a text field &lt;column&gt;_sign beside the column. A total row (insgesamt, Gesamt, Summe, or TOTAL_KEY) is kept apart and reported, never joined. Long tables (unit, year, indicator, value) become columns &lt;indicator&gt;_&lt;year&gt;.
+
+Checks: duplicate keys in the table stop the algorithm and are listed; keys that differ only by leading zeros, whitespace, case or number-versus-text are reported as near matches and joined when NORMALIZE_KEYS is set. The input layer is never modified.
+
+The report (HTML with a JSON twin) lists matched units, units without data, rows without unit, near matches, the total row, the columns read with their types and every cell with a special sign.</source>
+        <translation>Verknüpft eine Indikatortabelle (CSV, XLSX oder ODS, wie Statistikstellen sie liefern) über einen Schlüssel mit einem Layer der Raumeinheiten und schreibt jede Raumeinheit mit den zusätzlichen Spalten der Tabelle.
+
+Einlesen: Trennzeichen ; , oder Tabulator; Dezimalkomma oder -punkt; Tausendertrennzeichen (1.234,5 und 1 234); UTF-8 mit oder ohne BOM oder Windows-1252. Schlüssel werden immer als Text gelesen, führende Nullen bleiben erhalten. Sonderzeichen (-, ., x, /, …, *, Werte in Klammern) und Platzhalterwerte wie -9999 werden zu fehlenden Werten; das Zeichen bleibt im Textfeld &lt;column&gt;_sign neben der Spalte erhalten. Eine Summenzeile (insgesamt, Gesamt, Summe oder TOTAL_KEY) wird getrennt gehalten und im Bericht ausgewiesen, nie verknüpft. Lange Tabellen (Raumeinheit, Jahr, Indikator, Wert) werden zu Spalten &lt;indicator&gt;_&lt;year&gt;.
+
+Prüfungen: Doppelte Schlüssel in der Tabelle brechen den Algorithmus ab und werden aufgelistet; Schlüssel, die sich nur durch führende Nullen, Leerzeichen, Groß-/Kleinschreibung oder Zahl statt Text unterscheiden, werden als Beinahe-Treffer gemeldet und mit NORMALIZE_KEYS verknüpft. Der Eingabelayer wird nie verändert.
+
+Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte Raumeinheiten, Raumeinheiten ohne Daten, Tabellenzeilen ohne Raumeinheit, Beinahe-Treffer, die Summenzeile, die gelesenen Spalten mit ihren Typen und jede Zelle mit Sonderzeichen auf.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="73"/>
+        <source>Spatial units</source>
+        <translation>Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="73"/>
+        <source>Polygon layer of the spatial units (Sozialräume, statistical districts). It is read, never changed.</source>
+        <translation>Polygonlayer der Raumeinheiten (Sozialräume, statistische Bezirke). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="81"/>
+        <source>Key field of the units</source>
+        <translation>Schlüsselfeld der Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="81"/>
+        <source>Field of the layer that holds the unit key, e.g. PLR_ID.</source>
+        <translation>Feld des Layers mit dem Schlüssel der Raumeinheit, z. B. PLR_ID.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <source>Indicator table</source>
+        <translation>Indikatortabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <source>CSV, XLSX or ODS file with one row per unit (wide) or one row per unit, year and indicator (long).</source>
+        <translation>CSV-, XLSX- oder ODS-Datei mit einer Zeile je Raumeinheit (breit) oder einer Zeile je Raumeinheit, Jahr und Indikator (lang).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="95"/>
+        <source>Key column of the table</source>
+        <translation>Schlüsselspalte der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="95"/>
+        <source>Name of the table column that holds the unit key, exactly as in the header.</source>
+        <translation>Name der Tabellenspalte mit dem Schlüssel der Raumeinheit, genau wie in der Kopfzeile.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="99"/>
+        <source>Sheet (XLSX/ODS)</source>
+        <translation>Tabellenblatt (XLSX/ODS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="99"/>
+        <source>Name of the sheet to read; empty: the first sheet.</source>
+        <translation>Name des zu lesenden Tabellenblatts; leer: das erste Blatt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="103"/>
+        <source>Join near matches</source>
+        <translation>Beinahe-Treffer verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="103"/>
+        <source>Also join keys that differ only by leading zeros, whitespace, case or number-versus-text. Each such pairing is listed in the report.</source>
+        <translation>Auch Schlüssel verknüpfen, die sich nur durch führende Nullen, Leerzeichen, Groß-/Kleinschreibung oder Zahl statt Text unterscheiden. Jede solche Zuordnung wird im Bericht aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="110"/>
+        <source>Key or name of the total row</source>
+        <translation>Schlüssel oder Bezeichnung der Summenzeile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="110"/>
+        <source>Key or label of the row that holds the total of the whole area, if it is not labelled insgesamt/Gesamt/Summe (e.g. the municipality&apos;s name or key &apos;000&apos;).</source>
+        <translation>Schlüssel oder Bezeichnung der Zeile mit der Summe des gesamten Gebiets, falls sie nicht mit insgesamt/Gesamt/Summe bezeichnet ist (z. B. der Name der Kommune oder der Schlüssel '000').</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="118"/>
+        <source>Columns to add</source>
+        <translation>Zu übernehmende Spalten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="118"/>
+        <source>Table columns to add, separated by &apos;;&apos; or &apos;,&apos;; empty: all columns.</source>
+        <translation>Zu übernehmende Tabellenspalten, getrennt durch ';' oder ','; leer: alle Spalten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
+        <source>Suffix for the added fields</source>
+        <translation>Endung für die übernommenen Felder</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
+        <source>Appended to every added field name, e.g. _2023 to join one year&apos;s table of a series.</source>
+        <translation>Wird an jeden übernommenen Feldnamen angehängt, z. B. _2023, um die Tabelle eines Jahrgangs aus einer Zeitreihe zu verknüpfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="128"/>
+        <source>Joined units</source>
+        <translation>Raumeinheiten mit Indikatordaten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="128"/>
+        <source>Every unit of the input with the table&apos;s columns added. Any format QGIS writes; GeoPackage by default.</source>
+        <translation>Alle Raumeinheiten der Eingabe mit den zusätzlichen Spalten der Tabelle. Jedes Format, das QGIS schreiben kann; Voreinstellung: GeoPackage.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="134"/>
+        <source>Join report</source>
+        <translation>Bericht zur Verknüpfung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="134"/>
+        <source>HTML report for planners; a JSON file with the same content is written beside it.</source>
+        <translation>HTML-Bericht für die Planung; daneben wird eine JSON-Datei mit demselben Inhalt geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="140"/>
+        <source>Matched units</source>
+        <translation>Verknüpfte Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="141"/>
+        <source>Units without data</source>
+        <translation>Raumeinheiten ohne Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="142"/>
+        <source>Table rows without unit</source>
+        <translation>Tabellenzeilen ohne Raumeinheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="143"/>
+        <source>Near matches</source>
+        <translation>Beinahe-Treffer</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="149"/>
+        <source>The spatial units layer could not be read.</source>
+        <translation>Der Layer der Raumeinheiten konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="167"/>
+        <source>Field {0!r} not found in the units layer.</source>
+        <translation>Feld {0!r} im Layer der Raumeinheiten nicht gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="171"/>
+        <source>Reading {0}</source>
+        <translation>{0} wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="185"/>
+        <source>The units layer has no coordinate reference system; the output has none either. Set the layer&apos;s CRS before making maps.</source>
+        <translation>Der Layer der Raumeinheiten hat kein Koordinatenbezugssystem, daher hat auch die Ausgabe keines. Legen Sie das KBS des Layers fest, bevor Sie Karten erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="214"/>
+        <source>{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. Repair them (Fix geometries) before area or overlay computations.</source>
+        <translation>{0} Raumeinheit(en) mit ungültiger Geometrie (Schlüssel {1}{2}); sie werden unverändert geschrieben. Reparieren Sie sie (Geometrien reparieren) vor Flächen- oder Verschneidungsberechnungen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="221"/>
+        <source>{0} unit(s) have no geometry.</source>
+        <translation>{0} Raumeinheit(en) ohne Geometrie.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="233"/>
+        <source>{0} unit(s) have an empty key and get no data.</source>
+        <translation>{0} Raumeinheit(en) mit leerem Schlüssel erhalten keine Daten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="238"/>
+        <source>Keys occurring more than once in the units layer: {0}; each of these units gets the same table row.</source>
+        <translation>Mehrfach vorkommende Schlüssel im Layer der Raumeinheiten: {0}; jede dieser Raumeinheiten erhält dieselbe Tabellenzeile.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="244"/>
+        <source>{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). Set NORMALIZE_KEYS to join them.</source>
+        <translation>{0} Beinahe-Treffer nicht verknüpft, z. B. Raumeinheit {1!r} und Tabelle {2!r} ({3}). Setzen Sie NORMALIZE_KEYS, um sie zu verknüpfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="273"/>
+        <source>Canceled; no output was written.</source>
+        <translation>Abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="279"/>
+        <source>{0} of {1} units matched; {2} units without data; {3} table rows without unit.</source>
+        <translation>{0} von {1} Raumeinheiten verknüpft; {2} Raumeinheiten ohne Daten; {3} Tabellenzeilen ohne Raumeinheit.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="305"/>
+        <source>Report written to {0}</source>
+        <translation>Bericht geschrieben: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SozialplanungAlgorithm</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="52"/>
+        <source>1 Data</source>
+        <translation>1 Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="53"/>
+        <source>2 Analysis</source>
+        <translation>2 Analyse</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="54"/>
+        <source>3 Data protection</source>
+        <translation>3 Datenschutz</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="55"/>
+        <source>4 Maps and profiles</source>
+        <translation>4 Karten und Profile</translation>
+    </message>
+</context>
+<context>
+    <name>SozialplanungPlugin</name>
+    <message>
+        <location filename="../sozialplanung_plugin/plugin.py" line="66"/>
+        <source>Sozialplanung panel</source>
+        <translation>Bedienfeld Sozialplanung</translation>
+    </message>
+</context>
+<context>
+    <name>SozialplanungProvider</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/provider.py" line="34"/>
+        <source>Sozialplanung: integrated social planning</source>
+        <translation>Sozialplanung: integrierte Sozialplanung</translation>
+    </message>
+</context>
+<context>
+    <name>SozialplanungStyles</name>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="176"/>
+        <source>unremarkable</source>
+        <translation>unauffällig</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="177"/>
+        <source>burdened</source>
+        <translation>belastet</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="178"/>
+        <source>particularly burdened</source>
+        <translation>besonders belastet</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="179"/>
+        <source>not assessable</source>
+        <translation>nicht bewertbar</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="182"/>
+        <source>1 high status</source>
+        <translation>1 hoch</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="183"/>
+        <source>2 medium status</source>
+        <translation>2 mittel</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="184"/>
+        <source>3 low status</source>
+        <translation>3 niedrig</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="185"/>
+        <source>4 very low status</source>
+        <translation>4 sehr niedrig</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="188"/>
+        <source>positive</source>
+        <translation>positiv</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="189"/>
+        <source>stable</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="190"/>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="193"/>
+        <source>1st quartile (0 to 0.25)</source>
+        <translation>1. Quartil (0 bis 0,25)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="194"/>
+        <source>2nd quartile (over 0.25 to 0.50)</source>
+        <translation>2. Quartil (über 0,25 bis 0,50)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="195"/>
+        <source>3rd quartile (over 0.50 to 0.75)</source>
+        <translation>3. Quartil (über 0,50 bis 0,75)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="196"/>
+        <source>4th quartile (over 0.75, most burdened)</source>
+        <translation>4. Quartil (über 0,75; höchste Belastung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="198"/>
+        <source>not classified</source>
+        <translation>nicht klassifiziert</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="204"/>
+        <source>Class {c} of {k}</source>
+        <translation>Klasse {c} von {k}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="206"/>
+        <source>(lowest burden)</source>
+        <translation>(geringste Belastung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="207"/>
+        <source>(highest burden)</source>
+        <translation>(höchste Belastung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="214"/>
+        <source>{a} to under {b}</source>
+        <translation>{a} bis unter {b}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="215"/>
+        <source>below {a}</source>
+        <translation>unter {a}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="218"/>
+        <source>from {a}</source>
+        <translation>ab {a}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="223"/>
+        <source>Decile {c}</source>
+        <translation>{c}. Dezil</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="224"/>
+        <source>(least deprived)</source>
+        <translation>(geringste Benachteiligung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="225"/>
+        <source>(most deprived)</source>
+        <translation>(höchste Benachteiligung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="267"/>
+        <source>{a} to {b}</source>
+        <translation>{a} bis {b}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="275"/>
+        <source>no value</source>
+        <translation>kein Wert</translation>
+    </message>
+</context>
+<context>
+    <name>Suppress</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="50"/>
+        <source>Suppress small numbers (data protection)</source>
+        <translation>Kleine Fallzahlen geheim halten (Datenschutz)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="53"/>
+        <source>Withholds small counts and everything that would reveal them, so that the layer can be published (maps, labels, profiles, exports). The input is never changed.
+
+Cells: the count fields named in FIELDS and/or the numerator and denominator columns of the CATALOGUE&apos;s indicators (every year).
+Primary suppression: a count x with 0 &lt; x &lt; MIN_COUNT is withheld (with SUPPRESS_ZEROS also x = 0).
+Secondary suppression (against differencing): per count field and group (GROUP_FIELD, default all units) the cells add up to a published total; per unit the categories of a catalogue breakdown (column breakdown/Aufgliederung, e.g. age groups) add up to their denominator, and so do count fields found to add up to another count field in every unit. Where a total would give a withheld cell away (total minus the published cells), the smallest further cell with a value &gt; 0 is withheld, repeated until nothing changes. A reader who knows the marks (primary: below MIN_COUNT; secondary: at least MIN_COUNT) and combines all totals still finds at least two possible values for every withheld cell; cells for which no further cell can ensure that (e.g. a group of one unit) are listed as warnings.
+Derived values: every value computed from a withheld count of the unit is withheld too: &lt;id&gt;_val, _diff, _ratio, _z, _pct, _flag, _val_&lt;year&gt;, _chg (when its year or base year is withheld), the composite index fields of that indicator, the burden fields when a core indicator is withheld and the status/dynamics fields when an indicator of that index is withheld. The reference &lt;id&gt;_ref (the published city-wide value) stays. Units below MIN_POPULATION (or without population) publish no rates and nothing derived from rates; their counts are still subject to MIN_COUNT.
+
+Output: withheld values become NULL; &lt;field&gt;_sign holds SIGN and &lt;field&gt;_supp &apos;primary&apos; or &apos;secondary&apos; (a derived value takes the stronger mark of its sources; MIN_POPULATION marks &apos;primary&apos;). These fields are added only for fields with withheld cells. Every unit gets suppression_note (the rule in German words, for footnotes) and suppression_rule (the rule as JSON). Fields that look derived from the protected counts but are not known to the rule (e.g. percentages delivered with a table) are listed as a warning: remove them before publishing.
+
+Run it as the last step before maps and profiles. z-scores, percentiles and index values of the other units were computed with the withheld values included; when those are published, run suppress on the joined layer first and computeindicators on its output.</source>
+        <translation>Hält kleine Fallzahlen und alles, was sie verraten würde, geheim, damit der Layer veröffentlicht werden kann (Karten, Beschriftungen, Profile, Exporte). Die Eingabe wird nie verändert.
+
+Zellen: die in FIELDS genannten Fallzahlfelder und/oder die Zähler- und Nennerspalten der Indikatoren aus CATALOGUE (alle Jahre).
+Primäre Geheimhaltung: Eine Fallzahl x mit 0 &lt; x &lt; MIN_COUNT wird geheim gehalten (mit SUPPRESS_ZEROS auch x = 0).
+Sekundäre Geheimhaltung (gegen Differenzbildung): Je Fallzahlfeld und Gruppe (GROUP_FIELD, Voreinstellung: alle Raumeinheiten) ergeben die Zellen eine veröffentlichte Summe; je Raumeinheit ergeben die Kategorien einer Aufgliederung im Katalog (Spalte breakdown/Aufgliederung, z. B. Altersgruppen) ihren Nenner, ebenso Fallzahlfelder, die sich in jeder Raumeinheit zu einem anderen Fallzahlfeld summieren. Wo eine Summe eine geheime Zelle verraten würde (Summe minus veröffentlichte Zellen), wird die kleinste weitere Zelle mit einem Wert &gt; 0 geheim gehalten, so lange, bis sich nichts mehr ändert. Wer die Kennzeichnungen kennt (primär: unter MIN_COUNT; sekundär: mindestens MIN_COUNT) und alle Summen kombiniert, findet für jede geheime Zelle dennoch mindestens zwei mögliche Werte; Zellen, bei denen keine weitere Zelle das sicherstellen kann (z. B. in einer Gruppe aus nur einer Raumeinheit), werden als Warnung aufgeführt.
+Abgeleitete Werte: Jeder aus einer geheimen Fallzahl der Raumeinheit berechnete Wert wird ebenfalls geheim gehalten: &lt;id&gt;_val, _diff, _ratio, _z, _pct, _flag, _val_&lt;year&gt;, _chg (wenn sein Jahr oder Basisjahr geheim ist), die Gesamtindexfelder dieses Indikators, die Belastungsfelder, wenn ein Kernindikator geheim ist, und die Status-/Dynamikfelder, wenn ein Indikator dieses Index geheim ist. Der Vergleichswert &lt;id&gt;_ref (der veröffentlichte gesamtstädtische Wert) bleibt erhalten. Raumeinheiten unter MIN_POPULATION (oder ohne Einwohnerzahl) veröffentlichen keine Quoten und nichts aus Quoten Abgeleitetes; ihre Fallzahlen unterliegen weiterhin MIN_COUNT.
+
+Ausgabe: Geheime Werte werden NULL; &lt;field&gt;_sign enthält SIGN und &lt;field&gt;_supp 'primary' oder 'secondary' (ein abgeleiteter Wert übernimmt die stärkere Kennzeichnung seiner Quellen; MIN_POPULATION kennzeichnet mit 'primary'). Diese Felder kommen nur für Felder mit geheimen Zellen hinzu. Jede Raumeinheit erhält suppression_note (die Regel in deutscher Sprache, für Fußnoten) und suppression_rule (die Regel als JSON). Felder, die aus den geschützten Fallzahlen abgeleitet scheinen, der Regel aber nicht bekannt sind (z. B. mit einer Tabelle gelieferte Prozentwerte), werden als Warnung aufgeführt: Entfernen Sie sie vor der Veröffentlichung.
+
+Führen Sie den Algorithmus als letzten Schritt vor Karten und Profilen aus. z-Werte, Perzentile und Indexwerte der übrigen Raumeinheiten wurden unter Einschluss der geheimen Werte berechnet; sollen diese veröffentlicht werden, führen Sie zuerst suppress auf dem verknüpften Layer und dann computeindicators auf dessen Ausgabe aus.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
+        <source>Units</source>
+        <translation>Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
+        <source>Layer of spatial units with count fields (joined) and possibly the fields of computeindicators, classifyburden and compositeindex. It is read, never changed.</source>
+        <translation>Layer der Raumeinheiten mit (verknüpften) Fallzahlfeldern und gegebenenfalls den Feldern von computeindicators, classifyburden und compositeindex. Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="93"/>
+        <source>Count fields</source>
+        <translation>Fallzahlfelder</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="93"/>
+        <source>Fields holding counts (Fallzahlen: numerators, populations) to protect, in addition to the catalogue&apos;s numerator and denominator columns. Whole numbers &gt;= 0 (text fields holding German numbers such as 1.234 are read too); rates and percentages are not counts. Fields that add up to another count field in every unit (e.g. age groups and the population) are found and protected like a catalogue breakdown.</source>
+        <translation>Zu schützende Felder mit Fallzahlen (Zähler, Bevölkerungszahlen), zusätzlich zu den Zähler- und Nennerspalten des Katalogs. Ganze Zahlen &gt;= 0 (Textfelder mit deutsch geschriebenen Zahlen wie 1.234 werden ebenfalls gelesen); Quoten und Prozentwerte sind keine Fallzahlen. Felder, die sich in jeder Raumeinheit zu einem anderen Fallzahlfeld summieren (z. B. Altersgruppen und die Bevölkerung), werden erkannt und wie eine Aufgliederung im Katalog geschützt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <source>Indicator catalogue</source>
+        <translation>Indikatorenkatalog</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <source>Optional: the indicator catalogue. Its numerator and denominator columns (every year) are protected, its breakdowns (column breakdown/Aufgliederung) add the categories&apos; totals, and every field computed from an indicator (values, deviations, flags, burden and index fields) is withheld with its counts. Give FIELDS, a catalogue or both.</source>
+        <translation>Optional: der Indikatorenkatalog. Seine Zähler- und Nennerspalten (alle Jahre) werden geschützt, seine Aufgliederungen (Spalte breakdown/Aufgliederung) ergänzen die Summen der Kategorien, und jedes aus einem Indikator berechnete Feld (Werte, Abweichungen, Markierungen, Belastungs- und Indexfelder) wird zusammen mit seinen Fallzahlen geheim gehalten. Geben Sie FIELDS, einen Katalog oder beides an.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="121"/>
+        <source>Catalogue sheet (XLSX/ODS)</source>
+        <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="121"/>
+        <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
+        <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="126"/>
+        <source>Minimum count</source>
+        <translation>Mindestfallzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="126"/>
+        <source>Counts from 1 up to MIN_COUNT - 1 are withheld (primary suppression). Common values: 3 (default), 5 or 10, as your statistics office&apos;s rules say.</source>
+        <translation>Fallzahlen von 1 bis MIN_COUNT - 1 werden geheim gehalten (primäre Geheimhaltung). Übliche Werte: 3 (Voreinstellung), 5 oder 10, je nach den Regeln Ihrer Statistikstelle.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="139"/>
+        <source>Withhold zeros too</source>
+        <translation>Auch Nullen geheim halten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="139"/>
+        <source>Off (default): 0 is published (nobody can be identified by an empty cell); complementary cells are then always &gt; 0, since withholding a 0 protects nothing. On: 0 is withheld like the other small counts (stricter; some offices require it, and it helps where tiny units would otherwise stay identifiable).</source>
+        <translation>Aus (Voreinstellung): 0 wird veröffentlicht (durch eine leere Zelle ist niemand identifizierbar); die Zellen der sekundären Geheimhaltung sind dann immer &gt; 0, da das Geheimhalten einer 0 nichts schützt. An: 0 wird wie die anderen kleinen Fallzahlen geheim gehalten (strenger; manche Statistikstellen verlangen es, und es hilft dort, wo sehr kleine Raumeinheiten sonst erkennbar blieben).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="148"/>
+        <source>Minimum population for rates</source>
+        <translation>Mindesteinwohnerzahl für Quoten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="148"/>
+        <source>Units with fewer inhabitants (POPULATION_FIELD), or without a value there, publish no rates and nothing computed from rates (deviations, flags, classes, indices). 0: no such rule. The Berlin Monitoring Soziale Stadtentwicklung uses 300.</source>
+        <translation>Raumeinheiten mit weniger Einwohnerinnen und Einwohnern (POPULATION_FIELD) oder ohne Wert dort veröffentlichen keine Quoten und nichts aus Quoten Berechnetes (Abweichungen, Markierungen, Klassen, Indizes). 0: keine solche Regel. Das Berliner Monitoring Soziale Stadtentwicklung verwendet 300.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="162"/>
+        <source>Population field</source>
+        <translation>Einwohnerfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="162"/>
+        <source>Inhabitants per unit, for MIN_POPULATION. A field with a year suffix (e.g. inhabitants_2024) serves its year; its siblings (inhabitants_2021, ...) serve theirs.</source>
+        <translation>Einwohnerzahl je Raumeinheit, für MIN_POPULATION. Ein Feld mit Jahresendung (z. B. inhabitants_2024) gilt für sein Jahr; die entsprechenden Felder anderer Jahre (inhabitants_2021, ...) gelten für ihres.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="175"/>
+        <source>Group field</source>
+        <translation>Gruppenfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="175"/>
+        <source>Units whose sum is published as a total, e.g. the municipality of each unit in a county. Secondary suppression protects each group&apos;s total per count field. Empty: all units form one group (the city total).</source>
+        <translation>Fasst die Raumeinheiten zu Gruppen zusammen, deren Summe veröffentlicht wird, z. B. die Gemeinde jeder Raumeinheit in einem Kreis. Die sekundäre Geheimhaltung schützt die Summe jeder Gruppe je Fallzahlfeld. Leer: Alle Raumeinheiten bilden eine Gruppe (die Gesamtstadt).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="185"/>
+        <source>Sign for withheld values</source>
+        <translation>Zeichen für geheim gehaltene Werte</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="185"/>
+        <source>Written to &lt;field&gt;_sign of every withheld value: &apos;.&apos; (default: &apos;Zahlenwert unbekannt oder geheim zu halten&apos;) or &apos;*&apos; as your office&apos;s tables use.</source>
+        <translation>Wird für jeden geheim gehaltenen Wert in &lt;field&gt;_sign geschrieben: '.' (Voreinstellung: „Zahlenwert unbekannt oder geheim zu halten“) oder '*', je nachdem, was die Tabellen Ihrer Statistikstelle verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="193"/>
+        <source>Protected units</source>
+        <translation>Geschützte Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="193"/>
+        <source>Every unit, withheld values NULL with &lt;field&gt;_sign and &lt;field&gt;_supp, and suppression_note / suppression_rule. Publish this layer, not its input.</source>
+        <translation>Alle Raumeinheiten, geheim gehaltene Werte als NULL mit &lt;field&gt;_sign und &lt;field&gt;_supp, dazu suppression_note / suppression_rule. Veröffentlichen Sie diesen Layer, nicht seine Eingabe.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="202"/>
+        <source>Counts withheld (primary)</source>
+        <translation>Geheim gehaltene Fallzahlen (primär)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="203"/>
+        <source>Counts withheld (secondary)</source>
+        <translation>Geheim gehaltene Fallzahlen (sekundär)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="204"/>
+        <source>Derived values withheld</source>
+        <translation>Geheim gehaltene abgeleitete Werte</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="205"/>
+        <source>Withheld cells that could not be fully protected</source>
+        <translation>Geheime Zellen ohne vollständigen Schutz</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="258"/>
+        <source>Fields not covered by the rule that look like counts or values derived from the protected counts; they can reveal withheld values, remove them (or name them in FIELDS) before publishing: {0}</source>
+        <translation>Felder, die nicht unter die Regel fallen, aber wie Fallzahlen oder aus den geschützten Fallzahlen abgeleitete Werte aussehen; sie können geheim gehaltene Werte verraten. Entfernen Sie sie vor der Veröffentlichung (oder nennen Sie sie in FIELDS): {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="267"/>
+        <source>The layer holds z-scores, percentiles or index values of every unit, computed with the now withheld values included. For publication run suppress on the joined layer and computeindicators (classifyburden, compositeindex) on its output.</source>
+        <translation>Der Layer enthält z-Werte, Perzentile oder Indexwerte aller Raumeinheiten, die unter Einschluss der jetzt geheim gehaltenen Werte berechnet wurden. Führen Sie für die Veröffentlichung suppress auf dem verknüpften Layer und computeindicators (classifyburden, compositeindex) auf dessen Ausgabe aus.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="281"/>
+        <source>Fields computed from indicators ({0}) cannot be traced to their counts without the catalogue and are NOT protected: give CATALOGUE.</source>
+        <translation>Aus Indikatoren berechnete Felder ({0}) lassen sich ohne den Katalog nicht auf ihre Fallzahlen zurückführen und sind NICHT geschützt: Geben Sie CATALOGUE an.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="313"/>
+        <source>{0} count cell(s) withheld (primary), {1} secondary, {2} derived value(s); rule: {3}</source>
+        <translation>{0} Fallzahl(en) geheim gehalten (primär), {1} sekundär, {2} abgeleitete(r) Wert(e); Regel: {3}</translation>
+    </message>
+</context>
+</TS>
