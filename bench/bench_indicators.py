@@ -134,7 +134,7 @@ def reference(df: pd.DataFrame, cat, years: list[int], population: str):
             out[f"{ind.id}_val_{yr}"] = val
         val, ref = per_year[y]
         out[f"{ind.id}_val"] = val
-        out[f"{ind.id}_ref"] = pd.Series(ref, index=df.index).where(val.notna())
+        out[f"{ind.id}_ref"] = pd.Series(ref, index=df.index)
         out[f"{ind.id}_diff"] = val - ref
         out[f"{ind.id}_ratio"] = 100 * val / ref
         out[f"{ind.id}_z"] = (val - val.mean()) / val.std()

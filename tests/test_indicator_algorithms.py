@@ -83,7 +83,7 @@ def independent(rows, num, den, mult, keys=KEYS):
     out = {}
     for k, v in vals.items():
         if v is None:
-            out[k] = dict(val=None, ref=None, diff=None, ratio=None, z=None, pct=None)
+            out[k] = dict(val=None, ref=ref, diff=None, ratio=None, z=None, pct=None)
         else:
             out[k] = dict(
                 val=v,

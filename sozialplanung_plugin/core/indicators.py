@@ -21,9 +21,8 @@ For every catalogue indicator and unit (``fields.py`` has the field names):
 
 A missing value stays missing (never 0) and keeps its reason in
 ``<id>_val_sign``: the sign of the numerator, else of the denominator, else of
-the rate; "x" for 0/0. All measures of a missing value are missing, the
-reference included (the area's reference value is in the log and in every
-unit of the area that has a value).
+the rate; "x" for 0/0. All measures of a missing value are missing; the
+reference value belongs to the area and is written on every unit of it.
 
 Several years (columns ``sgb2_2019``, ``sgb2_2020`` ...): the measures are for
 the reporting year (the latest, or the one asked for), ``<id>_val_<Y>`` holds
@@ -473,7 +472,7 @@ def compute(
         ratio[missing] = np.nan
         put(fn.measure(ind.id, "val"), val)
         put(fn.sign_of(fn.measure(ind.id, "val")), cur.sign if cur.sign is not None else nones(n), "text")
-        put(fn.measure(ind.id, "ref"), np.where(missing, np.nan, ref))  # every measure of a missing value is missing
+        put(fn.measure(ind.id, "ref"), ref)  # the area's published value: on every unit, with or without a value
         put(fn.measure(ind.id, "diff"), diff)
         put(fn.measure(ind.id, "ratio"), ratio)
         put(fn.measure(ind.id, "z"), zscores(val, grp))
