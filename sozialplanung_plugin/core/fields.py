@@ -114,3 +114,28 @@ def percentile_rank(ind_id: str) -> str:
 
 def percentile_flag(ind_id: str) -> str:
     return f"{ind_id}_pflag"
+
+
+# The layer behind the print layouts of sozialplanung:profileatlas (one
+# feature per unit, only what may be printed, as printed; the layouts of the
+# project read these fields, so a user can re-export or change them).
+PA_KEY = "pa_key"
+PA_NAME = "pa_name"
+#: page number of the unit's profile in the PDF (NULL: no page, e.g. FILTER)
+PA_PAGE = "pa_page"
+PA_RANK = "pa_rank"
+PA_PAGE_TEXT = "pa_page_text"
+PA_SUBLINE = "pa_subline"
+PA_BURDEN_HEAD = "pa_burden_head"
+PA_BURDEN_TEXT = "pa_burden_text"
+PA_INDEX_TEXT = "pa_index_text"
+PA_NOTES = "pa_notes"
+#: the unit's class on the cover map
+PA_MAP_CLASS = "pa_map_class"
+#: the chart's bars of the unit (SVG text)
+PA_BARS = "pa_bars"
+
+
+def pa_column(column: str) -> str:
+    """A column of the printed indicator table (one line per table line): ``pa_col_value`` ..."""
+    return f"pa_col_{column}"

@@ -1,0 +1,416 @@
+"""sozialplanung:profileatlas: the district profile atlas (Sozialraumprofile) as PDF."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from qgis.core import (
+    NULL,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from sozialplanung_plugin.adapters import layouts as ly
+from sozialplanung_plugin.adapters.layers import iterate, source_frame
+from sozialplanung_plugin.core import fields as fn
+from sozialplanung_plugin.core import profiles as cp
+from sozialplanung_plugin.core import suppression as cs
+from sozialplanung_plugin.core.errors import CanceledError
+from sozialplanung_plugin.core.report import write_atomic
+from sozialplanung_plugin.core.tables import TableError
+from sozialplanung_plugin.processing.compute_indicators import IndicatorAlgorithm
+
+
+class PrintAlgorithm(IndicatorAlgorithm):
+    """Shared parameters and steps of the print algorithms."""
+
+    GROUP_ID = "print"
+
+    TITLE = "TITLE"
+    SOURCE_NOTE = "SOURCE_NOTE"
+    PAGE_SIZE = "PAGE_SIZE"
+    ORIENTATION = "ORIENTATION"
+    OUTPUT_PDF = "OUTPUT_PDF"
+    PAGES = "PAGES"
+
+    def flags(self):
+        # layouts are not thread-safe (as native:atlaslayouttopdf)
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def add_units(self, help_text: str):
+        self.add(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, self.tr("Units with indicators"), [QgsProcessing.TypeVectorPolygon]
+            ),
+            help_text,
+        )
+
+    def add_page(self, orientation: str):
+        self.add_enum(
+            self.PAGE_SIZE,
+            self.tr("Page size"),
+            list(ly.PAGE_SIZES),
+            "A4",
+            self.tr("A4 or A3; on A3 type and furniture are set 1.25 times larger."),
+        )
+        self.add_enum(
+            self.ORIENTATION,
+            self.tr("Orientation"),
+            list(ly.ORIENTATIONS),
+            orientation,
+            self.tr("portrait or landscape."),
+        )
+
+    def add_texts(self, title_help: str):
+        self.add(
+            QgsProcessingParameterString(self.TITLE, self.tr("Title"), optional=True),
+            title_help,
+        )
+        self.add(
+            QgsProcessingParameterString(self.SOURCE_NOTE, self.tr("Source note"), optional=True),
+            self.tr(
+                "Printed in the footer of every page, e.g. 'Amt für Statistik Berlin-Brandenburg; "
+                "Monitoring Soziale Stadtentwicklung 2021'."
+            ),
+        )
+
+    def page(self, parameters, context) -> ly.Page:
+        return ly.Page(
+            self.enum_value(parameters, self.PAGE_SIZE, context),
+            self.enum_value(parameters, self.ORIENTATION, context),
+        )
+
+    def text(self, parameters, name, context) -> str:
+        return (self.parameterAsString(parameters, name, context) or "").strip()
+
+    def pdf_path(self, parameters, context) -> str:
+        path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
+        if not path:
+            raise QgsProcessingException(self.tr("OUTPUT_PDF: give the path of the PDF to write."))
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return path
+
+    def geometries(self, source, feedback) -> tuple[dict, object]:
+        req = QgsFeatureRequest().setNoAttributes()
+        out = {}
+        for f in iterate(source, req):
+            if feedback.isCanceled():
+                raise CanceledError()
+            out[f.id()] = f.geometry() if f.hasGeometry() else None
+        return out, source.wkbType()
+
+    def rule_population_field(self, source) -> str | None:
+        names = source.fields().names()
+        if fn.SUPPRESSION_RULE not in names:
+            return None
+        frame = source_frame(source, [fn.SUPPRESSION_RULE])
+        try:
+            rule = cs.rule_from_frame(frame)
+        except TableError as e:
+            raise self.fail(e) from e
+        if rule is None or not rule.population_field or rule.population_field not in names:
+            return None
+        return rule.population_field
+
+
+class ProfileAtlas(PrintAlgorithm):
+    NAME = "profileatlas"
+
+    NAME_FIELD = "NAME_FIELD"
+    SUBTITLE = "SUBTITLE"
+    LOGO = "LOGO"
+    FILTER = "FILTER"
+    ORDER = "ORDER"
+    COVER_MAP = "COVER_MAP"
+    OUTPUT_HTML = "OUTPUT_HTML"
+    OUTPUT_PROJECT = "OUTPUT_PROJECT"
+    PROFILES = "PROFILES"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("District profile atlas (Sozialraumprofile)")
+
+    def help_text(self):
+        return self.tr(
+            "Prints a district profile (Sozialraumprofil) for every unit into one PDF, for ward meetings and "
+            "council committees, from a layer of the earlier algorithms (computeindicators, classifyburden, "
+            "compositeindex, suppress).\n\n"
+            "Page 1, cover: the overview map of the municipality with the burden classes (or the status or "
+            "dynamics index, COVER_MAP), legend with the number of units per class, scale bar, north arrow, the "
+            "burden rule, the data-protection note, source and date.\n"
+            "Pages 2 ff., ranked list: every unit with a profile, sorted by burden class, number of flagged core "
+            "indicators and status index (most burdened first), with its class, status and dynamics class and "
+            "the page of its profile. Units whose class is withheld or unknown get no rank.\n"
+            "Then one page per unit (FILTER selects them, ORDER sorts them): name and key; a map of the unit "
+            "with its surroundings and a locator map of the municipality; the burden class with its reason in "
+            "plain words and the index classes; a table of all catalogue indicators grouped by topic with the "
+            "unit's value, the city-wide value, the difference, the flag of the burden rule (● flagged, ○ not "
+            "flagged) and, when the data has several years, the change and a trend arrow; beside each row a bar "
+            "of the value's ratio to the city-wide value (city = 100; solid dark in the adverse direction, "
+            "outlined in the favourable one); footnotes explaining every sign on the page, the suppression rule "
+            "when values are withheld; page numbers.\n\n"
+            "Data protection: only published values are printed. A withheld value shows its sign, and so do "
+            "everything derived from it on the page (difference, bar, flag, change); units below the rule's "
+            "MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only "
+            "published values.\n\n"
+            "Numbers are German (24,1 %, +12,9 Pp.), decimals from the catalogue; captions are German when QGIS "
+            "runs in German, English otherwise. Text stays text in the PDF (searchable, selectable).\n\n"
+            "OUTPUT_HTML: the same profiles as one HTML file. OUTPUT_PROJECT: a QGIS project (.qgz) holding the "
+            "two print layouts (overview and the profile atlas) on a GeoPackage written beside it "
+            "(<name>_profiles.gpkg, only the printed texts), to adjust in the layout designer and export again."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.add_units(
+            self.tr(
+                "Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, "
+                "compositeindex and suppress). It is read, never changed."
+            )
+        )
+        self.add_catalogue()
+        self.add(
+            QgsProcessingParameterField(
+                self.NAME_FIELD, self.tr("Name field"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr("Field with the unit's name, the title of its page (e.g. PLR_NAME). Empty: the key."),
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.KEY_FIELD, self.tr("Key field"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr("Field with the unit's key, printed beside the name (e.g. PLR_ID). Empty: the first text field."),
+        )
+        self.add_texts(
+            self.tr("Title of the atlas, on the cover and every page (e.g. 'Sozialraumprofile Berlin 2021').")
+        )
+        self.add(
+            QgsProcessingParameterString(self.SUBTITLE, self.tr("Subtitle"), optional=True),
+            self.tr("Printed under the title on the cover and beside the key on every page."),
+        )
+        self.add(
+            QgsProcessingParameterFile(
+                self.LOGO,
+                self.tr("Logo"),
+                optional=True,
+                fileFilter="Images (*.png *.jpg *.jpeg *.svg)",
+            ),
+            self.tr("Optional image (PNG, JPG or SVG) printed at the top right of every page."),
+        )
+        self.add_page("portrait")
+        self.add(
+            QgsProcessingParameterExpression(
+                self.FILTER,
+                self.tr("Units with a profile (filter)"),
+                parentLayerParameterName=self.INPUT,
+                optional=True,
+            ),
+            self.tr(
+                "Optional expression: only units for which it is true get a page and a line in the list, e.g. "
+                "\"burden_class\" = 'besonders belastet'. The maps always show every unit. Withheld values are "
+                "NULL for the filter."
+            ),
+        )
+        self.add_enum(
+            self.ORDER,
+            self.tr("Order of the profiles"),
+            list(cp.ORDERS),
+            "key",
+            self.tr("key: by key (units of a district together); name: alphabetical; rank: as the ranked list."),
+            advanced=True,
+        )
+        self.add_enum(
+            self.COVER_MAP,
+            self.tr("Cover map"),
+            list(cp.COVER_MAPS),
+            "burden",
+            self.tr(
+                "burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: "
+                "the dynamics index class. Falls back to what the layer has."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("Profile atlas (PDF)"), "PDF (*.pdf)"),
+            self.tr("The PDF, written completely or not at all."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_HTML, self.tr("Profiles as HTML"), "HTML (*.html)", optional=True, createByDefault=False
+            ),
+            self.tr("Optional: the same profiles (list, tables, bars, footnotes) as one HTML file."),
+        )
+        self.add(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_PROJECT,
+                self.tr("Layout project"),
+                "QGIS project (*.qgz)",
+                optional=True,
+                createByDefault=False,
+            ),
+            self.tr(
+                "Optional: a .qgz with the two print layouts on a GeoPackage written beside it "
+                "(<name>_profiles.gpkg), to change them in the layout designer and export again."
+            ),
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROFILES, self.tr("Profiles")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        if feedback.isCanceled():
+            return {}
+        t0 = time.perf_counter()
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source = self.read_source(parameters, context)
+        catalogue = self.read_catalogue(parameters, context)
+        key = self.key_field(parameters, context, source)
+        if key is None:
+            raise QgsProcessingException(self.tr("KEY_FIELD: the layer has no text field; name the key field."))
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context).strip() or None
+        page = self.page(parameters, context)
+        pdf = self.pdf_path(parameters, context)
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context) or None
+        project_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PROJECT, context) or None
+        logo_path = self.parameterAsFile(parameters, self.LOGO, context) or None
+        if logo_path and not os.path.isfile(logo_path):
+            raise QgsProcessingException(self.tr("LOGO: {0} is not a file.").format(logo_path))
+        lang = self.lang()
+        try:
+            steps.setCurrentStep(0)
+            names = source.fields().names()
+            population = self.rule_population_field(source)
+            frame = source_frame(source, cp.needed_fields(names, catalogue, key, name_field, population), steps)
+            geometries, wkb = self.geometries(source, feedback)
+            include = self.selection(parameters, context, source, frame, catalogue, feedback)
+            steps.setCurrentStep(1)
+            book = cp.build(
+                frame,
+                catalogue,
+                key_field=key,
+                name_field=name_field,
+                include=include,
+                order=self.enum_value(parameters, self.ORDER, context),
+                lang=lang,
+                title=self.text(parameters, self.TITLE, context),
+                subtitle=self.text(parameters, self.SUBTITLE, context),
+                source_note=self.text(parameters, self.SOURCE_NOTE, context),
+                cover_map=self.enum_value(parameters, self.COVER_MAP, context),
+            )
+        except CanceledError:
+            return {}
+        except (TableError, ValueError, KeyError) as e:
+            raise self.fail(e) from e
+        self.report(feedback, book.warnings)
+        if not book.pages:
+            raise QgsProcessingException(self.tr("FILTER selects no unit: the atlas would have no profile."))
+        if book.rule is None:
+            self.warn(
+                feedback,
+                self.tr(
+                    "The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before "
+                    "publishing profiles, or make sure the data may be published as it is."
+                ),
+            )
+        logo = ly.image_source(logo_path) if logo_path else None
+        try:
+            steps.setCurrentStep(2)
+            gpkg = None
+            if project_path:
+                gpkg = os.path.splitext(project_path)[0] + "_profiles.gpkg"
+                src = (self.parameterAsString(parameters, self.INPUT, context) or "").split("|")[0]
+                if src and os.path.abspath(src) == os.path.abspath(gpkg):
+                    raise QgsProcessingException(
+                        self.tr("OUTPUT_PROJECT: {0} is the input; choose another project name.").format(gpkg)
+                    )
+            doc = ly.make_document(book, page, geometries, source.sourceCrs(), wkb, gpkg, logo)
+            feedback.pushInfo(
+                self.tr("{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)").format(
+                    book.total_pages, book.list_pages, len(book.pages), time.perf_counter() - t0
+                )
+            )
+            steps.setCurrentStep(3)
+            t1 = time.perf_counter()
+            ly.export_pdf(doc.iterator(), pdf, steps)
+            dt = time.perf_counter() - t1
+            feedback.pushInfo(
+                self.tr("PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}").format(
+                    dt, book.total_pages / max(dt, 1e-9), os.path.getsize(pdf) / 1024 / book.total_pages, pdf
+                )
+            )
+            steps.setCurrentStep(4)
+            results = {self.OUTPUT_PDF: pdf, self.PAGES: book.total_pages, self.PROFILES: len(book.pages)}
+            if html_path:
+                write_atomic(html_path, cp.html(book))
+                results[self.OUTPUT_HTML] = html_path
+            if project_path:
+                ly.save_project(doc.project, project_path)
+                results[self.OUTPUT_PROJECT] = project_path
+        except ly.LayoutError as e:
+            if feedback.isCanceled():
+                return {}
+            raise QgsProcessingException(str(e)) from e
+        return results
+
+    def selection(self, parameters, context, source, frame, catalogue, feedback):
+        """FILTER evaluated on published values only: a withheld cell (mark set,
+        or a rate of a unit below the rule's MIN_POPULATION) is NULL for it."""
+        text = self.parameterAsExpression(parameters, self.FILTER, context)
+        if not text or not text.strip():
+            return None
+        expr = QgsExpression(text)
+        if expr.hasParserError():
+            raise QgsProcessingException(self.tr("FILTER: {0}").format(expr.parserErrorString()))
+        ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(None))
+        ctx.appendScope(source.createExpressionContextScope())
+        expr.prepare(ctx)
+        names = source.fields().names()
+        refs = [c for c in expr.referencedColumns() if c in names]
+        if QgsFeatureRequest.ALL_ATTRIBUTES in expr.referencedColumns():
+            refs = list(names)
+        marks = {c: fn.supp_of(c) for c in refs if fn.supp_of(c) in names}
+        small_fields = set()
+        rule = cs.rule_from_frame(frame)
+        small = cp.below_population(frame, rule)
+        if small.any():
+            for ind in catalogue:
+                small_fields |= set(cs.derived_field_names(ind.id, names))
+            small_fields |= {c for c in names if c.startswith(("burden_", "status_", "dynamics_", "sdi_"))}
+        req = QgsFeatureRequest()
+        if not expr.needsGeometry():
+            req.setFlags(QgsFeatureRequest.NoGeometry)
+        req.setSubsetOfAttributes(list(dict.fromkeys(refs + list(marks.values()))), source.fields())
+        position = {fid: i for i, fid in enumerate(frame.index)}
+        mask = [False] * len(frame)
+        for f in iterate(source, req):
+            if feedback.isCanceled():
+                raise CanceledError()
+            i = position.get(f.id())
+            if i is None:
+                continue
+            for c, m in marks.items():
+                v = f[m]
+                if v is not None and v != NULL and str(v).strip():
+                    f[c] = NULL
+            if small[i]:
+                for c in refs:
+                    if c in small_fields:
+                        f[c] = NULL
+            ctx.setFeature(f)
+            v = expr.evaluate(ctx)
+            if expr.hasEvalError():
+                raise QgsProcessingException(self.tr("FILTER: {0}").format(expr.evalErrorString()))
+            mask[i] = bool(v) and v != NULL
+        return mask
