@@ -37,6 +37,7 @@ class Log:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="output/demo")
+    ap.add_argument("--locale", default="de_DE", help="language of legends and print texts (de_DE or en_US)")
     args = ap.parse_args()
     out = os.path.abspath(args.out)
     if os.path.isdir(out):
@@ -45,7 +46,7 @@ def main() -> int:
 
     from sozialplanung_plugin.standalone import start_qgis
 
-    start_qgis()
+    start_qgis(locale=args.locale)
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
@@ -84,29 +85,100 @@ def main() -> int:
                 f"_{year}",
             )
         )
+    gpkg = os.path.join(out, "berlin_sozialmonitoring.gpkg")
+
+    def table(name: str) -> str:
+        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
+
+    def layer_of(name: str) -> str:
+        return f"{gpkg}|layername={name}"
+
     layer = units
-    for i, (table, key, fields, suffix) in enumerate(joins):
+    for i, (tab, key, fields, suffix) in enumerate(joins):
         last = i == len(joins) - 1
-        target = os.path.join(out, "berlin_sozialmonitoring.gpkg")
-        dest = f"ogr:dbname='{target}' table=\"planungsraeume_daten\" (geom)" if last else "TEMPORARY_OUTPUT"
         res = run(
             "sozialplanung:joinindicators",
             {
                 "INPUT": layer,
                 "INPUT_KEY": "PLR_ID",
-                "TABLE": os.path.join(ex, table),
+                "TABLE": os.path.join(ex, tab),
                 "TABLE_KEY": key,
                 "FIELDS": fields,
                 "FIELD_SUFFIX": suffix,
-                "OUTPUT": dest,
-                "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(table)[0]}.html"),
+                "OUTPUT": table("daten_verknuepft") if last else "TEMPORARY_OUTPUT",
+                "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(tab)[0]}.html"),
             },
         )
         log.step(
-            f"joined {table}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
+            f"joined {tab}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
             f"{res['ROWS_WITHOUT_UNIT']} rows without unit"
         )
         layer = res["OUTPUT"]
+
+    catalogue = os.path.join(ex, "katalog_berlin.csv")
+    # 2. Data protection first: everything computed afterwards (rates, z-scores,
+    #    indices) is built on published values only, so nothing can leak through it.
+    res = run(
+        "sozialplanung:suppress",
+        {
+            "INPUT": layer_of("daten_verknuepft"),
+            "CATALOGUE": catalogue,
+            "MIN_COUNT": 5,
+            "MIN_POPULATION": 300,
+            "POPULATION_FIELD": "EW",
+            "GROUP_FIELD": "BEZ",
+            "SIGN": ".",
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table("daten_geschuetzt"),
+        },
+    )
+    log.step(
+        f"suppressed: {res['PRIMARY']} primary, {res['SECONDARY']} secondary, {res['DERIVED']} derived cells "
+        f"withheld, {res['UNPROTECTED']} unprotected"
+    )
+    # 3. Indicators and the city-wide comparison.
+    run(
+        "sozialplanung:computeindicators",
+        {
+            "INPUT": layer_of("daten_geschuetzt"),
+            "CATALOGUE": catalogue,
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table("indikatoren"),
+        },
+    )
+    log.step("indicators computed (value, city-wide value, difference, ratio, z-score, percentile, change)")
+    # 4. The burden rule: at least 2 of the 6 core indicators 1 sd or more above the city.
+    res = run(
+        "sozialplanung:classifyburden",
+        {
+            "INPUT": layer_of("indikatoren"),
+            "CATALOGUE": catalogue,
+            "MEASURE": "zscore",
+            "THRESHOLD": 1,
+            "MIN_FLAGS": 2,
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table("belastung"),
+        },
+    )
+    log.step(
+        f"burden rule: {res['PARTICULARLY_BURDENED']} besonders belastet, {res['BURDENED']} belastet, "
+        f"{res['UNREMARKABLE']} unauffällig, {res['NOT_ASSESSABLE']} nicht bewertbar"
+    )
+    # 5. Status and dynamics index (Berlin's MSS method).
+    res = run(
+        "sozialplanung:compositeindex",
+        {
+            "INPUT": layer_of("belastung"),
+            "CATALOGUE": catalogue,
+            "METHOD": "zscore_sum",
+            "CLASSES": "method",
+            "POPULATION_FIELD": "EW",
+            "MIN_POPULATION": 300,
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table("sozialmonitoring"),
+        },
+    )
+    log.step(f"status/dynamics index: {res['CLASSIFIED']} classified, {res['NOT_CLASSIFIED']} not classified")
     print(f"\nDemo outputs in {out}:")
     for root, _dirs, files in os.walk(out):
         for f in sorted(files):

@@ -10,10 +10,19 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 PLUGIN_DIR = os.path.dirname(__file__)
 
 _translator: QTranslator | None = None
+_locale_override: str | None = None
+
+
+def set_locale(name: str | None) -> None:
+    """Run in this locale regardless of the settings (scripts, the demo)."""
+    global _locale_override
+    _locale_override = name
 
 
 def qgis_locale() -> str:
     """The locale QGIS runs in ('de_DE', 'en_US', ...)."""
+    if _locale_override:
+        return _locale_override
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         name = settings.value("locale/userLocale", "", type=str)

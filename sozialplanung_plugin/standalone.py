@@ -17,8 +17,11 @@ _app = None
 _provider = None  # keep a Python reference, or the registry holds a dead wrapper
 
 
-def start_qgis(prefix: str | None = None):
-    """Start a headless QGIS with Processing and the sozialplanung provider (once)."""
+def start_qgis(prefix: str | None = None, locale: str | None = None):
+    """Start a headless QGIS with Processing and the sozialplanung provider (once).
+
+    ``locale`` ('de_DE', 'en_US') sets the language of texts, legends and print
+    layouts for this process only; by default the QGIS settings decide."""
     global _app, _provider
     if _app is not None:
         return _app
@@ -36,7 +39,10 @@ def start_qgis(prefix: str | None = None):
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from sozialplanung_plugin.plugin import install_translator
+    from sozialplanung_plugin.plugin import install_translator, set_locale
+
+    if locale:
+        set_locale(locale)
     from sozialplanung_plugin.processing.provider import SozialplanungProvider
 
     install_translator()

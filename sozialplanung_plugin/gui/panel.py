@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -140,7 +141,12 @@ class SozialplanungPanel(QDockWidget):
             self.status[step["alg"]] = status
             self.buttons[step["alg"]] = button
         layout.addStretch(1)
+        # Wrap the texts to the dock's width instead of scrolling sideways.
+        for w in (self.layer_combo, self.catalogue):
+            w.setMinimumWidth(80)
+            w.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.setWidget(scroll)
