@@ -1419,3 +1419,147 @@ def make_document(
     project.layoutManager().addLayout(overview)
     project.layoutManager().addLayout(atlas)
     return AtlasDocument(book, design, overview_design, layers, project, overview, atlas)
+
+
+# --------------------------------------------------------------------------
+# overview maps: one page per field
+
+
+def map_layer(mf: cp.MapField, geometries: dict, fids: list, crs, wkb_type) -> QgsVectorLayer:
+    """The units with the published value (pa_value) and its state (pa_state)."""
+    extent = geometry_extent(geometries)
+    tol = max(extent.width(), extent.height()) / 20000.0
+    kind = QVariant.Double if mf.kind == "values" else QVariant.String
+    geom_type = QgsWkbTypes.multiType(wkb_type)
+    feats = []
+    for fid, v, state in zip(fids, mf.values, mf.states):
+        f = QgsFeature()
+        g = geometries.get(fid)
+        if g is not None:
+            g = simplify(QgsGeometry(g), tol)
+            if not g.isMultipart():
+                g.convertToMultiType()
+            f.setGeometry(g)
+        f.setAttributes([v, state])
+        feats.append(f)
+    return memory_layer(mf.field, geom_type, crs, [("pa_value", kind), ("pa_state", QVariant.String)], feats)
+
+
+def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
+    """Quantile classes (darker = more burdened, or higher), hatched 'no value'
+    and cross-hatched 'withheld'; or the classes light to dark."""
+    withheld_label = t("withheld ({sign})", lang).format(sign=mf.sign)
+    if mf.kind == "classes":
+        return class_renderer(layer, mf.classes, "pa_value")
+    renderer = styles.value_renderer(layer, "pa_value", mf.polarity or 1, mf.unit, mf.decimals, classes=5)
+    if isinstance(renderer, QgsRuleBasedRenderer) and mf.withheld:
+        rule = QgsRuleBasedRenderer.Rule(
+            withheld_symbol(layer.geometryType()),
+            0,
+            0,
+            "\"pa_state\" = 'withheld'",
+            f"{withheld_label} ({mf.withheld})",
+        )
+        root = renderer.rootRule()
+        root.insertChild(max(0, len(root.children()) - 1), rule)
+    return renderer
+
+
+@dataclass
+class MapDesign:
+    page: Page
+
+    def __post_init__(self):
+        p, s = self.page, self.page.scale
+        m = p.margin
+        self.x0, self.x1 = m, p.width - m
+        self.y0, self.y1 = m - 2 * s, p.height - m + 2 * s
+        self.w = self.x1 - self.x0
+        self.header_h = 21 * s
+        self.footer_h = 5 * s
+
+
+def map_page_layout(
+    project,
+    design: MapDesign,
+    layer: QgsVectorLayer,
+    mf: cp.MapField,
+    *,
+    lang: str,
+    title: str,
+    source_note: str,
+    protection_note: str,
+    page_no: int,
+    total: int,
+    day: str,
+) -> QgsPrintLayout:
+    """A print-ready map of one field: title, map with classes, legend, scale
+    bar, north arrow, source, date, data-protection note, page number."""
+    p, s = design.page, design.page.scale
+    layout = new_layout(project, f"{t('Overview map', lang)} – {mf.title}", p)
+    x0, y0, w = design.x0, design.y0, design.w
+    kicker = t("Overview map", lang).upper() + (f"  ·  {title}" if title else "")
+    text_label(layout, kicker, (x0, y0, w, 4 * s), 6.5 * s, bold=True, colour=GREY)
+    text_label(layout, mf.title, (x0, y0 + 4.2 * s, w, 9 * s), 16 * s, bold=True)
+    sub = t("As of {date}", lang).format(date=day) + "  ·  " + t("{n} units", lang).format(n=len(mf.values))
+    text_label(layout, sub, (x0, y0 + 13.6 * s, w, 4.5 * s), 8 * s, colour=GREY)
+    top = y0 + design.header_h + 4 * s
+    bottom = design.y1 - design.footer_h - 2 * s
+    if p.landscape:
+        side_w = 70 * s
+        map_rect = (x0, top, w - side_w - 6 * s, bottom - top)
+        side = (x0 + w - side_w, top, side_w, bottom - top)
+    else:
+        side_h = 58 * s
+        map_rect = (x0, top, w, bottom - top - side_h - 4 * s)
+        side = (x0, bottom - side_h, w, side_h)
+    mx, my, mw, mh = map_rect
+    m = QgsLayoutItemMap(layout)
+    place(layout, m, *map_rect)
+    m.setCrs(layer.crs())
+    m.setLayers([layer])
+    m.setKeepLayerSet(True)
+    m.setExtent(fit_extent(layer.extent(), mw, mh, 0.02))
+    frame(m)
+    north_arrow(layout, m, (mx + mw - 12 * s, my + 3 * s, 9 * s, 12 * s))
+    scale_bar(layout, m, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
+    sx, sy, sw, sh = side
+    if p.landscape:
+        leg_rect, text_rect = (sx, sy, sw, sh * 0.5), (sx, sy + sh * 0.5 + 3 * s, sw, sh * 0.5 - 3 * s)
+    else:
+        leg_rect, text_rect = (sx, sy, sw * 0.45, sh), (sx + sw * 0.5, sy, sw * 0.5, sh)
+    legend(layout, m, layer, mf.title, leg_rect, 7 * s)
+    texts = []
+    if mf.kind == "values":
+        texts.append(
+            t(
+                "Classes: quantiles (about the same number of units per class); darker = more burdened."
+                if mf.polarity
+                else "Classes: quantiles (about the same number of units per class); darker = higher values.",
+                lang,
+            )
+        )
+    if mf.note:
+        texts.append(f"{t('Burden rule', lang)}: {mf.note}")
+    texts.append(protection_note)
+    text_label(layout, "\n\n".join(texts), text_rect, 6.5 * s)
+    furniture = cp.furniture_svg(
+        [],
+        page_width=p.width,
+        page_height=p.height,
+        table_x=0,
+        table_y=-10,
+        table_width=0,
+        pitch=0,
+        head=0,
+        rules=page_rules(design),
+    )
+    picture(layout, svg_source(furniture), (0, 0, p.width, p.height))
+    fy = design.y1 - design.footer_h + 1.2 * s
+    parts = [t("As of {date}", lang).format(date=day)]
+    if source_note:
+        parts.insert(0, f"{t('Source', lang)}: {source_note}")
+    text_label(layout, "  ·  ".join(parts), (x0, fy, w - 32 * s, 4 * s), 6 * s, colour=GREY)
+    page_text = t("Page {n} of {total}", lang).format(n=page_no, total=total)
+    text_label(layout, page_text, (design.x1 - 30 * s, fy, 30 * s, 4 * s), 6.5 * s, align=Qt.AlignRight)
+    return layout

@@ -1171,3 +1171,164 @@ def _html_bar(row: IndicatorRow, width: float = 120.0, height: float = 10.0) -> 
         return None
     x, w, over = bar_geometry(row.ratio, width)
     return {"x": x, "w": max(w, 1.0), "over": over, "kind": row.direction, "width": width, "height": height}
+
+
+# --------------------------------------------------------------------------
+# overview maps: one field of the layer, as it may be published
+
+
+_MEASURE_TITLES = {
+    "val": "{label}",
+    "ref": "{label}: city-wide value",
+    "diff": "{label}: difference to the city-wide value",
+    "ratio": "{label}: ratio to the city-wide value (city = 100)",
+    "z": "{label}: z-score",
+    "pct": "{label}: percentile rank",
+    "chg": "{label}: change",
+    "ref_chg": "{label}: change of the city-wide value",
+}
+CLASS_FIELDS = {
+    fn.BURDEN_CLASS: "burden",
+    fn.BURDEN_CODE: "burden",
+    fn.STATUS_CLASS: "status",
+    fn.STATUS_LABEL: "status",
+    fn.DYNAMICS_CLASS: "dynamics",
+    fn.DYNAMICS_LABEL: "dynamics",
+}
+CLASS_TITLES = {"burden": "Burden class", "status": "Status index", "dynamics": "Dynamics index"}
+
+
+@dataclass
+class MapField:
+    """One field of the layer as an overview map shows it: published values
+    (or class labels), the state of every unit and how to read it."""
+
+    field: str
+    title: str
+    kind: str  # "values" (graduated) or "classes" (categories)
+    values: list  # float (values) or str (classes) per unit; None where nothing is shown
+    states: list  # "" shown, "withheld", "missing" per unit
+    classes: list = field(default_factory=list)  # MapClass, for kind "classes"
+    unit: str = ""
+    decimals: int = 1
+    polarity: int = 1  # +1 darker = higher; -1 darker = lower; 0 no direction
+    note: str = ""
+    sign: str = "."  # the sign of withheld values
+
+    @property
+    def withheld(self) -> int:
+        return sum(1 for s in self.states if s == "withheld")
+
+
+def _indicator_of(catalogue: Catalogue, name: str) -> tuple[Indicator | None, str, int | None]:
+    """(indicator, measure, year) of a field such as ``sgb2_diff`` or ``sgb2_val_2020``."""
+    best = None
+    for ind in catalogue:
+        if name.startswith(ind.id + "_") and (best is None or len(ind.id) > len(best.id)):
+            best = ind
+    if best is None:
+        return None, "", None
+    rest = name[len(best.id) + 1 :]
+    m = re.fullmatch(r"val_((?:19|20)\d\d)", rest)
+    if m:
+        return best, "val", int(m.group(1))
+    if rest in _MEASURE_TITLES:
+        return best, rest, None
+    return None, "", None
+
+
+def map_field(
+    frame: pd.DataFrame, catalogue: Catalogue, name: str, lang: str = "de", key_field: str | None = None
+) -> MapField:
+    """What an overview map of ``name`` may show, unit by unit.
+
+    Class fields (burden, status, dynamics) show the published classes as the
+    cover of the profile atlas does; indicator fields (``<id>_val``, ``_diff``
+    ...) their published values, with the catalogue's label, unit, decimals and
+    polarity; units below the rule's MIN_POPULATION show no rates. Other
+    fields: numbers graduated, texts as categories (published values only).
+    """
+    if name not in frame.columns:
+        raise ProfileError(f"field {name!r} is not in the layer")
+    rule = cs.rule_from_frame(frame)
+    sign = rule.sign if rule is not None else "."
+    T = lambda text, **kw: tr(text, lang).format(**kw) if kw else tr(text, lang)  # noqa: E731
+    n = len(frame)
+    mode = CLASS_FIELDS.get(name)
+    if mode is not None:
+        key = key_field or name
+        book = build(frame, catalogue, key_field=key, lang=lang, cover_map=mode)
+        if book.cover_map != mode:
+            raise ProfileError(f"field {name!r}: the layer has no {mode} classes to map")
+        states = []
+        withheld = T("withheld ({sign})", sign=rule.sign if rule else ".")
+        for u in book.units:
+            states.append("withheld" if u.map_class == withheld else ("missing" if not u.map_class else ""))
+        note = book.burden_rule if mode == "burden" else ""
+        return MapField(
+            name,
+            T(CLASS_TITLES[mode]),
+            "classes",
+            [u.map_class or None for u in book.units],
+            states,
+            book.map_classes,
+            note=note,
+            sign=sign,
+        )
+    f = _Fields(frame, rule)
+    values = f.values(name)
+    signs = f.signs(name)
+    hidden = f.hidden(name)
+    ind, measure, year = _indicator_of(catalogue, name)
+    small = (
+        below_population(frame, rule) if ind is not None and measure not in ("ref", "ref_chg") else np.zeros(n, bool)
+    )
+    states = []
+    out = []
+    numeric = values.dtype != object
+    for i in range(n):
+        v = values[i]
+        missing = v is None or (numeric and np.isnan(v)) or (not numeric and _text(v) is None)
+        cell_sign = _text(signs[i])
+        if hidden[i] or small[i] or (missing and rule is not None and cell_sign == rule.sign):
+            states.append("withheld")
+            out.append(None)
+        elif missing:
+            states.append("missing")
+            out.append(None)
+        else:
+            states.append("")
+            out.append(float(v) if numeric else str(v))
+    if ind is not None:
+        label = ind.name + (f" {year}" if year else "")
+        title = T(_MEASURE_TITLES[measure], label=label)
+        unit = {"ratio": "", "z": "", "pct": ""}.get(
+            measure, diff_unit(ind.unit) if measure in ("diff", "chg", "ref_chg") else ind.unit
+        )
+        decimals = {"ratio": 0, "z": 2, "pct": 0}.get(measure, ind.decimals)
+        polarity = ind.polarity
+        return MapField(name, title, "values", out, states, unit=unit, decimals=decimals, polarity=polarity, sign=sign)
+    if numeric:
+        return MapField(name, name, "values", out, states, polarity=1, decimals=_decimals(out), sign=sign)
+    labels = sorted({v for v in out if v is not None})
+    if len(labels) > 12:
+        raise ProfileError(f"field {name!r} has {len(labels)} different texts: too many classes for a map")
+    classes = [MapClass(v, "class", sum(1 for x in out if x == v)) for v in labels]
+    for state, kind, text in (
+        ("withheld", "withheld", T("withheld ({sign})", sign=sign)),
+        ("missing", "neutral", T("no value")),
+    ):
+        hits = [i for i, st in enumerate(states) if st == state]
+        if hits:
+            for i in hits:
+                out[i] = text
+            classes.append(MapClass(text, kind, len(hits)))
+    return MapField(name, name, "classes", out, states, classes, polarity=0, sign=sign)
+
+
+def _decimals(values: list) -> int:
+    vals = [v for v in values if v is not None]
+    if not vals or all(float(v).is_integer() for v in vals):
+        return 0
+    span = max(vals) - min(vals)
+    return 0 if span >= 100 else (1 if span >= 10 else 2)
