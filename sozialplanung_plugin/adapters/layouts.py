@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from qgis.core import (
     QgsAbstractLayoutIterator,
     QgsCategorizedSymbolRenderer,
+    QgsClassificationQuantile,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
@@ -1442,7 +1443,10 @@ def map_layer(mf: cp.MapField, geometries: dict, fids: list, crs, wkb_type) -> Q
             f.setGeometry(g)
         f.setAttributes([v, state])
         feats.append(f)
-    return memory_layer(mf.field, geom_type, crs, [("pa_value", kind), ("pa_state", QVariant.String)], feats)
+    fields = [("pa_value", kind), ("pa_state", QVariant.String), ("pa_class", QVariant.Int)]
+    for f in feats:
+        f.setAttributes(f.attributes() + [None])
+    return memory_layer(mf.field, geom_type, crs, fields, feats)
 
 
 def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
@@ -1451,18 +1455,37 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     withheld_label = t("withheld ({sign})", lang).format(sign=mf.sign)
     if mf.kind == "classes":
         return class_renderer(layer, mf.classes, "pa_value")
-    renderer = styles.value_renderer(layer, "pa_value", mf.polarity or 1, mf.unit, mf.decimals, classes=5)
-    if isinstance(renderer, QgsRuleBasedRenderer) and mf.withheld:
-        rule = QgsRuleBasedRenderer.Rule(
-            withheld_symbol(layer.geometryType()),
-            0,
-            0,
-            "\"pa_state\" = 'withheld'",
-            f"{withheld_label} ({mf.withheld})",
-        )
-        root = renderer.rootRule()
-        root.insertChild(max(0, len(root.children()) - 1), rule)
-    return renderer
+    # quantile classes as QGIS computes them; each unit's class is set here, exactly
+    # (rules on rounded bounds can miss a value that lies on a break)
+    gtype = layer.geometryType()
+    ranges = QgsClassificationQuantile().classes(layer, "pa_value", 5) if any(v is not None for v in mf.values) else []
+    uppers = [r.upperBound() for r in ranges]
+    classes = []
+    for v in mf.values:
+        classes.append(next((k for k, up in enumerate(uppers) if v <= up), len(uppers) - 1) if v is not None else None)
+    idx = layer.fields().lookupField("pa_class")
+    layer.dataProvider().changeAttributeValues(
+        {f.id(): {idx: c if c is not None else -1} for f, c in zip(layer.getFeatures(), classes)}
+    )
+    cols = styles.colours(len(ranges))
+    if mf.polarity < 0:
+        cols = cols[::-1]
+    suffix = f" {mf.unit}" if mf.unit else ""
+    between = t("{a} to {b}", lang)
+    cats = []
+    for k, (r, colour) in enumerate(zip(ranges, cols)):
+        n = sum(1 for c in classes if c == k)
+        label = between.format(a=cp.number(r.lowerBound(), mf.decimals), b=cp.number(r.upperBound(), mf.decimals))
+        cats.append(QgsRendererCategory(k, styles.symbol(gtype, colour), f"{label}{suffix} ({n})"))
+    missing = sum(1 for st in mf.states if st == "missing")
+    if mf.withheld:
+        cats.append(QgsRendererCategory(-1, withheld_symbol(gtype), f"{withheld_label} ({mf.withheld})"))
+    if missing:
+        cats.append(QgsRendererCategory(-2, styles.neutral_symbol(gtype), f"{t('no value', lang)} ({missing})"))
+    layer.dataProvider().changeAttributeValues(
+        {f.id(): {idx: -2} for f, st in zip(layer.getFeatures(), mf.states) if st == "missing"}
+    )
+    return QgsCategorizedSymbolRenderer("pa_class", cats)
 
 
 @dataclass
