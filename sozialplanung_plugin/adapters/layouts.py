@@ -683,9 +683,11 @@ def build_layers(
     wkb_type,
     gpkg_path: str | None = None,
     feedback=None,
+    detail_tolerance: float | None = None,
 ) -> ProfileLayers:
     """The units with every printed text (pa_* fields) and the municipality's
-    outline; geometries simplified once (invisible at the maps' scales)."""
+    outline; geometries simplified once (by default 1/40,000 of the
+    municipality's size, invisible at the maps' scales; 0: not at all)."""
     extent = QgsRectangle()
     extent.setMinimal()
     for g in geometries.values():
@@ -694,7 +696,7 @@ def build_layers(
     if extent.isEmpty() or not math.isfinite(extent.width()):
         raise LayoutError("the layer has no geometries to map")
     size = max(extent.width(), extent.height())
-    detail_tol = size / 40000.0
+    detail_tol = size / 40000.0 if detail_tolerance is None else detail_tolerance
     feats = []
     by_fid = {}
     page_of = {u.fid: u for u in book.pages}
@@ -1280,7 +1282,7 @@ _RESULTS = {
 }
 
 
-def export_pdf(iterator, path: str, feedback=None) -> None:
+def export_pdf(iterator, path: str, feedback=None, settings=None) -> None:
     """Write the PDF completely or not at all: to a temporary file beside it,
     renamed when the export succeeded."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
@@ -1289,7 +1291,7 @@ def export_pdf(iterator, path: str, feedback=None) -> None:
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pdf")
     os.close(fd)
     try:
-        result = QgsLayoutExporter.exportToPdf(iterator, tmp, pdf_settings(), feedback)
+        result = QgsLayoutExporter.exportToPdf(iterator, tmp, settings or pdf_settings(), feedback)
         code, error = result if isinstance(result, tuple) else (result, "")
         if code != QgsLayoutExporter.Success:
             why = _RESULTS.get(code, f"export result {code}")
@@ -1400,6 +1402,7 @@ def make_document(
     wkb_type,
     gpkg_path: str | None = None,
     logo=None,
+    detail_tolerance: float | None = None,
 ) -> AtlasDocument:
     """Designs, page numbers, the layer behind the layouts, styles, the
     locator's picture and both layouts in a project of their own."""
@@ -1408,7 +1411,7 @@ def make_document(
     design = UnitDesign(page, book, extent=geometry_extent(geometries))
     overview_design = OverviewDesign(page, book)
     cp.paginate(book, overview_design.rows_per_page)
-    layers = build_layers(book, design, geometries, crs, wkb_type, gpkg_path)
+    layers = build_layers(book, design, geometries, crs, wkb_type, gpkg_path, detail_tolerance=detail_tolerance)
     style_layers(layers, book, design)
     layers.locator_png = render_locator(layers, design)
     project = QgsProject()
