@@ -179,6 +179,36 @@ def main() -> int:
         },
     )
     log.step(f"status/dynamics index: {res['CLASSIFIED']} classified, {res['NOT_CLASSIFIED']} not classified")
+    # 6. For ward meetings and committees: the district profile atlas (cover with the
+    #    overview map, ranked list, one page per Planungsraum) and the overview maps.
+    source_note = "Amt für Statistik Berlin-Brandenburg; SenStadt Berlin, Monitoring Soziale Stadtentwicklung 2021"
+    res = run(
+        "sozialplanung:profileatlas",
+        {
+            "INPUT": layer_of("sozialmonitoring"),
+            "CATALOGUE": catalogue,
+            "NAME_FIELD": "PLR_NAME",
+            "KEY_FIELD": "PLR_ID",
+            "TITLE": "Berlin 2021",
+            "SUBTITLE": "Planungsräume, Monitoring Soziale Stadtentwicklung und Einwohnerregister",
+            "SOURCE_NOTE": source_note,
+            "OUTPUT_PDF": os.path.join(out, "sozialraumprofile_berlin.pdf"),
+            "OUTPUT_HTML": os.path.join(out, "sozialraumprofile_berlin.html"),
+            "OUTPUT_PROJECT": os.path.join(out, "sozialraumprofile_berlin.qgz"),
+        },
+    )
+    log.step(f"profile atlas: {res['PAGES']} pages ({res['PROFILES']} profiles), with HTML and layout project")
+    res = run(
+        "sozialplanung:overviewmaps",
+        {
+            "INPUT": layer_of("sozialmonitoring"),
+            "CATALOGUE": catalogue,
+            "TITLE": "Berlin 2021",
+            "SOURCE_NOTE": source_note,
+            "OUTPUT_PDF": os.path.join(out, "uebersichtskarten_berlin.pdf"),
+        },
+    )
+    log.step(f"overview maps: {res['PAGES']} pages")
     print(f"\nDemo outputs in {out}:")
     for root, _dirs, files in os.walk(out):
         for f in sorted(files):
