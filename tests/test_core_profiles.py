@@ -342,8 +342,10 @@ def test_html_escapes_names_and_shows_every_profile(catalogue):
     sec = html.split('id="u' + str(unit(book, "0102").page) + '"')[1].split("</section>")[0]
     assert "9,0 %" not in sec and "-2,2" not in sec
     assert "withheld for data protection" in sec
-    # a well-formed document (the SVG bars inline)
-    assert html.count("<svg") == html.count("</svg>") > 0
+    # bars as CSS: as many as published ratios, with the direction as class
+    n_bars = sum(1 for u in book.pages for r in u.rows if r.ratio is not None)
+    assert html.count('<span class="bar ') == n_bars
+    assert html.count('class="bar adverse') == sum(1 for u in book.pages for r in u.rows if r.direction == cp.ADVERSE)
 
 
 def test_map_field_values_and_classes(catalogue):

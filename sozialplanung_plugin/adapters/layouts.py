@@ -516,6 +516,7 @@ class UnitDesign:
         self.w = self.x1 - self.x0
         self.header_h = 21 * s
         self.footer_h = 5 * s
+        self.inset = False  # the locator inside the detail map (landscape)
         self.note_pt = 5.8 * s
         self.burden_pt = 7.5 * s
         top = self.y0 + self.header_h + 3.5 * s
@@ -526,19 +527,22 @@ class UnitDesign:
         bottom = self.y1 - self.footer_h - 2.5 * s - self.notes_h - 3 * s  # the table ends above it
         gap = 5 * s
         if p.landscape:
-            left_w = round(self.w * 0.39, 1)
-            band_w = left_w
-            self.band_h = self._band_height(band_w)
+            # left: the map (the locator as an inset in its corner) over the burden band;
+            # right: the table; the notes under both
+            left_w = round(self.w * 0.40, 1)
+            self.band_h = self._band_height(left_w)
             tx = self.x0 + left_w + gap
             self.table_rect = (tx, top, self.x1 - tx, bottom - top)
             self._layout_table()
-            map_h = min(0.45 * p.height, left_w * 0.8)
+            low = max(top + self.table_h, bottom - 25 * s)
+            map_h = low - top - self.band_h - 4 * s
             self.map_rect = (self.x0, top, left_w, map_h)
-            loc_y = top + map_h + 3 * s
-            self.locator_rect = self._locator(self.x0, loc_y, left_w * 0.5)
-            band_y = loc_y + self.locator_rect[3] + 4 * s
-            self.burden_rect = (self.x0, band_y, band_w, self.band_h)
-            below = max(top + self.table_h, band_y + self.band_h) + 3 * s
+            loc_w = round(left_w * 0.34, 1)
+            _, _, lw, lh = self._locator(0, 0, loc_w, map_h * 0.4)
+            self.locator_rect = (self.x0 + left_w - lw - 1.5 * s, top + 1.5 * s, lw, lh)
+            self.inset = True
+            self.burden_rect = (self.x0, top + map_h + 3.5 * s, left_w, self.band_h)
+            below = max(top + self.table_h, self.burden_rect[1] + self.band_h) + 3 * s
         else:
             self.band_h = self._band_height(self.w)
             min_map, max_map = 55 * s, 0.36 * p.height
@@ -907,6 +911,8 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers: Profi
     lx, ly, lw, lh = design.locator_rect
     png = picture(layout, layers.locator_png, (lx, ly, lw, lh), QgsLayoutItemPicture.FormatRaster)
     png.setId("pa_locator_background")
+    if design.inset:
+        frame(png, 0.3, "#525252")
     loc = QgsLayoutItemMap(layout)
     place(layout, loc, lx, ly, lw, lh)
     loc.setId("pa_locator_map")
@@ -1098,7 +1104,7 @@ def overview_layout(
     texts = []
     if book.burden_rule and book.cover_map == "burden":
         texts.append(f"{t('Burden rule', lang)}: {book.burden_rule}")
-    texts.append(f"{t('Data protection', lang)}: {book.protection_note}" if book.rule else book.protection_note)
+    texts.append(book.protection_note)
     texts += cp.legend(book)
     if p.landscape:
         leg_rect = (sx, sy, sw, 40 * s)
@@ -1282,6 +1288,28 @@ _RESULTS = {
 }
 
 
+def publish(tmp: str, path: str) -> None:
+    """Move a finished temporary file into place with the permissions a new
+    file gets (mkstemp makes it private to its owner)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
+
+
+def write_text(path: str, text: str) -> None:
+    """A text file, written completely or not at all."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=os.path.splitext(path)[1])
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        publish(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
 def export_pdf(iterator, path: str, feedback=None, settings=None) -> None:
     """Write the PDF completely or not at all: to a temporary file beside it,
     renamed when the export succeeded."""
@@ -1296,7 +1324,7 @@ def export_pdf(iterator, path: str, feedback=None, settings=None) -> None:
         if code != QgsLayoutExporter.Success:
             why = _RESULTS.get(code, f"export result {code}")
             raise LayoutError(f"{path}: {why}" + (f" ({error})" if error else ""))
-        os.replace(tmp, path)
+        publish(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)
@@ -1323,7 +1351,7 @@ def save_project(project, path: str) -> None:
         if not project.write():
             raise LayoutError(f"{path}: the project could not be written ({project.error()})")
         project.setFileName(path)
-        os.replace(tmp, path)
+        publish(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.remove(tmp)

@@ -126,7 +126,7 @@ class OverviewMaps(PrintAlgorithm):
                 ),
             )
         else:
-            protection = f"{core_tr('Data protection', lang)}: {cs.footnote(rule, lang)}"
+            protection = f"{core_tr('Data protection', lang)}: {cs.note(rule, lang)}"
         day = cp.date_text(datetime.date.today(), lang)
         project = QgsProject()
         project.setCrs(source.sourceCrs())
