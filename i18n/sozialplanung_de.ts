@@ -4,112 +4,112 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="40"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="41"/>
         <source>1. Join the indicator table</source>
         <translation>1. Indikatortabelle verknüpfen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="41"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="42"/>
         <source>Choose the layer of spatial units above, then the table the departments delivered (CSV, XLSX or ODS) and its key column. The report lists what did not match.</source>
         <translation>Wählen Sie oben den Layer der Raumeinheiten, dann die von den Fachämtern gelieferte Tabelle (CSV, XLSX oder ODS) und deren Schlüsselspalte. Der Bericht listet auf, was nicht zugeordnet werden konnte.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="48"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="49"/>
         <source>2. Compare with the city-wide value</source>
         <translation>2. Mit dem gesamtstädtischen Wert vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="49"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="50"/>
         <source>Rates from counts, the city-wide value (sum of numerators / sum of denominators), difference, ratio, z-score and percentile for every indicator of the catalogue.</source>
         <translation>Quoten aus Fallzahlen, der gesamtstädtische Wert (Summe der Zähler / Summe der Nenner), Differenz, Verhältnis, z-Wert und Perzentil für jeden Indikator des Katalogs.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="56"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="57"/>
         <source>3. Select burdened units</source>
         <translation>3. Belastete Raumeinheiten bestimmen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="57"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="58"/>
         <source>A unit is &apos;besonders belastet&apos; when enough core indicators deviate from the city-wide value by the agreed threshold. Every flag is explained in burden_reason.</source>
         <translation>Eine Raumeinheit gilt als „besonders belastet“, wenn genügend Kernindikatoren mindestens um den vereinbarten Schwellenwert vom gesamtstädtischen Wert abweichen. Jede Markierung wird in burden_reason begründet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="64"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="65"/>
         <source>4. Build the status and dynamics index</source>
         <translation>4. Status- und Dynamikindex bilden</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="65"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="66"/>
         <source>Collapse the indicators into an index with classes (Berlin&apos;s social monitoring method by default).</source>
         <translation>Die Indikatoren zu einem Index mit Klassen zusammenfassen (standardmäßig nach dem Verfahren des Berliner Monitorings Soziale Stadtentwicklung).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="71"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="72"/>
         <source>5. Protect small numbers</source>
         <translation>5. Kleine Fallzahlen schützen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="72"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="73"/>
         <source>Suppress small counts and everything computed from them before anything is published.</source>
         <translation>Kleine Fallzahlen und alles daraus Berechnete geheim halten, bevor etwas veröffentlicht wird.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="76"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="77"/>
         <source>6. Print the district profiles</source>
         <translation>6. Sozialraumprofile drucken</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="77"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="78"/>
         <source>One page per unit with maps, indicator table, chart and the burden rule, plus a cover with the overview map.</source>
         <translation>Eine Seite je Raumeinheit mit Karten, Indikatortabelle, Diagramm und Belastungsregel, dazu ein Deckblatt mit der Übersichtskarte.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="84"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="85"/>
         <source>7. Print overview maps</source>
         <translation>7. Übersichtskarten drucken</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="85"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="86"/>
         <source>One map page per indicator or index for the whole municipality.</source>
         <translation>Eine Kartenseite je Indikator oder Index für die gesamte Kommune.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="92"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="93"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="100"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="101"/>
         <source>Work through the steps from top to bottom. Each step opens the Processing dialog with the layer and catalogue chosen here; its result becomes the layer of the next step.</source>
         <translation>Arbeiten Sie die Schritte von oben nach unten ab. Jeder Schritt öffnet das Verarbeitungswerkzeug mit dem hier gewählten Layer und Katalog; sein Ergebnis wird zum Layer des nächsten Schritts.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="113"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="114"/>
         <source>Layer</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="115"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="116"/>
         <source>Indicator catalogue (*.csv *.xlsx *.ods)</source>
         <translation>Indikatorenkatalog (*.csv *.xlsx *.ods)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="119"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="120"/>
         <source>Catalogue</source>
         <translation>Katalog</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="132"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="133"/>
         <source>Open…</source>
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="173"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="179"/>
         <source>done: {0}</source>
         <translation>erledigt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="175"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="181"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
@@ -748,6 +748,327 @@ Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte
     </message>
 </context>
 <context>
+    <name>OverviewMaps</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="32"/>
+        <source>Overview maps of indicators and indices</source>
+        <translation>Übersichtskarten der Indikatoren und Indizes</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="35"/>
+        <source>Prints one map page per chosen field into one PDF: the whole municipality with the field&apos;s classes, a legend with the number of units per class, scale bar, north arrow, the source, the date and the data-protection note.
+
+Indicator fields of computeindicators (&lt;id&gt;_val, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct, &lt;id&gt;_chg, &lt;id&gt;_val_&lt;year&gt;) are shown in five quantile classes (about the same number of units per class) with the catalogue&apos;s label, unit and decimals; darker always means more burdened (reversed for indicators where higher is better). burden_class, status_class/status_label and dynamics_class/dynamics_label show their classes; other number fields are graduated, text fields shown as categories.
+
+Only published values are mapped: withheld values (suppress) are cross-hatched grey with their sign, units below the rule&apos;s MIN_POPULATION show no rates, missing values are hatched grey (&apos;no value&apos;).
+
+FIELDS empty: burden_class, status_class and dynamics_class when present, then the value of every core indicator.</source>
+        <translation>Druckt je gewähltem Feld eine Kartenseite in eine gemeinsame PDF-Datei: die gesamte Kommune mit den Klassen des Felds, eine Legende mit der Anzahl der Raumeinheiten je Klasse, Maßstabsleiste, Nordpfeil, Quelle, Datum und den Hinweis zur Geheimhaltung.
+
+Indikatorfelder von computeindicators (&lt;id&gt;_val, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct, &lt;id&gt;_chg, &lt;id&gt;_val_&lt;year&gt;) werden in fünf Quantilklassen (etwa gleich viele Raumeinheiten je Klasse) mit Bezeichnung, Einheit und Nachkommastellen aus dem Katalog dargestellt; dunkler bedeutet immer stärker belastet (umgekehrt bei Indikatoren, bei denen höher besser ist). burden_class, status_class/status_label und dynamics_class/dynamics_label zeigen ihre Klassen; andere Zahlenfelder werden abgestuft, Textfelder als Kategorien dargestellt.
+
+Kartiert werden nur veröffentlichte Werte: Geheim gehaltene Werte (suppress) erscheinen grau kreuzschraffiert mit ihrem Zeichen, Raumeinheiten unter MIN_POPULATION der Regel zeigen keine Quoten, fehlende Werte sind grau schraffiert („kein Wert“).
+
+FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, danach der Wert jedes Kernindikators.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="51"/>
+        <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
+        <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="58"/>
+        <source>Fields to map</source>
+        <translation>Darzustellende Felder</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="58"/>
+        <source>One page per field, in this order (e.g. burden_class;status_class;sgb2_val). Empty: the burden, status and dynamics classes and the value of every core indicator.</source>
+        <translation>Eine Seite je Feld, in dieser Reihenfolge (z. B. burden_class;status_class;sgb2_val). Leer: die Belastungs-, Status- und Dynamikklassen und der Wert jedes Kernindikators.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="71"/>
+        <source>Title printed above every map (e.g. &apos;Berlin, Monitoring Soziale Stadtentwicklung 2021&apos;).</source>
+        <translation>Titel über jeder Karte (z. B. 'Berlin, Monitoring Soziale Stadtentwicklung 2021').</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="75"/>
+        <source>Overview maps (PDF)</source>
+        <translation>Übersichtskarten (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="75"/>
+        <source>The PDF, written completely or not at all.</source>
+        <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="79"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="94"/>
+        <source>FIELDS: name the fields to map; the layer has no burden, index or core indicator fields.</source>
+        <translation>FIELDS: Geben Sie die darzustellenden Felder an; der Layer hat keine Belastungs-, Index- oder Kernindikatorfelder.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="121"/>
+        <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing maps, or make sure the data may be published as it is.</source>
+        <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Karten veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="158"/>
+        <source>Page {0}: {1}</source>
+        <translation>Seite {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="164"/>
+        <source>{0} map page(s) written: {1}</source>
+        <translation>{0} Kartenseite(n) geschrieben: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintAlgorithm</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="54"/>
+        <source>Units with indicators</source>
+        <translation>Raumeinheiten mit Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="62"/>
+        <source>Page size</source>
+        <translation>Seitenformat</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="62"/>
+        <source>A4 or A3; on A3 type and furniture are set 1.25 times larger.</source>
+        <translation>A4 oder A3; bei A3 werden Schrift und Kartenelemente 1,25-mal größer gesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="69"/>
+        <source>Orientation</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="69"/>
+        <source>portrait or landscape.</source>
+        <translation>portrait (Hochformat) oder landscape (Querformat).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="78"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="82"/>
+        <source>Source note</source>
+        <translation>Quellenangabe</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="82"/>
+        <source>Printed in the footer of every page, e.g. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</source>
+        <translation>Wird in der Fußzeile jeder Seite gedruckt, z. B. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="102"/>
+        <source>OUTPUT_PDF: give the path of the PDF to write.</source>
+        <translation>OUTPUT_PDF: Geben Sie den Pfad der zu schreibenden PDF-Datei an.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileAtlas</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="144"/>
+        <source>District profile atlas (Sozialraumprofile)</source>
+        <translation>Atlas der Sozialraumprofile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="147"/>
+        <source>Prints a district profile (Sozialraumprofil) for every unit into one PDF, for ward meetings and council committees, from a layer of the earlier algorithms (computeindicators, classifyburden, compositeindex, suppress).
+
+Page 1, cover: the overview map of the municipality with the burden classes (or the status or dynamics index, COVER_MAP), legend with the number of units per class, scale bar, north arrow, the burden rule, the data-protection note, source and date.
+Pages 2 ff., ranked list: every unit with a profile, sorted by burden class, number of flagged core indicators and status index (most burdened first), with its class, status and dynamics class and the page of its profile. Units whose class is withheld or unknown get no rank.
+Then one page per unit (FILTER selects them, ORDER sorts them): name and key; a map of the unit with its surroundings and a locator map of the municipality; the burden class with its reason in plain words and the index classes; a table of all catalogue indicators grouped by topic with the unit's value, the city-wide value, the difference, the flag of the burden rule (● flagged, ○ not flagged) and, when the data has several years, the change and a trend arrow; beside each row a bar of the value's ratio to the city-wide value (city = 100; solid dark in the adverse direction, outlined in the favourable one); footnotes explaining every sign on the page, the suppression rule when values are withheld; page numbers.
+
+Data protection: only published values are printed. A withheld value shows its sign, and so do everything derived from it on the page (difference, bar, flag, change); units below the rule's MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only published values.
+
+Numbers are German (24,1 %, +12,9 Pp.), decimals from the catalogue; captions are German when QGIS runs in German, English otherwise. Text stays text in the PDF (searchable, selectable).
+
+OUTPUT_HTML: the same profiles as one HTML file. OUTPUT_PROJECT: a QGIS project (.qgz) holding the two print layouts (overview and the profile atlas) on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg, only the printed texts), to adjust in the layout designer and export again.</source>
+        <translation>Druckt für jede Raumeinheit ein Sozialraumprofil in eine gemeinsame PDF-Datei, für Stadtteilgremien und Ratsausschüsse, aus einem Layer der vorangehenden Algorithmen (computeindicators, classifyburden, compositeindex, suppress).
+
+Seite 1, Deckblatt: die Übersichtskarte der Kommune mit den Belastungsklassen (oder den Klassen des Status- oder Dynamikindex, COVER_MAP), Legende mit der Anzahl der Raumeinheiten je Klasse, Maßstabsleiste, Nordpfeil, die Belastungsregel, der Hinweis zur Geheimhaltung, Quelle und Datum.
+Ab Seite 2, Rangliste: jede Raumeinheit mit Profil, sortiert nach Belastungsklasse, Anzahl markierter Kernindikatoren und Statusindex (am stärksten belastete zuerst), mit ihrer Klasse, Status- und Dynamikklasse und der Seite ihres Profils. Raumeinheiten, deren Klasse geheim gehalten oder unbekannt ist, erhalten keinen Rang.
+Danach eine Seite je Raumeinheit (FILTER wählt sie aus, ORDER sortiert sie): Name und Schlüssel; eine Karte der Raumeinheit mit ihrer Umgebung und eine Lagekarte der Kommune; die Belastungsklasse mit ihrer Begründung in Worten und die Indexklassen; eine Tabelle aller Indikatoren des Katalogs, nach Themen gruppiert, mit dem Wert der Raumeinheit, dem gesamtstädtischen Wert, der Differenz, der Markierung der Belastungsregel (● markiert, ○ nicht markiert) und, bei Daten mehrerer Jahre, der Veränderung und einem Trendpfeil; neben jeder Zeile ein Balken für das Verhältnis des Werts zum gesamtstädtischen Wert (Stadt = 100; dunkel gefüllt in ungünstiger Richtung, nur umrandet in günstiger); Fußnoten, die jedes Zeichen auf der Seite erklären, und die Geheimhaltungsregel, wenn Werte geheim gehalten sind; Seitenzahlen.
+
+Datenschutz: Gedruckt werden nur veröffentlichte Werte. Ein geheim gehaltener Wert zeigt sein Zeichen, ebenso alles, was auf der Seite daraus abgeleitet ist (Differenz, Balken, Markierung, Veränderung); Raumeinheiten unter MIN_POPULATION der Regel zeigen keine Quoten; Ränge und Karten behandeln geheim gehaltene Klassen als unbekannt; FILTER sieht nur veröffentlichte Werte.
+
+Zahlen sind deutsch formatiert (24,1 %, +12,9 Pp.), Nachkommastellen laut Katalog; Beschriftungen sind deutsch, wenn QGIS auf Deutsch läuft, sonst englisch. Text bleibt in der PDF-Datei Text (durchsuchbar, markierbar).
+
+OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Projekt (.qgz) mit den beiden Drucklayouts (Übersicht und Profilatlas) auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg, nur die gedruckten Texte), zum Anpassen im Layoutdesigner und erneuten Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="177"/>
+        <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
+        <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="184"/>
+        <source>Name field</source>
+        <translation>Namensfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="184"/>
+        <source>Field with the unit&apos;s name, the title of its page (e.g. PLR_NAME). Empty: the key.</source>
+        <translation>Feld mit dem Namen der Raumeinheit, dem Titel ihrer Seite (z. B. PLR_NAME). Leer: der Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="190"/>
+        <source>Key field</source>
+        <translation>Schlüsselfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="190"/>
+        <source>Field with the unit&apos;s key, printed beside the name (e.g. PLR_ID). Empty: the first text field.</source>
+        <translation>Feld mit dem Schlüssel der Raumeinheit, neben dem Namen gedruckt (z. B. PLR_ID). Leer: das erste Textfeld.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="196"/>
+        <source>Title of the atlas, on the cover and every page (e.g. &apos;Sozialraumprofile Berlin 2021&apos;).</source>
+        <translation>Titel des Atlas, auf dem Deckblatt und jeder Seite (z. B. 'Sozialraumprofile Berlin 2021').</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="199"/>
+        <source>Subtitle</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="199"/>
+        <source>Printed under the title on the cover and beside the key on every page.</source>
+        <translation>Wird auf dem Deckblatt unter dem Titel und auf jeder Seite neben dem Schlüssel gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
+        <source>Optional image (PNG, JPG or SVG) printed at the top right of every page.</source>
+        <translation>Optionales Bild (PNG, JPG oder SVG), oben rechts auf jeder Seite gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
+        <source>Units with a profile (filter)</source>
+        <translation>Raumeinheiten mit Profil (Filter)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
+        <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
+        <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. "burden_class" = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
+        <source>Order of the profiles</source>
+        <translation>Reihenfolge der Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
+        <source>key: by key (units of a district together); name: alphabetical; rank: as the ranked list.</source>
+        <translation>key: nach Schlüssel (Raumeinheiten eines Bezirks zusammen); name: alphabetisch; rank: wie in der Rangliste.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="234"/>
+        <source>Cover map</source>
+        <translation>Karte auf dem Deckblatt</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="234"/>
+        <source>burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: the dynamics index class. Falls back to what the layer has.</source>
+        <translation>burden: die Klassen der Belastungsregel (burden_class); status: die Klasse des Statusindex; dynamics: die Klasse des Dynamikindex. Fehlt das Gewählte, wird genommen, was der Layer enthält.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="245"/>
+        <source>Profile atlas (PDF)</source>
+        <translation>Profilatlas (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="245"/>
+        <source>The PDF, written completely or not at all.</source>
+        <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="249"/>
+        <source>Profiles as HTML</source>
+        <translation>Profile als HTML</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="249"/>
+        <source>Optional: the same profiles (list, tables, bars, footnotes) as one HTML file.</source>
+        <translation>Optional: dieselben Profile (Liste, Tabellen, Balken, Fußnoten) als eine HTML-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="255"/>
+        <source>Layout project</source>
+        <translation>Layoutprojekt</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="255"/>
+        <source>Optional: a .qgz with the two print layouts on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg), to change them in the layout designer and export again.</source>
+        <translation>Optional: eine .qgz-Datei mit den beiden Drucklayouts auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg), um sie im Layoutdesigner zu ändern und erneut zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="268"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="269"/>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="280"/>
+        <source>KEY_FIELD: the layer has no text field; name the key field.</source>
+        <translation>KEY_FIELD: Der Layer hat kein Textfeld; geben Sie das Schlüsselfeld an.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="288"/>
+        <source>LOGO: {0} is not a file.</source>
+        <translation>LOGO: {0} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="317"/>
+        <source>FILTER selects no unit: the atlas would have no profile.</source>
+        <translation>FILTER wählt keine Raumeinheit aus: Der Atlas hätte kein Profil.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="319"/>
+        <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing profiles, or make sure the data may be published as it is.</source>
+        <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Profile veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="334"/>
+        <source>OUTPUT_PROJECT: {0} is the input; choose another project name.</source>
+        <translation>OUTPUT_PROJECT: {0} ist die Eingabe; wählen Sie einen anderen Projektnamen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="338"/>
+        <source>{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)</source>
+        <translation>{0} Seiten: Deckblatt, {1} Listenseite(n), {2} Profile (vorbereitet in {3:.1f} s)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="347"/>
+        <source>PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}</source>
+        <translation>PDF in {0:.1f} s geschrieben ({1:.1f} Seiten pro Sekunde, {2:.0f} KB pro Seite): {3}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="413"/>
+        <source>FILTER: {0}</source>
+        <translation>FILTER: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SozialplanungAlgorithm</name>
     <message>
         <location filename="../sozialplanung_plugin/processing/base.py" line="52"/>
@@ -773,7 +1094,7 @@ Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte
 <context>
     <name>SozialplanungPlugin</name>
     <message>
-        <location filename="../sozialplanung_plugin/plugin.py" line="66"/>
+        <location filename="../sozialplanung_plugin/plugin.py" line="75"/>
         <source>Sozialplanung panel</source>
         <translation>Bedienfeld Sozialplanung</translation>
     </message>
@@ -781,7 +1102,7 @@ Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/provider.py" line="34"/>
+        <location filename="../sozialplanung_plugin/processing/provider.py" line="37"/>
         <source>Sozialplanung: integrated social planning</source>
         <translation>Sozialplanung: integrierte Sozialplanung</translation>
     </message>
