@@ -100,7 +100,7 @@ format: $(STAMP)/venv
 	$(VENV)/bin/ruff check --fix $(PLUGIN) tests bench scripts
 
 translations: | $(STAMP)/system
-	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -not -path '*/core/*' | sort) -ts i18n/sozialplanung_de.ts
+	LC_ALL=C.UTF-8 pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' -not -path '*/core/*' | sort) -ts i18n/sozialplanung_de.ts
 	lrelease i18n/sozialplanung_de.ts -qm /tmp/sozialplanung_de.qm
 	@echo "Edit i18n/sozialplanung_de.ts (Qt Linguist) for untranslated strings."
 

@@ -114,12 +114,12 @@ class ClassifyBurden(IndicatorAlgorithm):
             ),
         )
         for name, text in (
-            (self.PARTICULARLY, "Units 'besonders belastet'"),
-            (self.BURDENED, "Units 'belastet'"),
-            (self.UNREMARKABLE, "Units 'unauffällig'"),
-            (self.UNDECIDED, "Units 'nicht bewertbar'"),
+            (self.PARTICULARLY, self.tr("Units 'besonders belastet'")),
+            (self.BURDENED, self.tr("Units 'belastet'")),
+            (self.UNREMARKABLE, self.tr("Units 'unauffällig'")),
+            (self.UNDECIDED, self.tr("Units 'nicht bewertbar'")),
         ):
-            self.addOutput(QgsProcessingOutputNumber(name, self.tr(text)))
+            self.addOutput(QgsProcessingOutputNumber(name, text))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         if feedback.isCanceled():  # canceled before the start: the step feedback would not know

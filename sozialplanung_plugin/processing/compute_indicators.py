@@ -23,7 +23,7 @@ from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
 from sozialplanung_plugin.core.tables import TableError, read_table
 from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
 
-CATALOGUE_FILTER = "Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
+TABLE_PATTERNS = "(*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
 NUMERIC_TYPES = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double}
 SQLITE_MAX_COLUMNS = 2000  # SQLite's default column limit, which GeoPackage inherits (fid and geometry included)
 
@@ -49,7 +49,9 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
 
     def add_catalogue(self):
         self.add(
-            QgsProcessingParameterFile(self.CATALOGUE, self.tr("Indicator catalogue"), fileFilter=CATALOGUE_FILTER),
+            QgsProcessingParameterFile(
+                self.CATALOGUE, self.tr("Indicator catalogue"), fileFilter=self.tr("Tables") + " " + TABLE_PATTERNS
+            ),
             self.tr(
                 "Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names "
                 "in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], "
@@ -302,7 +304,10 @@ class ComputeIndicators(IndicatorAlgorithm):
         )
         self.add(
             QgsProcessingParameterFile(
-                self.TOTALS, self.tr("Table with the published total row"), optional=True, fileFilter=CATALOGUE_FILTER
+                self.TOTALS,
+                self.tr("Table with the published total row"),
+                optional=True,
+                fileFilter=self.tr("Tables") + " " + TABLE_PATTERNS,
             ),
             self.tr(
                 "Optional: the indicator table as delivered, with its total row (Stadt insgesamt, "

@@ -86,7 +86,9 @@ class JoinIndicators(SozialplanungAlgorithm):
         )
         self.add(
             QgsProcessingParameterFile(
-                self.TABLE, self.tr("Indicator table"), fileFilter="Tables (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
+                self.TABLE,
+                self.tr("Indicator table"),
+                fileFilter=self.tr("Tables") + " (*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)",
             ),
             self.tr(
                 "CSV, XLSX or ODS file with one row per unit (wide) or one row per unit, year and indicator (long)."

@@ -25,7 +25,7 @@ from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.tables import TableError
-from sozialplanung_plugin.processing.compute_indicators import CATALOGUE_FILTER, IndicatorAlgorithm
+from sozialplanung_plugin.processing.compute_indicators import TABLE_PATTERNS, IndicatorAlgorithm
 
 _NUMERIC = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double}
 
@@ -109,7 +109,10 @@ class Suppress(IndicatorAlgorithm):
         )
         self.add(
             QgsProcessingParameterFile(
-                self.CATALOGUE, self.tr("Indicator catalogue"), optional=True, fileFilter=CATALOGUE_FILTER
+                self.CATALOGUE,
+                self.tr("Indicator catalogue"),
+                optional=True,
+                fileFilter=self.tr("Tables") + " " + TABLE_PATTERNS,
             ),
             self.tr(
                 "Optional: the indicator catalogue. Its numerator and denominator columns (every year) "
