@@ -212,6 +212,26 @@ Die Eingabe ist normalerweise die Ausgabe von computeindicators. Fehlen ihr die 
         <source>The input has no indicator fields for {0}: computing them first (as computeindicators).</source>
         <translation>Die Eingabe enthält keine Indikatorfelder für {0}; sie werden zuerst berechnet (wie in computeindicators).</translation>
     </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <source>Units &apos;besonders belastet&apos;</source>
+        <translation>Raumeinheiten „besonders belastet“</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <source>Units &apos;belastet&apos;</source>
+        <translation>Raumeinheiten „belastet“</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <source>Units 'unauffällig'</source>
+        <translation>Raumeinheiten „unauffällig“</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <source>Units &apos;nicht bewertbar&apos;</source>
+        <translation>Raumeinheiten „nicht bewertbar“</translation>
+    </message>
 </context>
 <context>
     <name>CompositeIndex</name>
@@ -363,12 +383,12 @@ Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_
 <context>
     <name>ComputeIndicators</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="230"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="232"/>
         <source>Compute indicators and compare with the city</source>
         <translation>Indikatoren berechnen und mit der Gesamtstadt vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="233"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="235"/>
         <source>Computes every indicator of the catalogue for every unit and compares it with the reference area (the whole layer, or the units with the same REFERENCE_FIELD value, e.g. the municipalities of a county).
 
 Value &lt;id&gt;_val: numerator / denominator x multiplier for counts, or the given rate (the multiplier does not apply to a ready rate).
@@ -399,84 +419,89 @@ Mehrere Jahre (Felder sgb2_2019, sgb2_2020, ...): Die Maße gelten für das Beri
 Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestellt nach dem Wert des ersten Kernindikators (Quantile, dunkler = stärker belastet).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="263"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="265"/>
         <source>Units with indicator data</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="263"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="265"/>
         <source>Layer of spatial units with the joined indicator columns (the output of joinindicators). It is read, never changed.</source>
         <translation>Layer der Raumeinheiten mit den verknüpften Indikatorspalten (die Ausgabe von joinindicators). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="271"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="273"/>
         <source>Optional: compare each unit within its group (e.g. the municipality of a county) instead of with the whole layer. References, z-scores and percentiles are then computed per group.</source>
         <translation>Optional: jede Raumeinheit innerhalb ihrer Gruppe (z. B. ihrer Gemeinde in einem Kreis) statt mit dem ganzen Layer vergleichen. Vergleichswerte, z-Werte und Perzentile werden dann je Gruppe berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="278"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
         <source>Reporting year</source>
         <translation>Berichtsjahr</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="278"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
         <source>For data with several years (fields with a _&lt;year&gt; suffix): the year the measures refer to. Empty: the latest year of each indicator.</source>
         <translation>Bei Daten mehrerer Jahre (Felder mit der Endung _&lt;year&gt;): das Jahr, auf das sich die Maße beziehen. Leer: das neueste Jahr jedes Indikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="292"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="294"/>
         <source>Base year of the change</source>
         <translation>Basisjahr der Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="292"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="294"/>
         <source>Year the change &lt;id&gt;_chg is measured from. Empty: the previous available year.</source>
         <translation>Jahr, ab dem die Veränderung &lt;id&gt;_chg gemessen wird. Leer: das vorherige verfügbare Jahr.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="303"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
         <source>Table with the published total row</source>
         <translation>Tabelle mit der veröffentlichten Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="303"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
         <source>Optional: the indicator table as delivered, with its total row (Stadt insgesamt, Gesamt, ...). For a ready rate without published reference in the catalogue, the total row&apos;s value of the rate column is the reference value.</source>
         <translation>Optional: die Indikatortabelle wie geliefert, mit ihrer Summenzeile (Stadt insgesamt, Gesamt, ...). Für eine fertige Quote ohne veröffentlichten Vergleichswert im Katalog ist der Wert der Quotenspalte in der Summenzeile der Vergleichswert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="314"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="319"/>
         <source>Indicators to compute</source>
         <translation>Zu berechnende Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="314"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="319"/>
         <source>Ids of the catalogue&apos;s indicators to compute, separated by &apos;;&apos; or &apos;,&apos;; empty: all.</source>
         <translation>Kürzel (id) der zu berechnenden Indikatoren des Katalogs, getrennt durch ';' oder ','; leer: alle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="325"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="325"/>
         <source>Every unit with &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct per indicator (and &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg for several years).</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct je Indikator (und &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg bei mehreren Jahren).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="357"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="362"/>
         <source>{0}: no total row found (a row labelled &apos;insgesamt&apos;, &apos;Gesamt&apos;, &apos;Summe&apos;, ...)</source>
         <translation>{0}: keine Summenzeile gefunden (eine Zeile mit der Bezeichnung 'insgesamt', 'Gesamt', 'Summe', ...)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="387"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="392"/>
         <source>{0}: reference{1} ({2}{3})</source>
         <translation>{0}: Vergleichswert{1} ({2}{3})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="396"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="401"/>
         <source>{0} indicator(s) computed for {1} units.</source>
         <translation>{0} Indikator(en) für {1} Raumeinheiten berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
     </message>
 </context>
 <context>
@@ -492,44 +517,49 @@ Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestel
         <translation>Indikatorenkatalog: CSV, XLSX oder ODS, eine Zeile je Indikator. Spalten (deutsche Namen in eckigen Klammern): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + höher ist schlechter, - höher ist besser, 0 neutral], core [Kern: ja/nein, 1/0, x/leer], weight [Gewicht, Voreinstellung 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics oder none], reference [Referenzwert: veröffentlichter gesamtstädtischer Wert], topic_weight [Themengewicht], decimals [Nachkommastellen]. Spaltennamen in den Zellen numerator, denominator, rate und weight_column sind Felder des Layers; 'sgb2' findet bei mehreren Jahren auch 'sgb2_2019', 'sgb2_2020' ...</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="66"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="68"/>
         <source>Catalogue sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="66"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="68"/>
         <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
         <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="75"/>
         <source>Key field of the units</source>
         <translation>Schlüsselfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="75"/>
         <source>Field that names a unit in messages (e.g. PLR_ID); empty: the first text field.</source>
         <translation>Feld, mit dem eine Raumeinheit in Meldungen benannt wird (z. B. PLR_ID); leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="82"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="84"/>
         <source>Reference area field</source>
         <translation>Feld des Vergleichsgebiets</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="152"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="154"/>
         <source>The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another format (e.g. FlatGeobuf .fgb or a temporary layer).</source>
         <translation>Die Ausgabe hätte {0} Felder, eine GeoPackage-Tabelle fasst aber höchstens {1} Spalten (SQLite). Berechnen Sie weniger Indikatoren (INDICATORS), gehen Sie von einem Layer mit weniger Feldern aus oder schreiben Sie in ein anderes Format (z. B. FlatGeobuf .fgb oder einen temporären Layer).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="180"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="182"/>
         <source>Style stored in the GeoPackage as its default style.</source>
         <translation>Stil als Standardstil im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="182"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="184"/>
         <source>The style could not be stored: {0}</source>
         <translation>Der Stil konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
     </message>
 </context>
 <context>
@@ -587,164 +617,169 @@ Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte
         <translation>CSV-, XLSX- oder ODS-Datei mit einer Zeile je Raumeinheit (breit) oder einer Zeile je Raumeinheit, Jahr und Indikator (lang).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="95"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="97"/>
         <source>Key column of the table</source>
         <translation>Schlüsselspalte der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="95"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="97"/>
         <source>Name of the table column that holds the unit key, exactly as in the header.</source>
         <translation>Name der Tabellenspalte mit dem Schlüssel der Raumeinheit, genau wie in der Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="99"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="101"/>
         <source>Sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="99"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="101"/>
         <source>Name of the sheet to read; empty: the first sheet.</source>
         <translation>Name des zu lesenden Tabellenblatts; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="103"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="105"/>
         <source>Join near matches</source>
         <translation>Beinahe-Treffer verknüpfen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="103"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="105"/>
         <source>Also join keys that differ only by leading zeros, whitespace, case or number-versus-text. Each such pairing is listed in the report.</source>
         <translation>Auch Schlüssel verknüpfen, die sich nur durch führende Nullen, Leerzeichen, Groß-/Kleinschreibung oder Zahl statt Text unterscheiden. Jede solche Zuordnung wird im Bericht aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
         <source>Key or name of the total row</source>
         <translation>Schlüssel oder Bezeichnung der Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
         <source>Key or label of the row that holds the total of the whole area, if it is not labelled insgesamt/Gesamt/Summe (e.g. the municipality&apos;s name or key &apos;000&apos;).</source>
         <translation>Schlüssel oder Bezeichnung der Zeile mit der Summe des gesamten Gebiets, falls sie nicht mit insgesamt/Gesamt/Summe bezeichnet ist (z. B. der Name der Kommune oder der Schlüssel '000').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="118"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="120"/>
         <source>Columns to add</source>
         <translation>Zu übernehmende Spalten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="118"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="120"/>
         <source>Table columns to add, separated by &apos;;&apos; or &apos;,&apos;; empty: all columns.</source>
         <translation>Zu übernehmende Tabellenspalten, getrennt durch ';' oder ','; leer: alle Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="125"/>
         <source>Suffix for the added fields</source>
         <translation>Endung für die übernommenen Felder</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="125"/>
         <source>Appended to every added field name, e.g. _2023 to join one year&apos;s table of a series.</source>
         <translation>Wird an jeden übernommenen Feldnamen angehängt, z. B. _2023, um die Tabelle eines Jahrgangs aus einer Zeitreihe zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="128"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="130"/>
         <source>Joined units</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="128"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="130"/>
         <source>Every unit of the input with the table&apos;s columns added. Any format QGIS writes; GeoPackage by default.</source>
         <translation>Alle Raumeinheiten der Eingabe mit den zusätzlichen Spalten der Tabelle. Jedes Format, das QGIS schreiben kann; Voreinstellung: GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="134"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
         <source>Join report</source>
         <translation>Bericht zur Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="134"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
         <source>HTML report for planners; a JSON file with the same content is written beside it.</source>
         <translation>HTML-Bericht für die Planung; daneben wird eine JSON-Datei mit demselben Inhalt geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="140"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="142"/>
         <source>Matched units</source>
         <translation>Verknüpfte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="141"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="143"/>
         <source>Units without data</source>
         <translation>Raumeinheiten ohne Daten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="142"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="144"/>
         <source>Table rows without unit</source>
         <translation>Tabellenzeilen ohne Raumeinheit</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="143"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="145"/>
         <source>Near matches</source>
         <translation>Beinahe-Treffer</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="149"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="151"/>
         <source>The spatial units layer could not be read.</source>
         <translation>Der Layer der Raumeinheiten konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="167"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="169"/>
         <source>Field {0!r} not found in the units layer.</source>
         <translation>Feld {0!r} im Layer der Raumeinheiten nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="171"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="173"/>
         <source>Reading {0}</source>
         <translation>{0} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="185"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="187"/>
         <source>The units layer has no coordinate reference system; the output has none either. Set the layer&apos;s CRS before making maps.</source>
         <translation>Der Layer der Raumeinheiten hat kein Koordinatenbezugssystem, daher hat auch die Ausgabe keines. Legen Sie das KBS des Layers fest, bevor Sie Karten erstellen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="214"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="216"/>
         <source>{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. Repair them (Fix geometries) before area or overlay computations.</source>
         <translation>{0} Raumeinheit(en) mit ungültiger Geometrie (Schlüssel {1}{2}); sie werden unverändert geschrieben. Reparieren Sie sie (Geometrien reparieren) vor Flächen- oder Verschneidungsberechnungen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="221"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="223"/>
         <source>{0} unit(s) have no geometry.</source>
         <translation>{0} Raumeinheit(en) ohne Geometrie.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="233"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="235"/>
         <source>{0} unit(s) have an empty key and get no data.</source>
         <translation>{0} Raumeinheit(en) mit leerem Schlüssel erhalten keine Daten.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="238"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="240"/>
         <source>Keys occurring more than once in the units layer: {0}; each of these units gets the same table row.</source>
         <translation>Mehrfach vorkommende Schlüssel im Layer der Raumeinheiten: {0}; jede dieser Raumeinheiten erhält dieselbe Tabellenzeile.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="244"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="246"/>
         <source>{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). Set NORMALIZE_KEYS to join them.</source>
         <translation>{0} Beinahe-Treffer nicht verknüpft, z. B. Raumeinheit {1!r} und Tabelle {2!r} ({3}). Setzen Sie NORMALIZE_KEYS, um sie zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="273"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="275"/>
         <source>Canceled; no output was written.</source>
         <translation>Abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="279"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="281"/>
         <source>{0} of {1} units matched; {2} units without data; {3} table rows without unit.</source>
         <translation>{0} von {1} Raumeinheiten verknüpft; {2} Raumeinheiten ohne Daten; {3} Tabellenzeilen ohne Raumeinheit.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="305"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="307"/>
         <source>Report written to {0}</source>
         <translation>Bericht geschrieben: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
     </message>
 </context>
 <context>
@@ -965,7 +1000,7 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
     <message>
         <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
         <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
-        <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. "burden_class" = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
+        <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. &quot;burden_class&quot; = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
     </message>
     <message>
         <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
@@ -1306,124 +1341,129 @@ Führen Sie den Algorithmus als letzten Schritt vor Karten und Profilen aus. z-W
         <translation>Optional: der Indikatorenkatalog. Seine Zähler- und Nennerspalten (alle Jahre) werden geschützt, seine Aufgliederungen (Spalte breakdown/Aufgliederung) ergänzen die Summen der Kategorien, und jedes aus einem Indikator berechnete Feld (Werte, Abweichungen, Markierungen, Belastungs- und Indexfelder) wird zusammen mit seinen Fallzahlen geheim gehalten. Geben Sie FIELDS, einen Katalog oder beides an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="121"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="124"/>
         <source>Catalogue sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="121"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="124"/>
         <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
         <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="126"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="129"/>
         <source>Minimum count</source>
         <translation>Mindestfallzahl</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="126"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="129"/>
         <source>Counts from 1 up to MIN_COUNT - 1 are withheld (primary suppression). Common values: 3 (default), 5 or 10, as your statistics office&apos;s rules say.</source>
         <translation>Fallzahlen von 1 bis MIN_COUNT - 1 werden geheim gehalten (primäre Geheimhaltung). Übliche Werte: 3 (Voreinstellung), 5 oder 10, je nach den Regeln Ihrer Statistikstelle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="139"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="142"/>
         <source>Withhold zeros too</source>
         <translation>Auch Nullen geheim halten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="139"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="142"/>
         <source>Off (default): 0 is published (nobody can be identified by an empty cell); complementary cells are then always &gt; 0, since withholding a 0 protects nothing. On: 0 is withheld like the other small counts (stricter; some offices require it, and it helps where tiny units would otherwise stay identifiable).</source>
         <translation>Aus (Voreinstellung): 0 wird veröffentlicht (durch eine leere Zelle ist niemand identifizierbar); die Zellen der sekundären Geheimhaltung sind dann immer &gt; 0, da das Geheimhalten einer 0 nichts schützt. An: 0 wird wie die anderen kleinen Fallzahlen geheim gehalten (strenger; manche Statistikstellen verlangen es, und es hilft dort, wo sehr kleine Raumeinheiten sonst erkennbar blieben).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="148"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="151"/>
         <source>Minimum population for rates</source>
         <translation>Mindesteinwohnerzahl für Quoten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="148"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="151"/>
         <source>Units with fewer inhabitants (POPULATION_FIELD), or without a value there, publish no rates and nothing computed from rates (deviations, flags, classes, indices). 0: no such rule. The Berlin Monitoring Soziale Stadtentwicklung uses 300.</source>
         <translation>Raumeinheiten mit weniger Einwohnerinnen und Einwohnern (POPULATION_FIELD) oder ohne Wert dort veröffentlichen keine Quoten und nichts aus Quoten Berechnetes (Abweichungen, Markierungen, Klassen, Indizes). 0: keine solche Regel. Das Berliner Monitoring Soziale Stadtentwicklung verwendet 300.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="162"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="165"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="162"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="165"/>
         <source>Inhabitants per unit, for MIN_POPULATION. A field with a year suffix (e.g. inhabitants_2024) serves its year; its siblings (inhabitants_2021, ...) serve theirs.</source>
         <translation>Einwohnerzahl je Raumeinheit, für MIN_POPULATION. Ein Feld mit Jahresendung (z. B. inhabitants_2024) gilt für sein Jahr; die entsprechenden Felder anderer Jahre (inhabitants_2021, ...) gelten für ihres.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="175"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="178"/>
         <source>Group field</source>
         <translation>Gruppenfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="175"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="178"/>
         <source>Units whose sum is published as a total, e.g. the municipality of each unit in a county. Secondary suppression protects each group&apos;s total per count field. Empty: all units form one group (the city total).</source>
         <translation>Fasst die Raumeinheiten zu Gruppen zusammen, deren Summe veröffentlicht wird, z. B. die Gemeinde jeder Raumeinheit in einem Kreis. Die sekundäre Geheimhaltung schützt die Summe jeder Gruppe je Fallzahlfeld. Leer: Alle Raumeinheiten bilden eine Gruppe (die Gesamtstadt).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="185"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="188"/>
         <source>Sign for withheld values</source>
         <translation>Zeichen für geheim gehaltene Werte</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="185"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="188"/>
         <source>Written to &lt;field&gt;_sign of every withheld value: &apos;.&apos; (default: &apos;Zahlenwert unbekannt oder geheim zu halten&apos;) or &apos;*&apos; as your office&apos;s tables use.</source>
         <translation>Wird für jeden geheim gehaltenen Wert in &lt;field&gt;_sign geschrieben: '.' (Voreinstellung: „Zahlenwert unbekannt oder geheim zu halten“) oder '*', je nachdem, was die Tabellen Ihrer Statistikstelle verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="193"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="196"/>
         <source>Protected units</source>
         <translation>Geschützte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="193"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="196"/>
         <source>Every unit, withheld values NULL with &lt;field&gt;_sign and &lt;field&gt;_supp, and suppression_note / suppression_rule. Publish this layer, not its input.</source>
         <translation>Alle Raumeinheiten, geheim gehaltene Werte als NULL mit &lt;field&gt;_sign und &lt;field&gt;_supp, dazu suppression_note / suppression_rule. Veröffentlichen Sie diesen Layer, nicht seine Eingabe.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="202"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="205"/>
         <source>Counts withheld (primary)</source>
         <translation>Geheim gehaltene Fallzahlen (primär)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="203"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="206"/>
         <source>Counts withheld (secondary)</source>
         <translation>Geheim gehaltene Fallzahlen (sekundär)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="204"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="207"/>
         <source>Derived values withheld</source>
         <translation>Geheim gehaltene abgeleitete Werte</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="205"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="208"/>
         <source>Withheld cells that could not be fully protected</source>
         <translation>Geheime Zellen ohne vollständigen Schutz</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="258"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="261"/>
         <source>Fields not covered by the rule that look like counts or values derived from the protected counts; they can reveal withheld values, remove them (or name them in FIELDS) before publishing: {0}</source>
         <translation>Felder, die nicht unter die Regel fallen, aber wie Fallzahlen oder aus den geschützten Fallzahlen abgeleitete Werte aussehen; sie können geheim gehaltene Werte verraten. Entfernen Sie sie vor der Veröffentlichung (oder nennen Sie sie in FIELDS): {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="267"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="270"/>
         <source>The layer holds z-scores, percentiles or index values of every unit, computed with the now withheld values included. For publication run suppress on the joined layer and computeindicators (classifyburden, compositeindex) on its output.</source>
         <translation>Der Layer enthält z-Werte, Perzentile oder Indexwerte aller Raumeinheiten, die unter Einschluss der jetzt geheim gehaltenen Werte berechnet wurden. Führen Sie für die Veröffentlichung suppress auf dem verknüpften Layer und computeindicators (classifyburden, compositeindex) auf dessen Ausgabe aus.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="281"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="284"/>
         <source>Fields computed from indicators ({0}) cannot be traced to their counts without the catalogue and are NOT protected: give CATALOGUE.</source>
         <translation>Aus Indikatoren berechnete Felder ({0}) lassen sich ohne den Katalog nicht auf ihre Fallzahlen zurückführen und sind NICHT geschützt: Geben Sie CATALOGUE an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="313"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="316"/>
         <source>{0} count cell(s) withheld (primary), {1} secondary, {2} derived value(s); rule: {3}</source>
         <translation>{0} Fallzahl(en) geheim gehalten (primär), {1} sekundär, {2} abgeleitete(r) Wert(e); Regel: {3}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
     </message>
 </context>
 </TS>
