@@ -13,6 +13,7 @@ import pytest
 from conftest import example, layer_rows
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsGeometry,
     QgsLayoutExporter,
@@ -646,3 +647,57 @@ def test_qgis_process_runs_the_algorithm(qgis_process, hand, tmp_path):
     assert len(pages) == 8 and 'Süd <Ost> & "Mitte"' in pages[2]
     size = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert re.search(r"Page size:\s+1190\.\d+ x 841\.\d+", size), size  # A3 landscape in points
+
+
+def test_filter_and_pages_see_only_published_values(hand, provider, tmp_path):
+    """A withheld value that a later step wrote again (its mark still set) is
+    NULL for FILTER and never printed: the selection cannot reveal it."""
+    import processing
+
+    src = QgsVectorLayer(hand["layer"], "hand", "ogr")
+    layer = src.materialize(QgsFeatureRequest())
+    assert layer.fields().lookupField("sgb2_val_supp") < 0
+    layer.dataProvider().addAttributes([QgsField("sgb2_val_supp", QVariant.String)])
+    layer.updateFields()
+    i_val, i_supp = layer.fields().lookupField("sgb2_val"), layer.fields().lookupField("sgb2_val_supp")
+    fid = next(f.id() for f in layer.getFeatures() if f["key"] == "0102")
+    layer.dataProvider().changeAttributeValues({fid: {i_val: 0.25, i_supp: "primary"}})
+    res = processing.run(
+        "sozialplanung:profileatlas",
+        {
+            "INPUT": layer,
+            "CATALOGUE": hand["catalogue"],
+            "NAME_FIELD": "name",
+            "KEY_FIELD": "key",
+            "FILTER": '"sgb2_val" > 0',
+            "OUTPUT_PDF": str(tmp_path / "f.pdf"),
+        },
+    )
+    pages = pdf_pages(res["OUTPUT_PDF"])
+    keys = [re.search(r"Key (\d{4})", p).group(1) for p in pages[2:]]
+    published = {k for k, r in layer_rows(hand["layer"], "key").items() if r["sgb2_val"] is not None}
+    assert "0102" not in published  # withheld (primary), its secondary partner too
+    assert set(keys) == published
+    res = processing.run(
+        "sozialplanung:profileatlas",
+        {
+            "INPUT": layer,
+            "CATALOGUE": hand["catalogue"],
+            "NAME_FIELD": "name",
+            "KEY_FIELD": "key",
+            "OUTPUT_PDF": str(tmp_path / "all.pdf"),
+        },
+    )
+    page = next(p for p in pdf_pages(res["OUTPUT_PDF"]) if "Key 0102" in p)
+    assert "0,3 %" not in page and "0,25" not in page
+    assert re.search(r"\s\.\s", row_line(page, "SGB II-Quote"))
+
+
+def test_ranked_list_explains_its_signs(hand_atlas):
+    """0102's burden class is unknown (its core value withheld): the list shows
+    the sign and the page explains it."""
+    lst = hand_atlas["pages_text"][1]
+    line = next(ln for ln in lst.splitlines() if "0102" in ln)
+    assert "Hoffmannstraße" in line
+    flat = " ".join(lst.split())
+    assert "withheld for data protection" in flat or "not assessable" in line

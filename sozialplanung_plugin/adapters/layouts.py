@@ -83,7 +83,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from sozialplanung_plugin.adapters import styles
@@ -615,14 +615,18 @@ class UnitDesign:
                 f"{self.page.orientation} page even at 5.5 pt: choose A3, fewer indicators, or shorter labels"
             )
         self.head_h = self.pitch  # the header is the first line of every column
-        cols = [Column("label", x, label_w, t("Indicator", book.lang), Qt.AlignLeft)]
+        cols = [
+            Column(
+                "label", x, label_w, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Indicator"), book.lang), Qt.AlignLeft
+            )
+        ]
         cx = x + label_w
         headers = {
-            "value": t("Value", book.lang),
-            "reference": t("City", book.lang),
-            "difference": t("Diff.", book.lang),
-            "flag": t("Core", book.lang),
-            "change": t("Change", book.lang),
+            "value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), book.lang),
+            "reference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), book.lang),
+            "difference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), book.lang),
+            "flag": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), book.lang),
+            "change": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), book.lang),
         }
         for name, cw in widths.items():
             if not cw:
@@ -630,7 +634,15 @@ class UnitDesign:
             align = Qt.AlignHCenter if name == "flag" else Qt.AlignRight
             cols.append(Column(name, cx, cw * s, headers[name], align))
             cx += cw * s
-        cols.append(Column("chart", cx + gap, chart_w, t("city = 100", book.lang), Qt.AlignHCenter))
+        cols.append(
+            Column(
+                "chart",
+                cx + gap,
+                chart_w,
+                t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "city = 100"), book.lang),
+                Qt.AlignHCenter,
+            )
+        )
         self.columns = cols
         self.table_h = self.head_h + len(self.lines) * self.pitch
 
@@ -766,7 +778,7 @@ def burden_text(u: cp.UnitProfile) -> str:
 
 
 def subline(book: cp.ProfileBook, u: cp.UnitProfile) -> str:
-    parts = [f"{t('Key', book.lang)} {u.key}"]
+    parts = [f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Key'), book.lang)} {u.key}"]
     if book.subtitle:
         parts.append(book.subtitle)
     return "  ·  ".join(parts)
@@ -779,9 +791,9 @@ def style_layers(layers: ProfileLayers, book: cp.ProfileBook, design: UnitDesign
     units = layers.units
     root = QgsRuleBasedRenderer.Rule(None)
     current = QgsRuleBasedRenderer.Rule(fill("#fddbc7", HIGHLIGHT, 0.7), 0, 0, "$id = @atlas_featureid")
-    current.setLabel(t("the unit", book.lang))
+    current.setLabel(t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "the unit"), book.lang))
     other = QgsRuleBasedRenderer.Rule(fill("#ffffff", "#8c8c8c", 0.2), 0, 0, "ELSE")
-    other.setLabel(t("neighbouring units", book.lang))
+    other.setLabel(t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "neighbouring units"), book.lang))
     root.appendChild(other)
     root.appendChild(current)
     current.symbol().symbolLayer(0).setRenderingPass(1)  # the unit's outline over its neighbours'
@@ -876,7 +888,12 @@ def _header(layout, book: cp.ProfileBook, design: UnitDesign, logo, kicker: str,
 def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers: ProfileLayers, logo=None) -> QgsPrintLayout:
     """One page per unit: a QGIS atlas over the units with a page."""
     p, s, lang = design.page, design.page.scale, book.lang
-    layout = new_layout(project, t("District profiles", lang) + (f" – {book.title}" if book.title else ""), p)
+    layout = new_layout(
+        project,
+        t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang)
+        + (f" – {book.title}" if book.title else ""),
+        p,
+    )
     atlas = layout.atlas()
     atlas.setCoverageLayer(layers.units)
     atlas.setEnabled(True)
@@ -887,7 +904,9 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers: Profi
     atlas.setSortExpression(f'"{fn.PA_PAGE}"')
     atlas.setPageNameExpression(f'"{fn.PA_KEY}"')
     x0, y0, w = design.x0, design.y0, design.w
-    kicker = t("District profile", lang).upper() + (f"  ·  {book.title}" if book.title else "")
+    kicker = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profile"), lang).upper() + (
+        f"  ·  {book.title}" if book.title else ""
+    )
     _header(layout, book, design, logo, kicker)
     logo_w = 41 * s if logo else 0.0
     title = label(layout, f'[% "{fn.PA_NAME}" %]', (x0, y0 + 4.2 * s, w - logo_w, 9 * s), 17 * s, bold=True)
@@ -969,9 +988,9 @@ DETAIL_MARGIN = 0.12
 def _footer(layout, book, design, page_text: str, page: int = 0) -> None:
     s = design.page.scale
     fy = design.y1 - design.footer_h + 1.2 * s
-    parts = [t("As of {date}", book.lang).format(date=book.date)]
+    parts = [t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), book.lang).format(date=book.date)]
     if book.source_note:
-        parts.insert(0, f"{t('Source', book.lang)}: {book.source_note}")
+        parts.insert(0, f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Source'), book.lang)}: {book.source_note}")
     text_label(layout, "  ·  ".join(parts), (design.x0, fy, design.w - 32 * s, 4 * s), 6 * s, colour=GREY, page=page)
     if page_text.startswith("[%"):
         label(layout, page_text, (design.x1 - 30 * s, fy, 30 * s, 4 * s), 6.5 * s, align=Qt.AlignRight, page=page)
@@ -1002,20 +1021,26 @@ class OverviewDesign:
         self.pitch = line_pitch(font(self.list_pt))
         self.list_top = self.y0 + self.header_h + 4 * s
         self.head_h = 4.2 * s
-        avail = self.y1 - self.footer_h - 2 * s - self.list_top - self.head_h
+        self.notes = cp.list_notes(self.book)
+        nf = font(5.8 * s)
+        self.notes_h = (len(wrap(self.notes, nf, self.w)) * line_pitch(nf) + 2 * s) if self.notes else 0.0
+        avail = self.y1 - self.footer_h - 2 * s - self.list_top - self.head_h - self.notes_h
         self.rows_per_page = max(5, int(avail // self.pitch))
         book = self.book
         lang = book.lang
-        cols = [("rank", 9, t("Rank", lang), Qt.AlignRight), ("key", 0, t("Key", lang), Qt.AlignLeft)]
-        cols.append(("name", 0, t("Name", lang), Qt.AlignLeft))
+        cols = [
+            ("rank", 9, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Rank"), lang), Qt.AlignRight),
+            ("key", 0, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Key"), lang), Qt.AlignLeft),
+        ]
+        cols.append(("name", 0, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Name"), lang), Qt.AlignLeft))
         if book.has_burden:
-            cols.append(("class", 31, t("Burden class", lang), Qt.AlignLeft))
-            cols.append(("flags", 16, t("Flagged", lang), Qt.AlignLeft))
+            cols.append(("class", 31, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Burden class"), lang), Qt.AlignLeft))
+            cols.append(("flags", 16, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Flagged"), lang), Qt.AlignLeft))
         if book.has_status:
-            cols.append(("status", 27, t("Status", lang), Qt.AlignLeft))
+            cols.append(("status", 27, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Status"), lang), Qt.AlignLeft))
         if book.has_dynamics:
-            cols.append(("dynamics", 24, t("Dynamics", lang), Qt.AlignLeft))
-        cols.append(("page", 11, t("Page", lang), Qt.AlignRight))
+            cols.append(("dynamics", 24, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Dynamics"), lang), Qt.AlignLeft))
+        cols.append(("page", 11, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Page"), lang), Qt.AlignRight))
         f = font(self.list_pt)
         key_w = max([text_width(u.key, f) for u in book.ranking] + [text_width(cols[1][2], font(self.list_pt, True))])
         key_w = min(key_w + 3 * s, 40 * s)
@@ -1058,20 +1083,27 @@ def overview_layout(
     """Page 1: the cover with the overview map; then the ranked list."""
     p, s, lang = design.page, design.page.scale, book.lang
     chunks = cp.list_chunks(book, design.rows_per_page)
-    layout = new_layout(project, t("District profiles", lang) + " – " + t("Overview", lang), p, 1 + len(chunks))
-    title = book.title or t("District profiles", lang)
+    layout = new_layout(
+        project,
+        t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang)
+        + " – "
+        + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Overview"), lang),
+        p,
+        1 + len(chunks),
+    )
+    title = book.title or t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang)
     x0, y0, w = design.x0, design.y0, design.w
     logo_w = 41 * s if logo else 0.0
     # --- cover
-    _header(layout, book, design, logo, t("District profiles", lang).upper())
+    _header(layout, book, design, logo, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang).upper())
     text_label(layout, title, (x0, y0 + 4.2 * s, w - logo_w, 10 * s), 20 * s, bold=True)
     sub = [book.subtitle] if book.subtitle else []
     sub.append(
-        t("As of {date}", lang).format(date=book.date)
+        t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), lang).format(date=book.date)
         + "  ·  "
-        + t("{n} units", lang).format(n=len(book.units))
+        + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{n} units"), lang).format(n=len(book.units))
         + "  ·  "
-        + t("{n} profiles", lang).format(n=len(book.pages))
+        + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{n} profiles"), lang).format(n=len(book.pages))
     )
     text_label(layout, "\n".join(sub), (x0, y0 + 14.2 * s, w - logo_w, 7 * s), 8 * s, colour=GREY)
     top = y0 + design.header_h + 4 * s
@@ -1097,13 +1129,13 @@ def overview_layout(
     scale_bar(layout, overview, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
     sx, sy, sw, sh = side
     caption = {
-        "burden": t("Burden class", lang),
-        "status": t("Status index", lang),
-        "dynamics": t("Dynamics index", lang),
+        "burden": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Burden class"), lang),
+        "status": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Status index"), lang),
+        "dynamics": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Dynamics index"), lang),
     }.get(book.cover_map, "")
     texts = []
     if book.burden_rule and book.cover_map == "burden":
-        texts.append(f"{t('Burden rule', lang)}: {book.burden_rule}")
+        texts.append(f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Burden rule'), lang)}: {book.burden_rule}")
     texts.append(book.protection_note)
     texts += cp.legend(book)
     if p.landscape:
@@ -1137,10 +1169,18 @@ def overview_layout(
             book,
             design,
             logo,
-            t("District profiles", lang).upper() + (f"  ·  {book.title}" if book.title else ""),
+            t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang).upper()
+            + (f"  ·  {book.title}" if book.title else ""),
             page=k,
         )
-        label(layout, t("Ranked list of units", lang), (x0, y0 + 4.2 * s, w - logo_w, 8 * s), 15 * s, bold=True, page=k)
+        label(
+            layout,
+            t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Ranked list of units"), lang),
+            (x0, y0 + 4.2 * s, w - logo_w, 8 * s),
+            15 * s,
+            bold=True,
+            page=k,
+        )
         text_label(layout, cp.ranking_note(book), (x0, y0 + 13.4 * s, w - logo_w, 7 * s), 6.5 * s, colour=GREY, page=k)
         ty = design.list_top
         svg = cp.list_furniture_svg(
@@ -1174,6 +1214,9 @@ def overview_layout(
                 align=col.align,
                 page=k,
             )
+        if design.notes:
+            ny = ty + design.head_h + len(units) * design.pitch + 2 * s
+            text_label(layout, design.notes, (x0, ny, w, design.notes_h), 5.8 * s, colour="#424242", page=k)
         _footer(layout, book, design, cp.page_text(book, 1 + k), page=k)
     return layout
 
@@ -1483,7 +1526,7 @@ def map_layer(mf: cp.MapField, geometries: dict, fids: list, crs, wkb_type) -> Q
 def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     """Quantile classes (darker = more burdened, or higher), hatched 'no value'
     and cross-hatched 'withheld'; or the classes light to dark."""
-    withheld_label = t("withheld ({sign})", lang).format(sign=mf.sign)
+    withheld_label = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "withheld ({sign})"), lang).format(sign=mf.sign)
     if mf.kind == "classes":
         return class_renderer(layer, mf.classes, "pa_value")
     # quantile classes as QGIS computes them; each unit's class is set here, exactly
@@ -1502,7 +1545,7 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     if mf.polarity < 0:
         cols = cols[::-1]
     suffix = f" {mf.unit}" if mf.unit else ""
-    between = t("{a} to {b}", lang)
+    between = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{a} to {b}"), lang)
     cats = []
     for k, (r, colour) in enumerate(zip(ranges, cols)):
         n = sum(1 for c in classes if c == k)
@@ -1512,7 +1555,13 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     if mf.withheld:
         cats.append(QgsRendererCategory(-1, withheld_symbol(gtype), f"{withheld_label} ({mf.withheld})"))
     if missing:
-        cats.append(QgsRendererCategory(-2, styles.neutral_symbol(gtype), f"{t('no value', lang)} ({missing})"))
+        cats.append(
+            QgsRendererCategory(
+                -2,
+                styles.neutral_symbol(gtype),
+                f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'no value'), lang)} ({missing})",
+            )
+        )
     layer.dataProvider().changeAttributeValues(
         {f.id(): {idx: -2} for f, st in zip(layer.getFeatures(), mf.states) if st == "missing"}
     )
@@ -1550,12 +1599,20 @@ def map_page_layout(
     """A print-ready map of one field: title, map with classes, legend, scale
     bar, north arrow, source, date, data-protection note, page number."""
     p, s = design.page, design.page.scale
-    layout = new_layout(project, f"{t('Overview map', lang)} – {mf.title}", p)
+    layout = new_layout(
+        project, f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Overview map'), lang)} – {mf.title}", p
+    )
     x0, y0, w = design.x0, design.y0, design.w
-    kicker = t("Overview map", lang).upper() + (f"  ·  {title}" if title else "")
+    kicker = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Overview map"), lang).upper() + (
+        f"  ·  {title}" if title else ""
+    )
     text_label(layout, kicker, (x0, y0, w, 4 * s), 6.5 * s, bold=True, colour=GREY)
     text_label(layout, mf.title, (x0, y0 + 4.2 * s, w, 9 * s), 16 * s, bold=True)
-    sub = t("As of {date}", lang).format(date=day) + "  ·  " + t("{n} units", lang).format(n=len(mf.values))
+    sub = (
+        t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), lang).format(date=day)
+        + "  ·  "
+        + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{n} units"), lang).format(n=len(mf.values))
+    )
     text_label(layout, sub, (x0, y0 + 13.6 * s, w, 4.5 * s), 8 * s, colour=GREY)
     top = y0 + design.header_h + 4 * s
     bottom = design.y1 - design.footer_h - 2 * s
@@ -1594,7 +1651,7 @@ def map_page_layout(
             )
         )
     if mf.note:
-        texts.append(f"{t('Burden rule', lang)}: {mf.note}")
+        texts.append(f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Burden rule'), lang)}: {mf.note}")
     texts.append(protection_note)
     text_label(layout, "\n\n".join(texts), text_rect, 6.5 * s)
     furniture = cp.furniture_svg(
@@ -1610,10 +1667,10 @@ def map_page_layout(
     )
     picture(layout, svg_source(furniture), (0, 0, p.width, p.height))
     fy = design.y1 - design.footer_h + 1.2 * s
-    parts = [t("As of {date}", lang).format(date=day)]
+    parts = [t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), lang).format(date=day)]
     if source_note:
-        parts.insert(0, f"{t('Source', lang)}: {source_note}")
+        parts.insert(0, f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Source'), lang)}: {source_note}")
     text_label(layout, "  ·  ".join(parts), (x0, fy, w - 32 * s, 4 * s), 6 * s, colour=GREY)
-    page_text = t("Page {n} of {total}", lang).format(n=page_no, total=total)
+    page_text = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Page {n} of {total}"), lang).format(n=page_no, total=total)
     text_label(layout, page_text, (design.x1 - 30 * s, fy, 30 * s, 4 * s), 6.5 * s, align=Qt.AlignRight)
     return layout

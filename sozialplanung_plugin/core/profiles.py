@@ -33,6 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -643,10 +644,16 @@ def build(
     if order == "rank":
         book.pages = [u for u in book.ranking]
     elif order == "name":
-        book.pages = sorted(included, key=lambda u: (u.name.casefold(), u.key))
+        book.pages = sorted(included, key=lambda u: (name_sort_key(u.name), u.key))
     else:
         book.pages = sorted(included, key=lambda u: _key_sort(u.key))
     return book
+
+
+def name_sort_key(name: str) -> str:
+    """Alphabetical as in a German index: Ä with A, ß as ss, case ignored."""
+    text = unicodedata.normalize("NFKD", name.casefold().replace("ß", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _key_sort(key: str):
@@ -1120,6 +1127,19 @@ def unit_class(book: ProfileBook, u: UnitProfile) -> str:
     if u.burden_class is not None:
         return class_text(u.burden_class, book.lang)
     return u.burden_sign or NO_INFO
+
+
+def list_notes(book: ProfileBook) -> str:
+    """Footnote of the ranked list: the signs its class and index columns show."""
+    signs = []
+    for u in book.ranking:
+        if book.has_burden and u.burden_class is None:
+            signs.append(u.burden_sign or NO_INFO)
+        signs += u.index_signs
+    fake = UnitProfile(fid=None, key="", name="", rows=[])
+    fake.burden_sign = None
+    fake.index_signs = list(dict.fromkeys(signs))
+    return "  ".join(_notes(book, fake))
 
 
 def ranking_note(book: ProfileBook) -> str:

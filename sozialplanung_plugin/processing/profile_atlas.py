@@ -162,7 +162,7 @@ class ProfileAtlas(PrintAlgorithm):
             "of the value's ratio to the city-wide value (city = 100; solid dark in the adverse direction, "
             "outlined in the favourable one); footnotes explaining every sign on the page, the suppression rule "
             "when values are withheld; page numbers.\n\n"
-            "Data protection: only published values are printed. A withheld value shows its sign, and so do "
+            "Data protection: only published values are printed. A withheld value shows its sign, and so does "
             "everything derived from it on the page (difference, bar, flag, change); units below the rule's "
             "MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only "
             "published values.\n\n"
