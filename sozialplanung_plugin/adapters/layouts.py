@@ -439,9 +439,8 @@ def simplify(g: QgsGeometry, tolerance: float) -> QgsGeometry:
 
 def memory_layer(name: str, wkb_type, crs: QgsCoordinateReferenceSystem, fields, features) -> QgsVectorLayer:
     geom = QgsWkbTypes.displayString(wkb_type) if wkb_type != QgsWkbTypes.NoGeometry else "None"
-    layer = QgsVectorLayer(f"{geom}?crs={crs.authid() or 'EPSG:4326'}", name, "memory")
-    if crs.isValid():
-        layer.setCrs(crs)
+    layer = QgsVectorLayer(geom, name, "memory")
+    layer.setCrs(crs)  # an invalid CRS stays invalid: the maps then draw the layer's coordinates
     pr = layer.dataProvider()
     pr.addAttributes([QgsField(n, t) for n, t in fields])
     layer.updateFields()
@@ -926,7 +925,8 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers: Profi
     detail.setAtlasMargin(DETAIL_MARGIN)
     detail.setBackgroundColor(QColor("#f7f7f7"))
     frame(detail)
-    scale_bar(layout, detail, (mx + 1.5 * s, my + mh - 8.5 * s, 30 * s, 7 * s), 5.5 * s, 12 * s, 24 * s)
+    if layers.crs.isValid():  # distances are known
+        scale_bar(layout, detail, (mx + 1.5 * s, my + mh - 8.5 * s, 30 * s, 7 * s), 5.5 * s, 12 * s, 24 * s)
     lx, ly, lw, lh = design.locator_rect
     png = picture(layout, layers.locator_png, (lx, ly, lw, lh), QgsLayoutItemPicture.FormatRaster)
     png.setId("pa_locator_background")
@@ -1126,7 +1126,8 @@ def overview_layout(
     overview.setExtent(fit_extent(layers.extent, mw, mh, 0.02))
     frame(overview)
     north_arrow(layout, overview, (mx + mw - 12 * s, my + 3 * s, 9 * s, 12 * s))
-    scale_bar(layout, overview, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
+    if layers.crs.isValid():
+        scale_bar(layout, overview, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
     sx, sy, sw, sh = side
     caption = {
         "burden": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Burden class"), lang),
@@ -1633,7 +1634,8 @@ def map_page_layout(
     m.setExtent(fit_extent(layer.extent(), mw, mh, 0.02))
     frame(m)
     north_arrow(layout, m, (mx + mw - 12 * s, my + 3 * s, 9 * s, 12 * s))
-    scale_bar(layout, m, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
+    if layer.crs().isValid():
+        scale_bar(layout, m, (mx + 3 * s, my + mh - 11 * s, 50 * s, 8 * s), 6.5 * s, 20 * s, 40 * s)
     sx, sy, sw, sh = side
     if p.landscape:
         leg_rect, text_rect = (sx, sy, sw, sh * 0.5), (sx, sy + sh * 0.5 + 3 * s, sw, sh * 0.5 - 3 * s)

@@ -295,6 +295,15 @@ def needed_fields(
     return list(dict.fromkeys(base + extra))
 
 
+def key_text(v) -> str:
+    """A key as printed: numbers without a decimal part ('1101', not '1101.0')."""
+    if isinstance(v, float):
+        if math.isnan(v):
+            return ""
+        return str(int(v)) if v.is_integer() else str(v)
+    return "" if v is None else str(v).strip()
+
+
 def _text(v) -> str | None:
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return None
@@ -551,8 +560,8 @@ def build(
         topics.setdefault(ind.topic, []).append(ind)
     inds = [i for group in topics.values() for i in group]  # rows in the printed order: by topic
     small = below_population(frame, rule)
-    keys = [str(k) if _text(k) is not None else "" for k in frame[key_field].tolist()]
-    names = [_text(v) or "" for v in frame[name_field].tolist()] if name_field else list(keys)
+    keys = [key_text(k) for k in frame[key_field].tolist()]
+    names = [_text(v) or k for v, k in zip(frame[name_field].tolist(), keys)] if name_field else list(keys)
     if include is None:
         inc = np.ones(n, dtype=bool)
     else:
