@@ -460,7 +460,13 @@ def test_cancel_writes_no_pdf(provider, berlin, tmp_path):
     try:
         processing.run(
             "sozialplanung:profileatlas",
-            {"INPUT": berlin["layer"], "CATALOGUE": CATALOGUE, "KEY_FIELD": "PLR_ID", "OUTPUT_PDF": str(out)},
+            {
+                "INPUT": berlin["layer"],
+                "CATALOGUE": CATALOGUE,
+                "KEY_FIELD": "PLR_ID",
+                "OUTPUT_PDF": str(out),
+                "OUTPUT_PROJECT": str(tmp_path / "canceled.qgz"),
+            },
             context=ctx,
             feedback=feedback,
         )
@@ -468,6 +474,7 @@ def test_cancel_writes_no_pdf(provider, berlin, tmp_path):
         pass
     assert feedback.isCanceled()
     assert not out.exists()
+    assert not (tmp_path / "canceled.qgz").exists() and not (tmp_path / "canceled_profiles.gpkg").exists()
     assert not [f for f in os.listdir(tmp_path) if f.startswith(".tmp-")]
 
 

@@ -324,9 +324,10 @@ class ProfileAtlas(PrintAlgorithm):
                 ),
             )
         logo = ly.image_source(logo_path) if logo_path else None
+        gpkg = None
+        gpkg_existed = False
         try:
             steps.setCurrentStep(2)
-            gpkg = None
             if project_path:
                 gpkg = os.path.splitext(project_path)[0] + "_profiles.gpkg"
                 src = (self.parameterAsString(parameters, self.INPUT, context) or "").split("|")[0]
@@ -334,6 +335,7 @@ class ProfileAtlas(PrintAlgorithm):
                     raise QgsProcessingException(
                         self.tr("OUTPUT_PROJECT: {0} is the input; choose another project name.").format(gpkg)
                     )
+                gpkg_existed = os.path.exists(gpkg)
             doc = ly.make_document(book, page, geometries, source.sourceCrs(), wkb, gpkg, logo)
             feedback.pushInfo(
                 self.tr("{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)").format(
@@ -358,10 +360,25 @@ class ProfileAtlas(PrintAlgorithm):
                 ly.save_project(doc.project, project_path)
                 results[self.OUTPUT_PROJECT] = project_path
         except ly.LayoutError as e:
+            self.discard(gpkg, gpkg_existed)
             if feedback.isCanceled():
                 return {}
             raise QgsProcessingException(str(e)) from e
+        except BaseException:
+            self.discard(gpkg, gpkg_existed)
+            raise
         return results
+
+    @staticmethod
+    def discard(gpkg: str | None, existed: bool) -> None:
+        """The project's GeoPackage of a run that wrote no project: removed
+        (outputs are complete or not there)."""
+        if gpkg and not existed:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                try:
+                    os.remove(gpkg + suffix)
+                except OSError:
+                    pass
 
     def selection(self, parameters, context, source, frame, catalogue, feedback):
         """FILTER evaluated on published values only: a withheld cell (mark set,
