@@ -708,3 +708,31 @@ def test_ranked_list_explains_its_signs(hand_atlas):
     assert "Hoffmannstraße" in line
     flat = " ".join(lst.split())
     assert "withheld for data protection" in flat or "not assessable" in line
+
+
+def test_chart_bars_sit_on_their_table_rows(atlas):
+    """The bars (an SVG) and the table (labels) are separate items: the distance
+    between the first and the last bar equals the distance between their rows'
+    text, as the PDF places it."""
+    import xml.etree.ElementTree as ET
+
+    gpkg = os.path.splitext(atlas["OUTPUT_PROJECT"])[0] + "_profiles.gpkg"
+    layer = QgsVectorLayer(gpkg + "|layername=profile_units", "u", "ogr")
+    f = next(layer.getFeatures("\"pa_key\" = '05200527'"))  # Maulbeerallee: bars from the first to the last row
+    rects = [e for e in ET.fromstring(f["pa_bars"]).iter() if e.tag.endswith("rect")]
+    centres = sorted(float(r.get("y")) + float(r.get("height")) / 2 for r in rects)
+    page = f["pa_page"]
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), atlas["OUTPUT_PDF"], "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = [
+        (w.group(5), (float(w.group(2)) + float(w.group(4))) / 2 * 25.4 / 72)
+        for w in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out)
+    ]
+    header = next(y for w, y in words if w == "Indicator")
+    first = next(y for w, y in words if w == "Arbeitslosigkeit" and y > header)  # the table's, not the reason's
+    last = next(y for w, y in reversed(words) if w == "älter")  # "65 Jahre und älter", the last row
+    assert abs((last - first) - (centres[-1] - centres[0])) < 0.3
