@@ -567,7 +567,7 @@ class UnitDesign:
         longest = max(
             (len(wrap(u.burden_detail, f, width)) + (1 if u.index_text else 0) for u in self.book.pages), default=1
         )
-        return 5.0 * s + max(1, longest) * line_pitch(f) + 0.5
+        return 5.0 * s + (max(1, longest) + 0.5) * line_pitch(f) + 0.5  # half a line spare: Qt may wrap otherwise
 
     def _locator(self, x, y, w, max_h=None):
         ext = self.extent
@@ -584,30 +584,45 @@ class UnitDesign:
         x, y, w, h = self.table_rect
         book = self.book
         narrow = self.page.landscape
-        widths = {
-            "value": 16.5,
-            "reference": 16.5,
-            "difference": 17.5,
-            "flag": 9.0 if book.has_flags else 0.0,
-            "change": 21.0 if book.has_change else 0.0,
+        headers = {
+            "value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), book.lang),
+            "reference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), book.lang),
+            "difference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), book.lang),
+            "flag": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), book.lang),
+            "change": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), book.lang),
         }
+        used = {"value": True, "reference": True, "difference": True, "flag": book.has_flags, "change": book.has_change}
+        # every cell text of every page, once: a column is as wide as its widest text
+        cells = {c: {headers[c]} for c in headers}
+        for u in book.pages:
+            for r in u.rows:
+                for c in cells:
+                    cells[c].add(f"{r.change} {r.trend}" if c == "change" and r.trend else getattr(r, c))
         chart_w = (30.0 if narrow else 38.0) * s
         gap = 3.0 * s
-        fixed = sum(widths.values()) * s + gap + chart_w
-        label_w = w - fixed
-        if label_w < 30 * s:
-            raise LayoutError("the page is too narrow for the indicator table; choose A3 or portrait orientation")
         for size in (7.5, 7.0, 6.5, 6.0, 5.5):
+            f = font(size * s)
+            fm = QFontMetricsF(QgsLayoutUtils.scaledFontPixelSize(f))
+            widths = {}
+            for c, texts in cells.items():
+                if used[c]:
+                    widest = max(fm.horizontalAdvance(text) for text in texts) / 10.0
+                    widths[c] = widest + (2.5 if c != "flag" else 3.5) * s
+            label_w = w - sum(widths.values()) - gap - chart_w
+            if label_w < 30 * s:
+                continue
+            pitch = line_pitch(f)
+            done = False
             for spacers in (True, False):
-                f = font(size * s)
-                pitch = line_pitch(f)
-                lines = cp.table_lines(book, wrap=lambda text, f=f: wrap(text, f, label_w - 1.0), spacers=spacers)
+                lines = cp.table_lines(
+                    book, wrap=lambda text, f=f, lw=label_w: wrap(text, f, lw - 1.0), spacers=spacers
+                )
                 if (len(lines) + 1) * pitch + 0.6 <= h:
                     self.table_pt, self.pitch, self.lines = size * s, pitch, lines
+                    done = True
                     break
-            else:
-                continue
-            break
+            if done:
+                break
         else:
             raise LayoutError(
                 f"the {len(book.indicators)} indicators do not fit on one {self.page.size} "
@@ -620,19 +635,10 @@ class UnitDesign:
             )
         ]
         cx = x + label_w
-        headers = {
-            "value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), book.lang),
-            "reference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), book.lang),
-            "difference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), book.lang),
-            "flag": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), book.lang),
-            "change": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), book.lang),
-        }
         for name, cw in widths.items():
-            if not cw:
-                continue
             align = Qt.AlignHCenter if name == "flag" else Qt.AlignRight
-            cols.append(Column(name, cx, cw * s, headers[name], align))
-            cx += cw * s
+            cols.append(Column(name, cx, cw, headers[name], align))
+            cx += cw
         cols.append(
             Column(
                 "chart",
