@@ -410,3 +410,47 @@ def test_fields_only_on_a_computed_layer_warns(run, joined, tmp_path):
         {"INPUT": ind, "FIELDS": ["inhabitants_age_below_6_2024"], "MIN_COUNT": 10, "OUTPUT": str(tmp_path / "x.gpkg")},
     )
     assert any("NOT protected: give CATALOGUE" in w and "u6_val" in w for w in res["_feedback"].warnings)
+
+
+def test_rates_computed_after_suppress_keep_the_minimum_population(run, joined, tmp_path):
+    """suppress first (the safe order), then computeindicators: the rule stored on the
+    layer keeps the rates of units below MIN_POPULATION out of the output and out of
+    the z-scores, while their published counts still count in the city-wide value."""
+    protected = str(tmp_path / "protected.gpkg")
+    run(
+        "sozialplanung:suppress",
+        {
+            "INPUT": joined,
+            "CATALOGUE": BERLIN_CATALOGUE,
+            "MIN_COUNT": 3,
+            "MIN_POPULATION": 300,
+            "POPULATION_FIELD": "EW",
+            "OUTPUT": protected,
+        },
+    )
+    out = str(tmp_path / "ind.gpkg")
+    res = run(
+        "sozialplanung:computeindicators",
+        {"INPUT": protected, "CATALOGUE": BERLIN_CATALOGUE, "INDICATORS": "u6", "KEY_FIELD": "PLR_ID", "OUTPUT": out},
+    )
+    assert any("fewer than 300 inhabitants" in i for i in res["_feedback"].infos)
+    df = frame(out)
+    ew = pd.to_numeric(df["EW"], errors="coerce")
+    small = ew.isna() | (ew < 300)
+    assert small.sum() == 5  # EW 0, 21, 38, 110 and one empty
+    has_counts = df["inhabitants_2024"].notna() & (df["inhabitants_2024"] > 0)
+    hidden = small & has_counts
+    assert hidden.sum() >= 3
+    assert df.loc[hidden, "u6_val"].isna().all()
+    assert (df.loc[hidden, "u6_val_sign"] == ".").all() and (df.loc[hidden, "u6_val_supp"] == "primary").all()
+    assert df.loc[hidden, ["u6_diff", "u6_ratio", "u6_z", "u6_pct"]].isna().all().all()
+    assert df.loc[~small, "u6_val"].notna().all()
+    # z-scores over the published values only
+    v = df.loc[~small, "u6_val"].astype(float)
+    z = (v - v.mean()) / v.std()
+    assert (df.loc[~small, "u6_z"].astype(float) - z).abs().max() < 1e-9
+    # the city-wide value still includes every published count
+    num = df["inhabitants_age_below_6_2024"].astype(float)
+    den = df["inhabitants_2024"].astype(float)
+    ok = num.notna() & den.notna()
+    assert df["u6_ref"].astype(float).iloc[0] == pytest.approx(100 * num[ok].sum() / den[ok].sum())

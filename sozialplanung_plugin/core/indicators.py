@@ -231,6 +231,21 @@ class _YearValue:
     num: np.ndarray | None = None
     den: np.ndarray | None = None
     weight: np.ndarray | None = None
+    withheld: np.ndarray | None = None  # rates not published (minimum population)
+
+
+def _withhold(yv: _YearValue, mask, sign: str) -> None:
+    """Withhold the rates of the units in ``mask`` (the counts stay as they are)."""
+    if mask is None:
+        return
+    mask = np.asarray(mask, dtype=bool) & ~np.isnan(yv.val)
+    if not mask.any():
+        return
+    yv.val = np.where(mask, np.nan, yv.val)
+    signs = yv.sign.copy() if yv.sign is not None else nones(len(yv.val))
+    signs[mask] = sign
+    yv.sign = signs
+    yv.withheld = mask
 
 
 def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict) -> _YearValue:
@@ -400,13 +415,21 @@ def compute(
     totals: dict[str, float] | None = None,
     only: list[str] | None = None,
     progress=None,
+    withheld: dict | None = None,
+    withheld_sign: str = ".",
 ) -> IndicatorResult:
     """All indicators of the catalogue for the units in ``data`` (see module docstring).
 
     ``keys``: unit keys for messages (default: the index); ``groups``: the
     reference area of each unit (None: the whole layer); ``totals``: published
     values of the total row by column name (ready rates only, whole layer);
-    ``progress(fraction)`` may raise ``CanceledError``.
+    ``progress(fraction)`` may raise ``CanceledError``; ``withheld``: year (None:
+    any year) -> boolean array of units whose rates must not be published
+    (the data-protection rule's minimum population, see
+    ``suppression.rate_withheld``): their values are missing with
+    ``withheld_sign`` and marked "primary" in ``<id>_val_supp``, they take no
+    part in z-scores and percentiles, and their counts still count in the
+    reference value (the city's total includes everyone).
     """
     n = len(data)
     keys = np.asarray(data.index if keys is None else keys, dtype=object)
@@ -438,6 +461,8 @@ def compute(
         by_year: dict[int | None, _YearValue] = {}
         for cols in info.columns:
             by_year[cols.year] = _value(ind, cols, data, keys, zeros)
+            if withheld:
+                _withhold(by_year[cols.year], withheld.get(cols.year, withheld.get(None)), withheld_sign)
         cur = by_year[info.year]
         cur_cols = cur.columns
 
@@ -472,6 +497,8 @@ def compute(
         ratio[missing] = np.nan
         put(fn.measure(ind.id, "val"), val)
         put(fn.sign_of(fn.measure(ind.id, "val")), cur.sign if cur.sign is not None else nones(n), "text")
+        if cur.withheld is not None and cur.withheld.any():
+            put(fn.supp_of(fn.measure(ind.id, "val")), np.where(cur.withheld, fn.SUPP_PRIMARY, None), "text")
         put(fn.measure(ind.id, "ref"), ref)  # the area's published value: on every unit, with or without a value
         put(fn.measure(ind.id, "diff"), diff)
         put(fn.measure(ind.id, "ratio"), ratio)

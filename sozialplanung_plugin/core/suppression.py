@@ -241,6 +241,22 @@ def footnote(rule, lang: str = "de") -> str:
     return f"{r.sign} {tr('withheld for data protection', lang)}. {note(r, lang)}"
 
 
+def rate_withheld(frame: pd.DataFrame, rule: SuppressionRule | None) -> dict:
+    """Year (None: the population field without year) -> boolean array of the
+    units whose rates the rule withholds (population below MIN_POPULATION or
+    missing). Empty when the rule sets no minimum population."""
+    if rule is None or rule.min_population <= 0 or not rule.population_field:
+        return {}
+    if rule.population_field not in frame.columns:
+        return {}
+    out = {}
+    for y, col in population_columns(rule.population_field, frame.columns).items():
+        x = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype="float64")
+        with np.errstate(invalid="ignore"):
+            out[y] = np.isnan(x) | (x < rule.min_population)
+    return out
+
+
 def rule_from_frame(frame: pd.DataFrame) -> SuppressionRule | None:
     """The rule stored with a layer's features (None if it was never suppressed)."""
     if fn.SUPPRESSION_RULE not in frame.columns:

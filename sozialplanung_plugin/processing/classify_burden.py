@@ -13,6 +13,7 @@ from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import burden as cb
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
+from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.compute_indicators import IndicatorAlgorithm, needed_columns
 
@@ -167,7 +168,8 @@ class ClassifyBurden(IndicatorAlgorithm):
                         f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
                         f"columns: {e}"
                     ) from e
-            data = self.frame(source, have + cols + [key, ref_field], steps)
+            protect_cols, rule = self.protection(source) if missing else ([], None)
+            data = self.frame(source, have + cols + [key, ref_field] + protect_cols, steps)
             frame = data
             if missing:
                 steps.setCurrentStep(1)
@@ -178,6 +180,8 @@ class ClassifyBurden(IndicatorAlgorithm):
                     groups=data[ref_field] if ref_field else None,
                     only=missing,
                     progress=self.progress(steps),
+                    withheld=cs.rate_withheld(data, rule),
+                    withheld_sign=rule.sign if rule is not None else ".",
                 )
                 self.report(feedback, computed.warnings)
                 frame = pd.concat([data[have], computed.frame], axis=1)

@@ -19,6 +19,7 @@ from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, source_frame, write_with_columns
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
+from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
 from sozialplanung_plugin.core.tables import TableError, read_table
 from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
@@ -133,6 +134,20 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         if v is None or (isinstance(v, str) and not v.strip()):
             return None
         return self.parameterAsDouble(parameters, name, context)
+
+    def protection(self, source) -> tuple[list[str], object]:
+        """The data-protection rule stored on the layer by ``suppress`` and the
+        fields it needs, so that rates computed here keep to it (no rates for
+        units below its minimum population)."""
+        if source.fields().lookupField(fn.SUPPRESSION_RULE) < 0:
+            return [], None
+        rule = cs.rule_from_frame(source_frame(source, [fn.SUPPRESSION_RULE]))
+        if rule is None or rule.min_population <= 0 or not rule.population_field:
+            return [], rule
+        names = source.fields().names()
+        if rule.population_field not in names:
+            return [], rule
+        return list(cs.population_columns(rule.population_field, names).values()), rule
 
     def frame(self, source, columns, feedback):
         return source_frame(source, [c for c in dict.fromkeys(columns) if c], feedback)
@@ -367,7 +382,15 @@ class ComputeIndicators(IndicatorAlgorithm):
             totals = ci.published_totals(table.totals)
         try:
             steps.setCurrentStep(0)
-            data = self.frame(source, cols + [key, ref_field], steps)
+            protect_cols, rule = self.protection(source)
+            data = self.frame(source, cols + [key, ref_field] + protect_cols, steps)
+            withheld = cs.rate_withheld(data, rule)
+            if withheld:
+                feedback.pushInfo(
+                    self.tr("Data protection: no rates for units with fewer than {0} inhabitants ({1}).").format(
+                        f"{rule.min_population:g}", rule.population_field
+                    )
+                )
             steps.setCurrentStep(1)
             result = ci.compute(
                 data,
@@ -379,6 +402,8 @@ class ComputeIndicators(IndicatorAlgorithm):
                 totals=totals,
                 only=only,
                 progress=self.progress(steps),
+                withheld=withheld,
+                withheld_sign=rule.sign if rule is not None else ".",
             )
         except ci.CanceledError:
             return {}
