@@ -88,6 +88,8 @@ test: $(STAMP)/venv $(DIST)
 
 bench: $(BUILD)/metadata.txt
 	PYTHONPATH=build $(PY) bench/bench_join.py
+	PYTHONPATH=build $(PY) bench/bench_indicators.py
+	PYTHONPATH=build $(PY) bench/bench_atlas.py
 
 # --- code quality and translations --------------------------------------
 

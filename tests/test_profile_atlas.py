@@ -288,9 +288,11 @@ def test_units_below_the_minimum_population_show_no_rates(atlas):
     for key in small:
         page = pages[keys[key]]
         line = row_line(page, "Kinder unter 6 Jahren")
-        value = atlas["rows"][key].get("u6_val")
-        if value is not None:  # computed by computeindicators, withheld by the rule's MIN_POPULATION
-            assert de(value, 1) + " %" not in line
+        r = atlas["rows"][key]
+        num, den = r.get("inhabitants_age_below_6_2024"), r.get("inhabitants_2024")
+        if num is not None and den:  # the counts are published, the rate is not (the rule's MIN_POPULATION)
+            assert r.get("u6_val") is None and r.get("u6_val_sign") == "."
+            assert de(100 * num / den, 1) + " %" not in line
             assert re.search(r"\s\.\s", line)
             assert "no rates are published for units with fewer than 300" in page
             withheld += 1

@@ -90,6 +90,7 @@ from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 from sozialplanung_plugin.core.i18n import tr as core_tr
+from sozialplanung_plugin.core.report import publish
 
 CONTEXT = "SozialplanungLayouts"
 FONT = "DejaVu Sans"
@@ -1336,28 +1337,6 @@ _RESULTS = {
     QgsLayoutExporter.SvgLayerError: "an SVG could not be drawn",
     QgsLayoutExporter.IteratorError: "the pages could not be prepared",
 }
-
-
-def publish(tmp: str, path: str) -> None:
-    """Move a finished temporary file into place with the permissions a new
-    file gets (mkstemp makes it private to its owner)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    os.replace(tmp, path)
-
-
-def write_text(path: str, text: str) -> None:
-    """A text file, written completely or not at all."""
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=os.path.splitext(path)[1])
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        publish(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 def export_pdf(iterator, path: str, feedback=None, settings=None) -> None:

@@ -32,18 +32,28 @@ def render(template: str, lang: str = "en", **context) -> str:
     return t.render(T=lambda s, **kw: tr(s, lang).format(**kw) if kw else tr(s, lang), lang=lang, **context)
 
 
+def publish(tmp: str, path: str) -> None:
+    """Move a finished temporary file into place with the permissions a new
+    file gets (mkstemp makes it private to its owner; colleagues on a shared
+    drive must be able to open the outputs)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    os.replace(tmp, path)
+
+
 def write_atomic(path: str, text: str) -> None:
+    """A text file, written completely or not at all."""
     folder = os.path.dirname(os.path.abspath(path))
     os.makedirs(folder, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=os.path.splitext(path)[1])
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
+        publish(tmp, path)
+    finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise
 
 
 def json_twin(html_path: str) -> str:

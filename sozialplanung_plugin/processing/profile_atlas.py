@@ -30,6 +30,7 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import CanceledError
+from sozialplanung_plugin.core.report import write_atomic
 from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.compute_indicators import IndicatorAlgorithm
 
@@ -354,7 +355,7 @@ class ProfileAtlas(PrintAlgorithm):
             steps.setCurrentStep(4)
             results = {self.OUTPUT_PDF: pdf, self.PAGES: book.total_pages, self.PROFILES: len(book.pages)}
             if html_path:
-                ly.write_text(html_path, cp.html(book))
+                write_atomic(html_path, cp.html(book))
                 results[self.OUTPUT_HTML] = html_path
             if project_path:
                 ly.save_project(doc.project, project_path)
