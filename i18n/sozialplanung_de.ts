@@ -117,12 +117,12 @@
 <context>
     <name>ClassifyBurden</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="32"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="33"/>
         <source>Classify burdened units (burden rule)</source>
         <translation>Belastete Raumeinheiten bestimmen (Belastungsregel)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="35"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="36"/>
         <source>Selects the 'besonders belastet' (particularly burdened) units by a rule anyone can trace.
 
 A unit is flagged on a core indicator (catalogue column core = ja) when its deviation in the adverse direction reaches the threshold. With polarity p = +1 (higher is worse) or -1 (higher is better):
@@ -153,82 +153,82 @@ Ausgabefelder: &lt;id&gt;_flag (1/0, leer bei fehlendem Wert) je Kernindikator, 
 Die Eingabe ist normalerweise die Ausgabe von computeindicators. Fehlen ihr die Felder &lt;id&gt;_val, &lt;id&gt;_ref und das Abweichungsmaß, werden sie zuerst berechnet (mit REFERENCE_FIELD, neuestes Jahr) und ebenfalls geschrieben. Die Ausgabe wird nach burden_class dargestellt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="61"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="62"/>
         <source>Units with indicators</source>
         <translation>Raumeinheiten mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="61"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="62"/>
         <source>Output of computeindicators (or a layer with the joined indicator columns). It is read, never changed.</source>
         <translation>Ausgabe von computeindicators (oder ein Layer mit den verknüpften Indikatorspalten). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="68"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="69"/>
         <source>Measure of the deviation</source>
         <translation>Abweichungsmaß</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="68"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="69"/>
         <source>difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units (the default, with threshold 1 it runs without further settings); percentile: percentile rank 0..100.</source>
         <translation>difference: val - ref; ratio: 100 x val / ref; zscore: z-Wert über die Raumeinheiten (Voreinstellung; mit Schwellenwert 1 ohne weitere Einstellungen nutzbar); percentile: Perzentilrang 0..100.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="80"/>
         <source>Threshold</source>
         <translation>Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="80"/>
         <source>How far a core indicator must deviate in the adverse direction, in the unit of the measure (percentage points, index points, standard deviations or percentile rank). The catalogue&apos;s column threshold overrides it per indicator. Empty: ratio 20, zscore 1, percentile 90.</source>
         <translation>Wie weit ein Kernindikator in ungünstiger Richtung abweichen muss, in der Einheit des Abweichungsmaßes (Prozentpunkte, Indexpunkte, Standardabweichungen oder Perzentilrang). Die Katalogspalte threshold hat je Indikator Vorrang. Leer: ratio 20, zscore 1, percentile 90.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="91"/>
         <source>Minimum number of flagged core indicators</source>
         <translation>Mindestzahl markierter Kernindikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="91"/>
         <source>A unit is &apos;besonders belastet&apos; when at least this many core indicators are flagged.</source>
         <translation>Eine Raumeinheit ist „besonders belastet“, wenn mindestens so viele Kernindikatoren markiert sind.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="100"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="101"/>
         <source>Optional: the field of the reference areas used in computeindicators (e.g. the municipality); it names the reference in burden_reason instead of &apos;Stadt&apos;.</source>
         <translation>Optional: das in computeindicators verwendete Feld der Vergleichsgebiete (z. B. die Gemeinde); es benennt den Vergleichswert in burden_reason anstelle von „Stadt“.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="110"/>
         <source>Burden classes</source>
         <translation>Belastungsklassen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="110"/>
         <source>Every unit with &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason and burden_rule, styled on burden_class.</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason und burden_rule, dargestellt nach burden_class.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="157"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="158"/>
         <source>The input has no indicator fields for {0}: computing them first (as computeindicators).</source>
         <translation>Die Eingabe enthält keine Indikatorfelder für {0}; sie werden zuerst berechnet (wie in computeindicators).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
         <source>Units &apos;besonders belastet&apos;</source>
         <translation>Raumeinheiten „besonders belastet“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
         <source>Units &apos;belastet&apos;</source>
         <translation>Raumeinheiten „belastet“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
         <source>Units 'unauffällig'</source>
         <translation>Raumeinheiten „unauffällig“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
         <source>Units &apos;nicht bewertbar&apos;</source>
         <translation>Raumeinheiten „nicht bewertbar“</translation>
     </message>
@@ -383,12 +383,12 @@ Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_
 <context>
     <name>ComputeIndicators</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="232"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="247"/>
         <source>Compute indicators and compare with the city</source>
         <translation>Indikatoren berechnen und mit der Gesamtstadt vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="235"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="250"/>
         <source>Computes every indicator of the catalogue for every unit and compares it with the reference area (the whole layer, or the units with the same REFERENCE_FIELD value, e.g. the municipalities of a county).
 
 Value &lt;id&gt;_val: numerator / denominator x multiplier for counts, or the given rate (the multiplier does not apply to a ready rate).
@@ -419,145 +419,150 @@ Mehrere Jahre (Felder sgb2_2019, sgb2_2020, ...): Die Maße gelten für das Beri
 Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestellt nach dem Wert des ersten Kernindikators (Quantile, dunkler = stärker belastet).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="265"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
         <source>Units with indicator data</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="265"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
         <source>Layer of spatial units with the joined indicator columns (the output of joinindicators). It is read, never changed.</source>
         <translation>Layer der Raumeinheiten mit den verknüpften Indikatorspalten (die Ausgabe von joinindicators). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="273"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="288"/>
         <source>Optional: compare each unit within its group (e.g. the municipality of a county) instead of with the whole layer. References, z-scores and percentiles are then computed per group.</source>
         <translation>Optional: jede Raumeinheit innerhalb ihrer Gruppe (z. B. ihrer Gemeinde in einem Kreis) statt mit dem ganzen Layer vergleichen. Vergleichswerte, z-Werte und Perzentile werden dann je Gruppe berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="295"/>
         <source>Reporting year</source>
         <translation>Berichtsjahr</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="295"/>
         <source>For data with several years (fields with a _&lt;year&gt; suffix): the year the measures refer to. Empty: the latest year of each indicator.</source>
         <translation>Bei Daten mehrerer Jahre (Felder mit der Endung _&lt;year&gt;): das Jahr, auf das sich die Maße beziehen. Leer: das neueste Jahr jedes Indikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="294"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="309"/>
         <source>Base year of the change</source>
         <translation>Basisjahr der Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="294"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="309"/>
         <source>Year the change &lt;id&gt;_chg is measured from. Empty: the previous available year.</source>
         <translation>Jahr, ab dem die Veränderung &lt;id&gt;_chg gemessen wird. Leer: das vorherige verfügbare Jahr.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
         <source>Table with the published total row</source>
         <translation>Tabelle mit der veröffentlichten Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
         <source>Optional: the indicator table as delivered, with its total row (Stadt insgesamt, Gesamt, ...). For a ready rate without published reference in the catalogue, the total row&apos;s value of the rate column is the reference value.</source>
         <translation>Optional: die Indikatortabelle wie geliefert, mit ihrer Summenzeile (Stadt insgesamt, Gesamt, ...). Für eine fertige Quote ohne veröffentlichten Vergleichswert im Katalog ist der Wert der Quotenspalte in der Summenzeile der Vergleichswert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="319"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="334"/>
         <source>Indicators to compute</source>
         <translation>Zu berechnende Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="319"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="334"/>
         <source>Ids of the catalogue&apos;s indicators to compute, separated by &apos;;&apos; or &apos;,&apos;; empty: all.</source>
         <translation>Kürzel (id) der zu berechnenden Indikatoren des Katalogs, getrennt durch ';' oder ','; leer: alle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="325"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="340"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="325"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="340"/>
         <source>Every unit with &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct per indicator (and &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg for several years).</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct je Indikator (und &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg bei mehreren Jahren).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="362"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="377"/>
         <source>{0}: no total row found (a row labelled &apos;insgesamt&apos;, &apos;Gesamt&apos;, &apos;Summe&apos;, ...)</source>
         <translation>{0}: keine Summenzeile gefunden (eine Zeile mit der Bezeichnung 'insgesamt', 'Gesamt', 'Summe', ...)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="392"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="417"/>
         <source>{0}: reference{1} ({2}{3})</source>
         <translation>{0}: Vergleichswert{1} ({2}{3})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="401"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="426"/>
         <source>{0} indicator(s) computed for {1} units.</source>
         <translation>{0} Indikator(en) für {1} Raumeinheiten berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="305"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="389"/>
+        <source>Data protection: no rates for units with fewer than {0} inhabitants ({1}).</source>
+        <translation>Datenschutz: keine Quoten für Raumeinheiten mit weniger als {0} Einwohnern ({1}).</translation>
     </message>
 </context>
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
         <source>Indicator catalogue</source>
         <translation>Indikatorenkatalog</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
         <source>Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, 0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics or none], reference [Referenzwert: published city-wide value], topic_weight [Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, denominator, rate and weight_column cells are layer fields; 'sgb2' also finds 'sgb2_2019', 'sgb2_2020' ... for several years.</source>
         <translation>Indikatorenkatalog: CSV, XLSX oder ODS, eine Zeile je Indikator. Spalten (deutsche Namen in eckigen Klammern): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + höher ist schlechter, - höher ist besser, 0 neutral], core [Kern: ja/nein, 1/0, x/leer], weight [Gewicht, Voreinstellung 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics oder none], reference [Referenzwert: veröffentlichter gesamtstädtischer Wert], topic_weight [Themengewicht], decimals [Nachkommastellen]. Spaltennamen in den Zellen numerator, denominator, rate und weight_column sind Felder des Layers; 'sgb2' findet bei mehreren Jahren auch 'sgb2_2019', 'sgb2_2020' ...</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="68"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="69"/>
         <source>Catalogue sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="68"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="69"/>
         <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
         <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="76"/>
         <source>Key field of the units</source>
         <translation>Schlüsselfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="76"/>
         <source>Field that names a unit in messages (e.g. PLR_ID); empty: the first text field.</source>
         <translation>Feld, mit dem eine Raumeinheit in Meldungen benannt wird (z. B. PLR_ID); leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="84"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="85"/>
         <source>Reference area field</source>
         <translation>Feld des Vergleichsgebiets</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="154"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="169"/>
         <source>The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another format (e.g. FlatGeobuf .fgb or a temporary layer).</source>
         <translation>Die Ausgabe hätte {0} Felder, eine GeoPackage-Tabelle fasst aber höchstens {1} Spalten (SQLite). Berechnen Sie weniger Indikatoren (INDICATORS), gehen Sie von einem Layer mit weniger Feldern aus oder schreiben Sie in ein anderes Format (z. B. FlatGeobuf .fgb oder einen temporären Layer).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="182"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="197"/>
         <source>Style stored in the GeoPackage as its default style.</source>
         <translation>Stil als Standardstil im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="184"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="199"/>
         <source>The style could not be stored: {0}</source>
         <translation>Der Stil konnte nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="51"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
@@ -865,47 +870,47 @@ FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, da
 <context>
     <name>PrintAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="54"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="55"/>
         <source>Units with indicators</source>
         <translation>Raumeinheiten mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="63"/>
         <source>Page size</source>
         <translation>Seitenformat</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="63"/>
         <source>A4 or A3; on A3 type and furniture are set 1.25 times larger.</source>
         <translation>A4 oder A3; bei A3 werden Schrift und Kartenelemente 1,25-mal größer gesetzt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="70"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="70"/>
         <source>portrait or landscape.</source>
         <translation>portrait (Hochformat) oder landscape (Querformat).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="78"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="79"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="82"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="83"/>
         <source>Source note</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="82"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="83"/>
         <source>Printed in the footer of every page, e.g. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</source>
         <translation>Wird in der Fußzeile jeder Seite gedruckt, z. B. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="102"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="103"/>
         <source>OUTPUT_PDF: give the path of the PDF to write.</source>
         <translation>OUTPUT_PDF: Geben Sie den Pfad der zu schreibenden PDF-Datei an.</translation>
     </message>
@@ -913,19 +918,179 @@ FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, da
 <context>
     <name>ProfileAtlas</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="144"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="145"/>
         <source>District profile atlas (Sozialraumprofile)</source>
         <translation>Atlas der Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="147"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="178"/>
+        <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
+        <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="185"/>
+        <source>Name field</source>
+        <translation>Namensfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="185"/>
+        <source>Field with the unit&apos;s name, the title of its page (e.g. PLR_NAME). Empty: the key.</source>
+        <translation>Feld mit dem Namen der Raumeinheit, dem Titel ihrer Seite (z. B. PLR_NAME). Leer: der Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="191"/>
+        <source>Key field</source>
+        <translation>Schlüsselfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="191"/>
+        <source>Field with the unit&apos;s key, printed beside the name (e.g. PLR_ID). Empty: the first text field.</source>
+        <translation>Feld mit dem Schlüssel der Raumeinheit, neben dem Namen gedruckt (z. B. PLR_ID). Leer: das erste Textfeld.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="197"/>
+        <source>Title of the atlas, on the cover and every page (e.g. &apos;Sozialraumprofile Berlin 2021&apos;).</source>
+        <translation>Titel des Atlas, auf dem Deckblatt und jeder Seite (z. B. 'Sozialraumprofile Berlin 2021').</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="200"/>
+        <source>Subtitle</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="200"/>
+        <source>Printed under the title on the cover and beside the key on every page.</source>
+        <translation>Wird auf dem Deckblatt unter dem Titel und auf jeder Seite neben dem Schlüssel gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="204"/>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="204"/>
+        <source>Optional image (PNG, JPG or SVG) printed at the top right of every page.</source>
+        <translation>Optionales Bild (PNG, JPG oder SVG), oben rechts auf jeder Seite gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="214"/>
+        <source>Units with a profile (filter)</source>
+        <translation>Raumeinheiten mit Profil (Filter)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="214"/>
+        <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
+        <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. &quot;burden_class&quot; = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="227"/>
+        <source>Order of the profiles</source>
+        <translation>Reihenfolge der Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="227"/>
+        <source>key: by key (units of a district together); name: alphabetical; rank: as the ranked list.</source>
+        <translation>key: nach Schlüssel (Raumeinheiten eines Bezirks zusammen); name: alphabetisch; rank: wie in der Rangliste.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="235"/>
+        <source>Cover map</source>
+        <translation>Karte auf dem Deckblatt</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="235"/>
+        <source>burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: the dynamics index class. Falls back to what the layer has.</source>
+        <translation>burden: die Klassen der Belastungsregel (burden_class); status: die Klasse des Statusindex; dynamics: die Klasse des Dynamikindex. Fehlt das Gewählte, wird genommen, was der Layer enthält.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="246"/>
+        <source>Profile atlas (PDF)</source>
+        <translation>Profilatlas (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="246"/>
+        <source>The PDF, written completely or not at all.</source>
+        <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="250"/>
+        <source>Profiles as HTML</source>
+        <translation>Profile als HTML</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="250"/>
+        <source>Optional: the same profiles (list, tables, bars, footnotes) as one HTML file.</source>
+        <translation>Optional: dieselben Profile (Liste, Tabellen, Balken, Fußnoten) als eine HTML-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="256"/>
+        <source>Layout project</source>
+        <translation>Layoutprojekt</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="256"/>
+        <source>Optional: a .qgz with the two print layouts on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg), to change them in the layout designer and export again.</source>
+        <translation>Optional: eine .qgz-Datei mit den beiden Drucklayouts auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg), um sie im Layoutdesigner zu ändern und erneut zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="269"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="270"/>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="281"/>
+        <source>KEY_FIELD: the layer has no text field; name the key field.</source>
+        <translation>KEY_FIELD: Der Layer hat kein Textfeld; geben Sie das Schlüsselfeld an.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="289"/>
+        <source>LOGO: {0} is not a file.</source>
+        <translation>LOGO: {0} ist keine Datei.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="318"/>
+        <source>FILTER selects no unit: the atlas would have no profile.</source>
+        <translation>FILTER wählt keine Raumeinheit aus: Der Atlas hätte kein Profil.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="320"/>
+        <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing profiles, or make sure the data may be published as it is.</source>
+        <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Profile veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="336"/>
+        <source>OUTPUT_PROJECT: {0} is the input; choose another project name.</source>
+        <translation>OUTPUT_PROJECT: {0} ist die Eingabe; wählen Sie einen anderen Projektnamen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="341"/>
+        <source>{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)</source>
+        <translation>{0} Seiten: Deckblatt, {1} Listenseite(n), {2} Profile (vorbereitet in {3:.1f} s)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="350"/>
+        <source>PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}</source>
+        <translation>PDF in {0:.1f} s geschrieben ({1:.1f} Seiten pro Sekunde, {2:.0f} KB pro Seite): {3}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="431"/>
+        <source>FILTER: {0}</source>
+        <translation>FILTER: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="148"/>
         <source>Prints a district profile (Sozialraumprofil) for every unit into one PDF, for ward meetings and council committees, from a layer of the earlier algorithms (computeindicators, classifyburden, compositeindex, suppress).
 
 Page 1, cover: the overview map of the municipality with the burden classes (or the status or dynamics index, COVER_MAP), legend with the number of units per class, scale bar, north arrow, the burden rule, the data-protection note, source and date.
 Pages 2 ff., ranked list: every unit with a profile, sorted by burden class, number of flagged core indicators and status index (most burdened first), with its class, status and dynamics class and the page of its profile. Units whose class is withheld or unknown get no rank.
 Then one page per unit (FILTER selects them, ORDER sorts them): name and key; a map of the unit with its surroundings and a locator map of the municipality; the burden class with its reason in plain words and the index classes; a table of all catalogue indicators grouped by topic with the unit's value, the city-wide value, the difference, the flag of the burden rule (● flagged, ○ not flagged) and, when the data has several years, the change and a trend arrow; beside each row a bar of the value's ratio to the city-wide value (city = 100; solid dark in the adverse direction, outlined in the favourable one); footnotes explaining every sign on the page, the suppression rule when values are withheld; page numbers.
 
-Data protection: only published values are printed. A withheld value shows its sign, and so do everything derived from it on the page (difference, bar, flag, change); units below the rule's MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only published values.
+Data protection: only published values are printed. A withheld value shows its sign, and so does everything derived from it on the page (difference, bar, flag, change); units below the rule's MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only published values.
 
 Numbers are German (24,1 %, +12,9 Pp.), decimals from the catalogue; captions are German when QGIS runs in German, English otherwise. Text stays text in the PDF (searchable, selectable).
 
@@ -941,166 +1106,6 @@ Datenschutz: Gedruckt werden nur veröffentlichte Werte. Ein geheim gehaltener W
 Zahlen sind deutsch formatiert (24,1 %, +12,9 Pp.), Nachkommastellen laut Katalog; Beschriftungen sind deutsch, wenn QGIS auf Deutsch läuft, sonst englisch. Text bleibt in der PDF-Datei Text (durchsuchbar, markierbar).
 
 OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Projekt (.qgz) mit den beiden Drucklayouts (Übersicht und Profilatlas) auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg, nur die gedruckten Texte), zum Anpassen im Layoutdesigner und erneuten Exportieren.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="177"/>
-        <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
-        <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="184"/>
-        <source>Name field</source>
-        <translation>Namensfeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="184"/>
-        <source>Field with the unit&apos;s name, the title of its page (e.g. PLR_NAME). Empty: the key.</source>
-        <translation>Feld mit dem Namen der Raumeinheit, dem Titel ihrer Seite (z. B. PLR_NAME). Leer: der Schlüssel.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="190"/>
-        <source>Key field</source>
-        <translation>Schlüsselfeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="190"/>
-        <source>Field with the unit&apos;s key, printed beside the name (e.g. PLR_ID). Empty: the first text field.</source>
-        <translation>Feld mit dem Schlüssel der Raumeinheit, neben dem Namen gedruckt (z. B. PLR_ID). Leer: das erste Textfeld.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="196"/>
-        <source>Title of the atlas, on the cover and every page (e.g. &apos;Sozialraumprofile Berlin 2021&apos;).</source>
-        <translation>Titel des Atlas, auf dem Deckblatt und jeder Seite (z. B. 'Sozialraumprofile Berlin 2021').</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="199"/>
-        <source>Subtitle</source>
-        <translation>Untertitel</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="199"/>
-        <source>Printed under the title on the cover and beside the key on every page.</source>
-        <translation>Wird auf dem Deckblatt unter dem Titel und auf jeder Seite neben dem Schlüssel gedruckt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
-        <source>Optional image (PNG, JPG or SVG) printed at the top right of every page.</source>
-        <translation>Optionales Bild (PNG, JPG oder SVG), oben rechts auf jeder Seite gedruckt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
-        <source>Units with a profile (filter)</source>
-        <translation>Raumeinheiten mit Profil (Filter)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
-        <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
-        <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. &quot;burden_class&quot; = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
-        <source>Order of the profiles</source>
-        <translation>Reihenfolge der Profile</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
-        <source>key: by key (units of a district together); name: alphabetical; rank: as the ranked list.</source>
-        <translation>key: nach Schlüssel (Raumeinheiten eines Bezirks zusammen); name: alphabetisch; rank: wie in der Rangliste.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="234"/>
-        <source>Cover map</source>
-        <translation>Karte auf dem Deckblatt</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="234"/>
-        <source>burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: the dynamics index class. Falls back to what the layer has.</source>
-        <translation>burden: die Klassen der Belastungsregel (burden_class); status: die Klasse des Statusindex; dynamics: die Klasse des Dynamikindex. Fehlt das Gewählte, wird genommen, was der Layer enthält.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="245"/>
-        <source>Profile atlas (PDF)</source>
-        <translation>Profilatlas (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="245"/>
-        <source>The PDF, written completely or not at all.</source>
-        <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="249"/>
-        <source>Profiles as HTML</source>
-        <translation>Profile als HTML</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="249"/>
-        <source>Optional: the same profiles (list, tables, bars, footnotes) as one HTML file.</source>
-        <translation>Optional: dieselben Profile (Liste, Tabellen, Balken, Fußnoten) als eine HTML-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="255"/>
-        <source>Layout project</source>
-        <translation>Layoutprojekt</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="255"/>
-        <source>Optional: a .qgz with the two print layouts on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg), to change them in the layout designer and export again.</source>
-        <translation>Optional: eine .qgz-Datei mit den beiden Drucklayouts auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg), um sie im Layoutdesigner zu ändern und erneut zu exportieren.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="268"/>
-        <source>Pages</source>
-        <translation>Seiten</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="269"/>
-        <source>Profiles</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="280"/>
-        <source>KEY_FIELD: the layer has no text field; name the key field.</source>
-        <translation>KEY_FIELD: Der Layer hat kein Textfeld; geben Sie das Schlüsselfeld an.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="288"/>
-        <source>LOGO: {0} is not a file.</source>
-        <translation>LOGO: {0} ist keine Datei.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="317"/>
-        <source>FILTER selects no unit: the atlas would have no profile.</source>
-        <translation>FILTER wählt keine Raumeinheit aus: Der Atlas hätte kein Profil.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="319"/>
-        <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing profiles, or make sure the data may be published as it is.</source>
-        <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Profile veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="334"/>
-        <source>OUTPUT_PROJECT: {0} is the input; choose another project name.</source>
-        <translation>OUTPUT_PROJECT: {0} ist die Eingabe; wählen Sie einen anderen Projektnamen.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="338"/>
-        <source>{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)</source>
-        <translation>{0} Seiten: Deckblatt, {1} Listenseite(n), {2} Profile (vorbereitet in {3:.1f} s)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="347"/>
-        <source>PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}</source>
-        <translation>PDF in {0:.1f} s geschrieben ({1:.1f} Seiten pro Sekunde, {2:.0f} KB pro Seite): {3}</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="413"/>
-        <source>FILTER: {0}</source>
-        <translation>FILTER: {0}</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1129,159 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
         <location filename="../sozialplanung_plugin/processing/base.py" line="55"/>
         <source>4 Maps and profiles</source>
         <translation>4 Karten und Profile</translation>
+    </message>
+</context>
+<context>
+    <name>SozialplanungLayouts</name>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="589"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="590"/>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="591"/>
+        <source>Diff.</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="592"/>
+        <source>Core</source>
+        <translation>Kern</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="593"/>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="634"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="643"/>
+        <source>city = 100</source>
+        <translation>Stadt = 100</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="800"/>
+        <source>the unit</source>
+        <translation>die Raumeinheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="802"/>
+        <source>neighbouring units</source>
+        <translation>benachbarte Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1175"/>
+        <source>District profiles</source>
+        <translation>Sozialraumprofile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="913"/>
+        <source>District profile</source>
+        <translation>Sozialraumprofil</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1657"/>
+        <source>As of {date}</source>
+        <translation>Stand: {date}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1039"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1040"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1042"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1140"/>
+        <source>Burden class</source>
+        <translation>Belastungsklasse</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1045"/>
+        <source>Flagged</source>
+        <translation>Markiert</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1047"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1049"/>
+        <source>Dynamics</source>
+        <translation>Dynamik</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1050"/>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1093"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1597"/>
+        <source>{n} units</source>
+        <translation>{n} Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1108"/>
+        <source>{n} profiles</source>
+        <translation>{n} Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1141"/>
+        <source>Status index</source>
+        <translation>Statusindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1142"/>
+        <source>Dynamics index</source>
+        <translation>Dynamikindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1184"/>
+        <source>Ranked list of units</source>
+        <translation>Rangfolge der Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1515"/>
+        <source>withheld ({sign})</source>
+        <translation>geheim gehalten ({sign})</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1534"/>
+        <source>{a} to {b}</source>
+        <translation>{a} bis {b}</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1592"/>
+        <source>Overview map</source>
+        <translation>Übersichtskarte</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1661"/>
+        <source>Page {n} of {total}</source>
+        <translation>Seite {n} von {total}</translation>
     </message>
 </context>
 <context>
