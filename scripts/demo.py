@@ -209,6 +209,12 @@ def main() -> int:
         },
     )
     log.step(f"overview maps: {res['PAGES']} pages")
+    # Close every layer, so that the GeoPackage is checkpointed (no -wal/-shm files left).
+    context.temporaryLayerStore().removeAllMapLayers()
+    QgsProject.instance().removeAllMapLayers()
+    import gc
+
+    gc.collect()
     print(f"\nDemo outputs in {out}:")
     for root, _dirs, files in os.walk(out):
         for f in sorted(files):
