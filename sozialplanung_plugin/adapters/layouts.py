@@ -1084,6 +1084,21 @@ def list_column(book: cp.ProfileBook, units: list[cp.UnitProfile], name: str, f:
     return "\n".join(cell(u) for u in units)
 
 
+def _map_and_side(design, side_w: float, side_h: float) -> tuple[tuple, tuple]:
+    """The rectangles of a page's big map and of the panel beside it (landscape:
+    a column of ``side_w`` mm on the right) or below it (portrait: a band of
+    ``side_h`` mm), between the header and the footer; sizes scale with the page."""
+    s = design.page.scale
+    x0, w = design.x0, design.w
+    top = design.y0 + design.header_h + 4 * s
+    bottom = design.y1 - design.footer_h - 2 * s
+    if design.page.landscape:
+        sw = side_w * s
+        return (x0, top, w - sw - 6 * s, bottom - top), (x0 + w - sw, top, sw, bottom - top)
+    sh = side_h * s
+    return (x0, top, w, bottom - top - sh - 4 * s), (x0, bottom - sh, w, sh)
+
+
 def overview_layout(
     project, book: cp.ProfileBook, design: OverviewDesign, layers: ProfileLayers, logo=None
 ) -> QgsPrintLayout:
@@ -1113,16 +1128,7 @@ def overview_layout(
         + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{n} profiles"), lang).format(n=len(book.pages))
     )
     text_label(layout, "\n".join(sub), (x0, y0 + 14.2 * s, w - logo_w, 7 * s), 8 * s, colour=GREY)
-    top = y0 + design.header_h + 4 * s
-    bottom = design.y1 - design.footer_h - 2 * s
-    if p.landscape:
-        side_w = 88 * s
-        map_rect = (x0, top, w - side_w - 6 * s, bottom - top)
-        side = (x0 + w - side_w, top, side_w, bottom - top)
-    else:
-        side_h = 62 * s
-        map_rect = (x0, top, w, bottom - top - side_h - 4 * s)
-        side = (x0, bottom - side_h, w, side_h)
+    map_rect, side = _map_and_side(design, side_w=88, side_h=62)
     mx, my, mw, mh = map_rect
     overview = QgsLayoutItemMap(layout)
     place(layout, overview, *map_rect)
@@ -1600,16 +1606,7 @@ def map_page_layout(
         + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{n} units"), lang).format(n=len(mf.values))
     )
     text_label(layout, sub, (x0, y0 + 13.6 * s, w, 4.5 * s), 8 * s, colour=GREY)
-    top = y0 + design.header_h + 4 * s
-    bottom = design.y1 - design.footer_h - 2 * s
-    if p.landscape:
-        side_w = 70 * s
-        map_rect = (x0, top, w - side_w - 6 * s, bottom - top)
-        side = (x0 + w - side_w, top, side_w, bottom - top)
-    else:
-        side_h = 58 * s
-        map_rect = (x0, top, w, bottom - top - side_h - 4 * s)
-        side = (x0, bottom - side_h, w, side_h)
+    map_rect, side = _map_and_side(design, side_w=70, side_h=58)
     mx, my, mw, mh = map_rect
     m = QgsLayoutItemMap(layout)
     place(layout, m, *map_rect)
