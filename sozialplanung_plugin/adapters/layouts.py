@@ -1084,6 +1084,24 @@ def list_column(book: cp.ProfileBook, units: list[cp.UnitProfile], name: str, f:
     return "\n".join(cell(u) for u in units)
 
 
+def _page_rules_picture(layout, design) -> None:
+    """The page's static rules (header and footer lines) as one full-page SVG
+    picture: one item instead of several, drawn the same on every page."""
+    p = design.page
+    svg = cp.furniture_svg(
+        [],
+        page_width=p.width,
+        page_height=p.height,
+        table_x=0,
+        table_y=-10,
+        table_width=0,
+        pitch=0,
+        head=0,
+        rules=page_rules(design),
+    )
+    picture(layout, svg_source(svg), (0, 0, p.width, p.height))
+
+
 def _map_and_side(design, side_w: float, side_h: float) -> tuple[tuple, tuple]:
     """The rectangles of a page's big map and of the panel beside it (landscape:
     a column of ``side_w`` mm on the right) or below it (portrait: a band of
@@ -1162,18 +1180,7 @@ def overview_layout(
     if caption:
         legend(layout, overview, layers.classes, caption, leg_rect, 7 * s)
     text_label(layout, "\n\n".join(texts), text_rect, 6.5 * s, colour=INK)
-    cover_svg = cp.furniture_svg(
-        [],
-        page_width=p.width,
-        page_height=p.height,
-        table_x=0,
-        table_y=-10,
-        table_width=0,
-        pitch=0,
-        head=0,
-        rules=page_rules(design),
-    )
-    picture(layout, svg_source(cover_svg), (0, 0, p.width, p.height))
+    _page_rules_picture(layout, design)
     _footer(layout, book, design, cp.page_text(book, 1), page=0)
     # --- ranked list
     lf = font(design.list_pt)
@@ -1638,18 +1645,7 @@ def map_page_layout(
         texts.append(f"{t(QT_TRANSLATE_NOOP('SozialplanungLayouts', 'Burden rule'), lang)}: {mf.note}")
     texts.append(protection_note)
     text_label(layout, "\n\n".join(texts), text_rect, 6.5 * s)
-    furniture = cp.furniture_svg(
-        [],
-        page_width=p.width,
-        page_height=p.height,
-        table_x=0,
-        table_y=-10,
-        table_width=0,
-        pitch=0,
-        head=0,
-        rules=page_rules(design),
-    )
-    picture(layout, svg_source(furniture), (0, 0, p.width, p.height))
+    _page_rules_picture(layout, design)
     fy = design.y1 - design.footer_h + 1.2 * s
     parts = [t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), lang).format(date=day)]
     if source_note:
