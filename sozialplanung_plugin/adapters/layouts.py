@@ -919,35 +919,10 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers: Profi
     title.setId("pa_title")
     label(layout, f'[% "{fn.PA_SUBLINE}" %]', (x0, y0 + 13.6 * s, w - logo_w, 4.5 * s), 8 * s, colour=GREY)
     # maps
+    detail = unit_maps(layout, design, layers)
     mx, my, mw, mh = design.map_rect
-    detail = QgsLayoutItemMap(layout)
-    place(layout, detail, mx, my, mw, mh)
-    detail.setId("pa_detail_map")
-    detail.setCrs(layers.crs)
-    detail.setLayers([layers.units])
-    detail.setKeepLayerSet(True)
-    detail.setExtent(fit_extent(layers.extent, mw, mh, 0.0))
-    detail.setAtlasDriven(True)
-    detail.setAtlasScalingMode(QgsLayoutItemMap.Auto)
-    detail.setAtlasMargin(DETAIL_MARGIN)
-    detail.setBackgroundColor(QColor("#f7f7f7"))
-    frame(detail)
     if layers.crs.isValid():  # distances are known
         scale_bar(layout, detail, (mx + 1.5 * s, my + mh - 8.5 * s, 30 * s, 7 * s), 5.5 * s, 12 * s, 24 * s)
-    lx, ly, lw, lh = design.locator_rect
-    png = picture(layout, layers.locator_png, (lx, ly, lw, lh), QgsLayoutItemPicture.FormatRaster)
-    png.setId("pa_locator_background")
-    if design.inset:
-        frame(png, 0.3, "#525252")
-    loc = QgsLayoutItemMap(layout)
-    place(layout, loc, lx, ly, lw, lh)
-    loc.setId("pa_locator_map")
-    loc.setCrs(layers.crs)
-    loc.setLayers([layers.city])
-    loc.setKeepLayerSet(True)
-    loc.setExtent(locator_extent(layers, design))
-    loc.setBackgroundEnabled(False)
-    frame(loc)
     # the burden class, its reason and the index classes
     bx, by, bw, bh = design.burden_rect
     label(layout, f'[% "{fn.PA_BURDEN_HEAD}" %]', (bx, by, bw, 4.8 * s), 9 * s, bold=True)
@@ -1082,6 +1057,40 @@ def list_column(book: cp.ProfileBook, units: list[cp.UnitProfile], name: str, f:
         return ""
 
     return "\n".join(cell(u) for u in units)
+
+
+def unit_maps(layout, design, layers) -> QgsLayoutItemMap:
+    """The two maps of a profile page: the unit with its surroundings (atlas
+    driven) and the locator (the city rendered once as a picture, the unit
+    highlighted above it). The plain benchmark atlas uses exactly these."""
+    mx, my, mw, mh = design.map_rect
+    detail = QgsLayoutItemMap(layout)
+    place(layout, detail, mx, my, mw, mh)
+    detail.setId("pa_detail_map")
+    detail.setCrs(layers.crs)
+    detail.setLayers([layers.units])
+    detail.setKeepLayerSet(True)
+    detail.setExtent(fit_extent(layers.extent, mw, mh, 0.0))
+    detail.setAtlasDriven(True)
+    detail.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    detail.setAtlasMargin(DETAIL_MARGIN)
+    detail.setBackgroundColor(QColor("#f7f7f7"))
+    frame(detail)
+    lx, ly, lw, lh = design.locator_rect
+    png = picture(layout, layers.locator_png, (lx, ly, lw, lh), QgsLayoutItemPicture.FormatRaster)
+    png.setId("pa_locator_background")
+    if design.inset:
+        frame(png, 0.3, "#525252")
+    loc = QgsLayoutItemMap(layout)
+    place(layout, loc, lx, ly, lw, lh)
+    loc.setId("pa_locator_map")
+    loc.setCrs(layers.crs)
+    loc.setLayers([layers.city])
+    loc.setKeepLayerSet(True)
+    loc.setExtent(locator_extent(layers, design))
+    loc.setBackgroundEnabled(False)
+    frame(loc)
+    return detail
 
 
 def _page_rules_picture(layout, design) -> None:
@@ -1410,28 +1419,7 @@ def plain_atlas(project, design: UnitDesign, layers: ProfileLayers) -> QgsPrintL
     atlas.setFilterExpression(f'"{fn.PA_PAGE}" IS NOT NULL')
     atlas.setSortFeatures(True)
     atlas.setSortExpression(f'"{fn.PA_PAGE}"')
-    mx, my, mw, mh = design.map_rect
-    detail = QgsLayoutItemMap(layout)
-    place(layout, detail, mx, my, mw, mh)
-    detail.setCrs(layers.crs)
-    detail.setLayers([layers.units])
-    detail.setKeepLayerSet(True)
-    detail.setExtent(fit_extent(layers.extent, mw, mh, 0.0))
-    detail.setAtlasDriven(True)
-    detail.setAtlasScalingMode(QgsLayoutItemMap.Auto)
-    detail.setAtlasMargin(DETAIL_MARGIN)
-    detail.setBackgroundColor(QColor("#f7f7f7"))
-    frame(detail)
-    lx, ly, lw, lh = design.locator_rect
-    picture(layout, layers.locator_png, (lx, ly, lw, lh), QgsLayoutItemPicture.FormatRaster)
-    loc = QgsLayoutItemMap(layout)
-    place(layout, loc, lx, ly, lw, lh)
-    loc.setCrs(layers.crs)
-    loc.setLayers([layers.city])
-    loc.setKeepLayerSet(True)
-    loc.setExtent(locator_extent(layers, design))
-    loc.setBackgroundEnabled(False)
-    frame(loc)
+    unit_maps(layout, design, layers)
     return layout
 
 
