@@ -14,17 +14,6 @@ import shutil
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def example_dir() -> str:
-    import sozialplanung_plugin
-
-    d = os.path.join(os.path.dirname(sozialplanung_plugin.__file__), "resources", "example", "berlin")
-    if os.path.isdir(d):
-        return d
-    return os.path.join(HERE, "..", "resources", "example", "berlin")
-
 
 class Log:
     def __init__(self):
@@ -44,13 +33,14 @@ def main() -> int:
         shutil.rmtree(out)
     os.makedirs(os.path.join(out, "reports"), exist_ok=True)
 
+    from sozialplanung_plugin import example, paths
     from sozialplanung_plugin.standalone import start_qgis
 
     start_qgis(locale=args.locale)
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
-    ex = example_dir()
+    ex = paths.example()
     log = Log()
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -68,23 +58,6 @@ def main() -> int:
         return processing.run(alg, params, context=context, feedback=feedback)
 
     # 1. Join the tables as delivered to the 542 units ------------------------
-    units = os.path.join(ex, "planungsraeume_2021.gpkg") + "|layername=planungsraeume_2021"
-    joins = [
-        ("mss_2021_index_indikatoren.csv", "PLR_ID", "EW;S1;S3;S4;D1;D3;D4;KOM", ""),
-        ("mss_2021_kontext_indikatoren.csv", "PLR_ID", "KI_01;KI_02;KI_03;KI_05;KI_09;KI_10;KI_11", ""),
-    ]
-    for year in (2021, 2022, 2023, 2024):
-        joins.append((f"population_{year}-02_t1.csv", "id", "inhabitants_with_migration_background", f"_{year}"))
-        joins.append(
-            (
-                f"population_{year}-02_t2.csv",
-                "id",
-                "inhabitants;inhabitants_age_below_6;inhabitants_age_6_15;inhabitants_age_15_18;"
-                "inhabitants_age_18_27;inhabitants_age_27_45;inhabitants_age_45_55;inhabitants_age_55_65;"
-                "inhabitants_age_above_65;inhabitants_foreigners",
-                f"_{year}",
-            )
-        )
     gpkg = os.path.join(out, "berlin_sozialmonitoring.gpkg")
 
     def table(name: str) -> str:
@@ -93,27 +66,13 @@ def main() -> int:
     def layer_of(name: str) -> str:
         return f"{gpkg}|layername={name}"
 
-    layer = units
-    for i, (tab, key, fields, suffix) in enumerate(joins):
-        last = i == len(joins) - 1
-        res = run(
-            "sozialplanung:joinindicators",
-            {
-                "INPUT": layer,
-                "INPUT_KEY": "PLR_ID",
-                "TABLE": os.path.join(ex, tab),
-                "TABLE_KEY": key,
-                "FIELDS": fields,
-                "FIELD_SUFFIX": suffix,
-                "OUTPUT": table("daten_verknuepft") if last else "TEMPORARY_OUTPUT",
-                "REPORT": os.path.join(out, "reports", f"join_{os.path.splitext(tab)[0]}.html"),
-            },
-        )
+    def joined(tab: str, res: dict) -> None:
         log.step(
             f"joined {tab}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
             f"{res['ROWS_WITHOUT_UNIT']} rows without unit"
         )
-        layer = res["OUTPUT"]
+
+    example.join_all(run, table("daten_verknuepft"), report_folder=os.path.join(out, "reports"), log=joined)
 
     catalogue = os.path.join(ex, "katalog_berlin.csv")
     # 2. Data protection first: everything computed afterwards (rates, z-scores,

@@ -25,12 +25,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from sozialplanung_plugin import example as berlin_example
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import read_catalogue
 
 CATALOGUE = example("katalog_berlin.csv")
 YEARS = (2023, 2024)
-AGE = ["below_6", "6_15", "15_18", "18_27", "27_45", "45_55", "55_65", "above_65"]
 
 
 # --- the Berlin pipeline ----------------------------------------------------------
@@ -57,36 +57,7 @@ def berlin(provider, tmp_path_factory):
     def layer(name):
         return f"{gpkg}|layername={name}"
 
-    joins = [
-        ("mss_2021_index_indikatoren.csv", "PLR_ID", "EW;S1;S3;S4;D1;D3;D4", ""),
-        ("mss_2021_kontext_indikatoren.csv", "PLR_ID", "KI_01;KI_02;KI_03;KI_05;KI_09;KI_10;KI_11", ""),
-    ]
-    for y in YEARS:
-        joins.append((f"population_{y}-02_t1.csv", "id", "inhabitants_with_migration_background", f"_{y}"))
-        joins.append(
-            (
-                f"population_{y}-02_t2.csv",
-                "id",
-                ";".join(["inhabitants", "inhabitants_foreigners"] + [f"inhabitants_age_{a}" for a in AGE]),
-                f"_{y}",
-            )
-        )
-    current = example("planungsraeume_2021.gpkg") + "|layername=planungsraeume_2021"
-    for i, (tab, key, fields, suffix) in enumerate(joins):
-        last = i == len(joins) - 1
-        res = run(
-            "sozialplanung:joinindicators",
-            {
-                "INPUT": current,
-                "INPUT_KEY": "PLR_ID",
-                "TABLE": example(tab),
-                "TABLE_KEY": key,
-                "FIELDS": fields,
-                "FIELD_SUFFIX": suffix,
-                "OUTPUT": table("joined") if last else "TEMPORARY_OUTPUT",
-            },
-        )
-        current = res["OUTPUT"]
+    berlin_example.join_all(run, table("joined"), years=YEARS)
     run(
         "sozialplanung:suppress",
         {

@@ -24,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from test_core_suppression import attack, lp_attack, small_published
 
+from sozialplanung_plugin import example as berlin_example
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import read_catalogue
@@ -31,7 +32,7 @@ from sozialplanung_plugin.core.catalogue import read_catalogue
 BERLIN_CATALOGUE = example("katalog_berlin.csv")
 TEST_CATALOGUE = data("supp_katalog_berlin.csv")
 YEARS = (2023, 2024)
-AGE = ["below_6", "6_15", "15_18", "18_27", "27_45", "45_55", "55_65", "above_65"]
+AGE = berlin_example.AGE_GROUPS
 
 
 @pytest.fixture(scope="module")
@@ -43,35 +44,12 @@ def joined(provider, tmp_path_factory):
     out = tmp_path_factory.mktemp("supp") / "joined.gpkg"
     ctx = QgsProcessingContext()
     ctx.setProject(QgsProject.instance())
-    layer = example("planungsraeume_2021.gpkg") + "|layername=planungsraeume_2021"
-    joins = [("mss_2021_index_indikatoren.csv", "PLR_ID", "EW;S1;S3;S4;D1;D3;D4", "")]
-    for y in YEARS:
-        joins.append((f"population_{y}-02_t1.csv", "id", "inhabitants_with_migration_background", f"_{y}"))
-        joins.append(
-            (
-                f"population_{y}-02_t2.csv",
-                "id",
-                ";".join(["inhabitants", "inhabitants_foreigners"] + [f"inhabitants_age_{a}" for a in AGE]),
-                f"_{y}",
-            )
-        )
-    for i, (table, key, fields, suffix) in enumerate(joins):
-        dest = str(out) if i == len(joins) - 1 else "TEMPORARY_OUTPUT"
-        res = processing.run(
-            "sozialplanung:joinindicators",
-            {
-                "INPUT": layer,
-                "INPUT_KEY": "PLR_ID",
-                "TABLE": example(table),
-                "TABLE_KEY": key,
-                "FIELDS": fields,
-                "FIELD_SUFFIX": suffix,
-                "OUTPUT": dest,
-            },
-            context=ctx,
-            feedback=QgsProcessingFeedback(),
-        )
-        layer = res["OUTPUT"]
+    berlin_example.join_all(
+        lambda alg, params: processing.run(alg, params, context=ctx, feedback=QgsProcessingFeedback()),
+        str(out),
+        years=YEARS,
+        context=False,
+    )
     return str(out)
 
 
