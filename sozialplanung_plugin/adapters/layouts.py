@@ -111,6 +111,16 @@ class LayoutError(Exception):
 # pages, fonts, text
 
 
+def _page_frame(design) -> None:
+    """The frame every page shares (mm): margins, width, header and footer heights."""
+    p, s = design.page, design.page.scale
+    design.x0, design.x1 = p.margin, p.width - p.margin
+    design.y0, design.y1 = p.margin - 2 * s, p.height - p.margin + 2 * s
+    design.w = design.x1 - design.x0
+    design.header_h = 21 * s
+    design.footer_h = 5 * s
+
+
 @dataclass
 class Page:
     size: str = "A4"
@@ -510,12 +520,7 @@ class UnitDesign:
 
     def __post_init__(self):
         p, s = self.page, self.page.scale
-        m = p.margin
-        self.x0, self.x1 = m, p.width - m
-        self.y0, self.y1 = m - 2 * s, p.height - m + 2 * s
-        self.w = self.x1 - self.x0
-        self.header_h = 21 * s
-        self.footer_h = 5 * s
+        _page_frame(self)
         self.inset = False  # the locator inside the detail map (landscape)
         self.note_pt = 5.8 * s
         self.burden_pt = 7.5 * s
@@ -992,13 +997,8 @@ class OverviewDesign:
     book: cp.ProfileBook
 
     def __post_init__(self):
-        p, s = self.page, self.page.scale
-        m = p.margin
-        self.x0, self.x1 = m, p.width - m
-        self.y0, self.y1 = m - 2 * s, p.height - m + 2 * s
-        self.w = self.x1 - self.x0
-        self.header_h = 21 * s
-        self.footer_h = 5 * s
+        s = self.page.scale
+        _page_frame(self)
         self.list_pt = 7.0 * s
         self.pitch = line_pitch(font(self.list_pt))
         self.list_top = self.y0 + self.header_h + 4 * s
@@ -1560,13 +1560,7 @@ class MapDesign:
     page: Page
 
     def __post_init__(self):
-        p, s = self.page, self.page.scale
-        m = p.margin
-        self.x0, self.x1 = m, p.width - m
-        self.y0, self.y1 = m - 2 * s, p.height - m + 2 * s
-        self.w = self.x1 - self.x0
-        self.header_h = 21 * s
-        self.footer_h = 5 * s
+        _page_frame(self)
 
 
 def map_page_layout(
