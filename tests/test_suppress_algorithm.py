@@ -243,13 +243,11 @@ def check_derived(pub: pd.DataFrame, cat, suppressed_last: bool) -> int:
     return checked
 
 
-def test_pipeline_suppress_last(run, joined, tmp_path):
-    """The demo's order: computeindicators -> classifyburden -> compositeindex -> suppress."""
-    registered("sozialplanung:computeindicators", "sozialplanung:classifyburden", "sozialplanung:compositeindex")
-    cat = read_catalogue(TEST_CATALOGUE)
+def analyse(run, layer, tmp_path) -> str:
+    """computeindicators -> classifyburden -> compositeindex on ``layer``; the last output."""
     ind = run(
         "sozialplanung:computeindicators",
-        {"INPUT": joined, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "ind.gpkg")},
+        {"INPUT": layer, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "ind.gpkg")},
     )["OUTPUT"]
     bur = run(
         "sozialplanung:classifyburden",
@@ -261,10 +259,17 @@ def test_pipeline_suppress_last(run, joined, tmp_path):
             "OUTPUT": str(tmp_path / "bur.gpkg"),
         },
     )["OUTPUT"]
-    idx = run(
+    return run(
         "sozialplanung:compositeindex",
         {"INPUT": bur, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "idx.gpkg")},
     )["OUTPUT"]
+
+
+def test_pipeline_suppress_last(run, joined, tmp_path):
+    """The demo's order: computeindicators -> classifyburden -> compositeindex -> suppress."""
+    registered("sozialplanung:computeindicators", "sozialplanung:classifyburden", "sozialplanung:compositeindex")
+    cat = read_catalogue(TEST_CATALOGUE)
+    idx = analyse(run, joined, tmp_path)
     out = str(tmp_path / "pub.gpkg")
     res = run(
         "sozialplanung:suppress",
@@ -299,24 +304,7 @@ def test_pipeline_suppress_first_nothing_reappears(run, joined, tmp_path):
             "OUTPUT": str(tmp_path / "sup.gpkg"),
         },
     )["OUTPUT"]
-    ind = run(
-        "sozialplanung:computeindicators",
-        {"INPUT": sup, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "ind.gpkg")},
-    )["OUTPUT"]
-    bur = run(
-        "sozialplanung:classifyburden",
-        {
-            "INPUT": ind,
-            "CATALOGUE": TEST_CATALOGUE,
-            "MEASURE": "difference",
-            "MIN_FLAGS": 2,
-            "OUTPUT": str(tmp_path / "bur.gpkg"),
-        },
-    )["OUTPUT"]
-    idx = run(
-        "sozialplanung:compositeindex",
-        {"INPUT": bur, "CATALOGUE": TEST_CATALOGUE, "OUTPUT": str(tmp_path / "idx.gpkg")},
-    )["OUTPUT"]
+    idx = analyse(run, sup, tmp_path)
     first, last = frame(sup), frame(idx)
     gone = withheld_counts(first)
     assert gone
