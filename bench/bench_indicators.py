@@ -203,61 +203,14 @@ def best_of(fn, repeat: int):
 
 
 def qgis_run(df: pd.DataFrame, catalogue: str, folder: str) -> dict:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import (
-        QgsApplication,
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransformContext,
-        QgsFeature,
-        QgsFeatureSink,
-        QgsField,
-        QgsFields,
-        QgsGeometry,
-        QgsVectorFileWriter,
-        QgsWkbTypes,
-    )
-    from qgis.PyQt.QtCore import QVariant
+    from sozialplanung_plugin.standalone import start_qgis
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
+    start_qgis()
     import processing
-    from processing.core.Processing import Processing
-
-    from sozialplanung_plugin.processing.provider import SozialplanungProvider
-
-    Processing.initialize()
-    provider = SozialplanungProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    from units_grid import write_square_units
 
     gpkg = os.path.join(folder, "units.gpkg")
-    fields = QgsFields()
-    names = list(df.columns)
-    for c in names:
-        fields.append(QgsField(c, QVariant.String if df[c].dtype == object else QVariant.Double))
-    opts = QgsVectorFileWriter.SaveVectorOptions()
-    opts.driverName = "GPKG"
-    opts.layerName = "units"
-    w = QgsVectorFileWriter.create(
-        gpkg,
-        fields,
-        QgsWkbTypes.Polygon,
-        QgsCoordinateReferenceSystem("EPSG:25832"),
-        QgsCoordinateTransformContext(),
-        opts,
-    )
-    side = int(np.ceil(np.sqrt(len(df))))
-    rows = df.astype(object).where(df.notna(), None).to_numpy().tolist()
-    batch = []
-    for i, r in enumerate(rows):
-        x, y = 300000 + (i % side) * 100, 5600000 + (i // side) * 100
-        f = QgsFeature(fields)
-        ring = f"{x} {y},{x + 100} {y},{x + 100} {y + 100},{x} {y + 100},{x} {y}"
-        f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({ring}))"))
-        f.setAttributes(r)
-        batch.append(f)
-    w.addFeatures(batch, QgsFeatureSink.FastInsert)
-    del w
+    write_square_units(df, gpkg, "units")
     times = {}
     t0 = time.perf_counter()
     # 40 indicators x 10 years give ~1,200 new fields beside the ~840 input fields: more than a GeoPackage

@@ -30,6 +30,7 @@ WORK = os.path.join(HERE, "..", "output", "bench")
 
 def generate(n: int, m: int, folder: str) -> tuple[str, str]:
     import numpy as np
+    import pandas as pd
 
     os.makedirs(folder, exist_ok=True)
     csv_path = os.path.join(folder, f"indikatoren_{n}x{m}.csv")
@@ -69,41 +70,9 @@ def generate(n: int, m: int, folder: str) -> tuple[str, str]:
         from sozialplanung_plugin.standalone import start_qgis
 
         start_qgis()
-        from qgis.core import (
-            QgsCoordinateReferenceSystem,
-            QgsCoordinateTransformContext,
-            QgsFeature,
-            QgsField,
-            QgsFields,
-            QgsGeometry,
-            QgsVectorFileWriter,
-            QgsWkbTypes,
-        )
-        from qgis.PyQt.QtCore import QVariant
+        from units_grid import write_square_units
 
-        fields = QgsFields()
-        fields.append(QgsField("key", QVariant.String))
-        opts = QgsVectorFileWriter.SaveVectorOptions()
-        opts.driverName = "GPKG"
-        opts.layerName = "einheiten"
-        w = QgsVectorFileWriter.create(
-            gpkg,
-            fields,
-            QgsWkbTypes.Polygon,
-            QgsCoordinateReferenceSystem("EPSG:25832"),
-            QgsCoordinateTransformContext(),
-            opts,
-        )
-        side = int(np.ceil(np.sqrt(n)))
-        for i, k in enumerate(keys):
-            x, y = 300000 + (i % side) * 100, 5600000 + (i // side) * 100
-            f = QgsFeature(fields)
-            f.setGeometry(
-                QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + 100} {y},{x + 100} {y + 100},{x} {y + 100},{x} {y}))")
-            )
-            f.setAttributes([k])
-            w.addFeature(f)
-        del w
+        write_square_units(pd.DataFrame({"key": keys}, dtype=object), gpkg, "einheiten")
     return csv_path, gpkg
 
 
