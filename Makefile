@@ -16,12 +16,12 @@ export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 SOURCES := $(shell find $(PLUGIN) -type f \( -name '*.py' -o -name '*.html' -o -name '*.svg' -o -name '*.j2' -o -name '*.qml' -o -name '*.help' \) -not -path '*/__pycache__/*')
 
-.PHONY: all demo test package build deploy lint format translations clean deps venv bench help
+.PHONY: all demo test test-matrix package build deploy lint format translations clean deps venv bench help
 
 all: package
 
 help:
-	@echo "make demo | test | package | deploy | lint | format | translations | bench | clean"
+	@echo "make demo | test | test-matrix | package | deploy | lint | format | translations | bench | clean"
 
 # --- installing what is missing -----------------------------------------
 
@@ -84,7 +84,13 @@ test: $(STAMP)/venv $(DIST)
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	rm -rf build/zipcheck && mkdir -p build/zipcheck && cd build/zipcheck && unzip -q ../../$(DIST)
 	PYTHONPATH=build/zipcheck SOZIALPLANUNG_PLUGIN_DIR=build/zipcheck/$(PLUGIN) \
-	  $(VENV)/bin/pytest -q -p no:cacheprovider tests
+	  $(VPY) -m pytest -q -p no:cacheprovider tests
+
+# `make demo` and `make test` from a fresh clone of HEAD inside Debian 13 (QGIS 3.40)
+# and Debian unstable (QGIS 3.44) chroots, built once and cached in MATRIX_CACHE
+# (default /var/cache/sozialplanung-matrix); needs root. See scripts/matrix.sh.
+test-matrix:
+	scripts/matrix.sh $(MATRIX_SUITES)
 
 bench: $(BUILD)/metadata.txt
 	PYTHONPATH=build $(PY) bench/bench_join.py
