@@ -72,6 +72,26 @@ def test_duplicate_keys_stop_and_write_nothing(run, tmp_path):
     assert not os.path.exists(tmp_path / "joined.gpkg")
 
 
+@pytest.mark.parametrize("rows", ["", "Stadt insgesamt;;12.345;1.234;10,0;600;200;900;1.100;300\r\n"])
+def test_table_without_data_rows_is_refused_and_writes_nothing(run, tmp_path, rows):
+    """A header-only export (title line, header, no rows; or only the total row)
+    is refused with a message naming the file and its columns."""
+    src = open(data("musterstadt_2023.csv"), encoding="cp1252").read().splitlines()
+    table = tmp_path / "leer.csv"
+    table.write_bytes(("\r\n".join(src[:2]) + "\r\n" + rows).encode("cp1252"))
+    before = table.read_bytes()
+    out = str(tmp_path / "joined.gpkg")
+    params = {"INPUT": UNITS, "INPUT_KEY": "sr_id", "TABLE": str(table), "TABLE_KEY": "Schlüssel", "OUTPUT": out}
+    params["TOTAL_KEY"] = "Stadt insgesamt"
+    with pytest.raises(QgsProcessingException) as e:
+        run("sozialplanung:joinindicators", params)
+    msg = str(e.value)
+    assert "leer.csv" in msg and "no data rows" in msg and "'Einwohner'" in msg, msg
+    assert ("besides its total row" in msg) == bool(rows)
+    assert not os.path.exists(out)
+    assert table.read_bytes() == before
+
+
 def test_bad_cell_is_a_clear_error(run, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"musterstadt_fehler\.csv, line 5, column 'Arbeitslose'"):
         join(run, tmp_path, "musterstadt_fehler.csv")

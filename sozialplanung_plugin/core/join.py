@@ -97,7 +97,15 @@ def table_duplicates(table: Table) -> list[tuple[str, list[str]]]:
 
 
 def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPlan:
-    """Match layer keys to table rows. Raises JoinError on duplicate table keys."""
+    """Match layer keys to table rows. Raises JoinError on a table without
+    data rows and on duplicate table keys."""
+    if len(table.data) == 0:
+        cols = ", ".join(map(repr, list(table.data.columns)[:12]))
+        besides = " besides its total row" if table.totals is not None else ""
+        raise JoinError(
+            f"{table.path}: the table has a header ({cols}) but no data rows{besides}. "
+            "Nothing was joined and nothing was written; check the export (an empty sheet or a filter)."
+        )
     dups = table_duplicates(table)
     if dups:
         shown = "; ".join(f"{k!r} ({', '.join(w)})" for k, w in dups[:20])
