@@ -60,84 +60,38 @@ def main() -> int:
     # 1. Join the tables as delivered to the 542 units ------------------------
     gpkg = os.path.join(out, "berlin_sozialmonitoring.gpkg")
 
-    def table(name: str) -> str:
-        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
-
     def layer_of(name: str) -> str:
         return f"{gpkg}|layername={name}"
 
+    def done(step: str, res: dict) -> None:
+        if step == "daten_verknuepft":
+            return
+        if step == "daten_geschuetzt":
+            log.step(
+                f"suppressed (before anything is computed, so nothing can leak through rates or indices): "
+                f"{res['PRIMARY']} primary, {res['SECONDARY']} secondary, {res['DERIVED']} derived cells "
+                f"withheld, {res['UNPROTECTED']} unprotected"
+            )
+        elif step == "indikatoren":
+            log.step("indicators computed (value, city-wide value, difference, ratio, z-score, percentile, change)")
+        elif step == "belastung":
+            log.step(
+                f"burden rule (2 of 6 core indicators 1 sd above the city): {res['PARTICULARLY_BURDENED']} "
+                f"besonders belastet, {res['BURDENED']} belastet, {res['UNREMARKABLE']} unauffällig, "
+                f"{res['NOT_ASSESSABLE']} nicht bewertbar"
+            )
+        else:
+            log.step(f"status/dynamics index: {res['CLASSIFIED']} classified, {res['NOT_CLASSIFIED']} not classified")
+
+    # 1.-5. join the tables as delivered, suppress, indicators, burden rule, index
     def joined(tab: str, res: dict) -> None:
         log.step(
             f"joined {tab}: {res['MATCHED']} matched, {res['UNITS_WITHOUT_DATA']} units without data, "
             f"{res['ROWS_WITHOUT_UNIT']} rows without unit"
         )
 
-    example.join_all(run, table("daten_verknuepft"), report_folder=os.path.join(out, "reports"), log=joined)
-
+    example.pipeline(run, gpkg, report_folder=os.path.join(out, "reports"), log=done, join_log=joined)
     catalogue = os.path.join(ex, "katalog_berlin.csv")
-    # 2. Data protection first: everything computed afterwards (rates, z-scores,
-    #    indices) is built on published values only, so nothing can leak through it.
-    res = run(
-        "sozialplanung:suppress",
-        {
-            "INPUT": layer_of("daten_verknuepft"),
-            "CATALOGUE": catalogue,
-            "MIN_COUNT": 5,
-            "MIN_POPULATION": 300,
-            "POPULATION_FIELD": "EW",
-            "GROUP_FIELD": "BEZ",
-            "SIGN": ".",
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("daten_geschuetzt"),
-        },
-    )
-    log.step(
-        f"suppressed: {res['PRIMARY']} primary, {res['SECONDARY']} secondary, {res['DERIVED']} derived cells "
-        f"withheld, {res['UNPROTECTED']} unprotected"
-    )
-    # 3. Indicators and the city-wide comparison.
-    run(
-        "sozialplanung:computeindicators",
-        {
-            "INPUT": layer_of("daten_geschuetzt"),
-            "CATALOGUE": catalogue,
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("indikatoren"),
-        },
-    )
-    log.step("indicators computed (value, city-wide value, difference, ratio, z-score, percentile, change)")
-    # 4. The burden rule: at least 2 of the 6 core indicators 1 sd or more above the city.
-    res = run(
-        "sozialplanung:classifyburden",
-        {
-            "INPUT": layer_of("indikatoren"),
-            "CATALOGUE": catalogue,
-            "MEASURE": "zscore",
-            "THRESHOLD": 1,
-            "MIN_FLAGS": 2,
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("belastung"),
-        },
-    )
-    log.step(
-        f"burden rule: {res['PARTICULARLY_BURDENED']} besonders belastet, {res['BURDENED']} belastet, "
-        f"{res['UNREMARKABLE']} unauffällig, {res['NOT_ASSESSABLE']} nicht bewertbar"
-    )
-    # 5. Status and dynamics index (Berlin's MSS method).
-    res = run(
-        "sozialplanung:compositeindex",
-        {
-            "INPUT": layer_of("belastung"),
-            "CATALOGUE": catalogue,
-            "METHOD": "zscore_sum",
-            "CLASSES": "method",
-            "POPULATION_FIELD": "EW",
-            "MIN_POPULATION": 300,
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("sozialmonitoring"),
-        },
-    )
-    log.step(f"status/dynamics index: {res['CLASSIFIED']} classified, {res['NOT_CLASSIFIED']} not classified")
     # 6. For ward meetings and committees: the district profile atlas (cover with the
     #    overview map, ranked list, one page per Planungsraum) and the overview maps.
     source_note = "Amt für Statistik Berlin-Brandenburg; SenStadt Berlin, Monitoring Soziale Stadtentwicklung 2021"

@@ -55,3 +55,82 @@ def join_all(run, output: str, years=YEARS, context: bool = True, report_folder:
             log(table, res)
         layer = res["OUTPUT"]
     return res
+
+
+#: the demo's rule: the six MSS indicators are the core, 2 of them 1 sd above the city
+PIPELINE_TABLES = ("daten_verknuepft", "daten_geschuetzt", "indikatoren", "belastung", "sozialmonitoring")
+
+
+def pipeline(run, gpkg: str, years=YEARS, report_folder: str | None = None, log=None, join_log=None) -> dict:
+    """The main job on the example, each step a Processing algorithm writing a
+    table of ``gpkg``: join every table, suppress small counts (before anything
+    is computed), indicators, the burden rule, the MSS status/dynamics index.
+    Returns {table name: result of its algorithm}; ``log(step, result)`` is
+    called after each step, ``join_log(table, result)`` after each join."""
+    catalogue = paths.example("katalog_berlin.csv")
+
+    def table(name: str) -> str:
+        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
+
+    def layer_of(name: str) -> str:
+        return f"{gpkg}|layername={name}"
+
+    joined, protected, indicators, burden, monitoring = PIPELINE_TABLES
+    results = {}
+
+    def step(name: str, alg: str, params: dict) -> None:
+        results[name] = run(alg, params)
+        if log is not None:
+            log(name, results[name])
+
+    results[joined] = join_all(run, table(joined), years=years, report_folder=report_folder, log=join_log)
+    if log is not None:
+        log(joined, results[joined])
+    step(
+        protected,
+        "sozialplanung:suppress",
+        {
+            "INPUT": layer_of(joined),
+            "CATALOGUE": catalogue,
+            "MIN_COUNT": 5,
+            "MIN_POPULATION": 300,
+            "POPULATION_FIELD": "EW",
+            "GROUP_FIELD": "BEZ",
+            "SIGN": ".",
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table(protected),
+        },
+    )
+    step(
+        indicators,
+        "sozialplanung:computeindicators",
+        {"INPUT": layer_of(protected), "CATALOGUE": catalogue, "KEY_FIELD": "PLR_ID", "OUTPUT": table(indicators)},
+    )
+    step(
+        burden,
+        "sozialplanung:classifyburden",
+        {
+            "INPUT": layer_of(indicators),
+            "CATALOGUE": catalogue,
+            "MEASURE": "zscore",
+            "THRESHOLD": 1,
+            "MIN_FLAGS": 2,
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table(burden),
+        },
+    )
+    step(
+        monitoring,
+        "sozialplanung:compositeindex",
+        {
+            "INPUT": layer_of(burden),
+            "CATALOGUE": catalogue,
+            "METHOD": "zscore_sum",
+            "CLASSES": "method",
+            "POPULATION_FIELD": "EW",
+            "MIN_POPULATION": 300,
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": table(monitoring),
+        },
+    )
+    return results
