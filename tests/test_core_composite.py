@@ -4,6 +4,7 @@ plain-Python computations of the formulas."""
 
 import math
 import statistics
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -79,9 +80,12 @@ def test_zscore_sum_index_is_the_sum_of_sample_z_scores(mss):
 
 
 def percent_ranks(values):
-    """CDC: (rank - 1) / (N - 1), rank from the lowest, ties the lowest rank."""
+    """CDC: (rank - 1) / (N - 1), rank from the lowest, ties the lowest rank;
+    exact fractions, so that sums of them tie exactly where they are equal
+    (float sums tie or not depending on the order of addition and on the
+    Python version: sum() of floats is compensated from Python 3.12 on)."""
     n = len(values)
-    return [sum(1 for w in values if w < v) / (n - 1) for v in values]
+    return [Fraction(sum(1 for w in values if w < v), n - 1) for v in values]
 
 
 @pytest.fixture()
@@ -113,24 +117,24 @@ def test_percentile_flags_match_an_independent_svi_computation(mss, svi_catalogu
     prank = {s: dict(zip(valid, percent_ranks([inds[s].polarity * mss[s][i] for i in valid]))) for s in ids}
     topics = {"Arbeit": ["S1", "S3", "KI_01"], "Familie": ["S4", "KI_02"], "Wohnen": ["KI_10"]}
     tw = {"Arbeit": 1, "Familie": 2, "Wohnen": 1}
-    sums = {t: {i: sum(inds[s].weight * prank[s][i] for s in m) for i in valid} for t, m in topics.items()}
+    sums = {t: {i: sum(Fraction(inds[s].weight) * prank[s][i] for s in m) for i in valid} for t, m in topics.items()}
     total = {i: sum(tw[t] * sums[t][i] for t in topics) for i in valid}
     total_rank = dict(zip(valid, percent_ranks([total[i] for i in valid])))
     for s in ids:
         for i in valid:
-            assert out[f"{s}_prank"][i] == pytest.approx(prank[s][i], abs=1e-12)
-            assert out[f"{s}_pflag"][i] == (1 if prank[s][i] >= 0.9 else 0)
+            assert out[f"{s}_prank"][i] == pytest.approx(float(prank[s][i]), abs=1e-12)
+            assert out[f"{s}_pflag"][i] == (1 if prank[s][i] >= Fraction(9, 10) else 0)
     for j, t in enumerate(topics, start=1):
         trank = dict(zip(valid, percent_ranks([sums[t][i] for i in valid])))
         for i in valid:
-            assert out[f"theme{j}_sum"][i] == pytest.approx(sums[t][i], abs=1e-9)
-            assert out[f"theme{j}_rank"][i] == pytest.approx(trank[i], abs=1e-12)
-            assert out[f"theme{j}_flags"][i] == sum(1 for s in topics[t] if prank[s][i] >= 0.9)
+            assert out[f"theme{j}_sum"][i] == pytest.approx(float(sums[t][i]), rel=1e-15, abs=1e-15)
+            assert out[f"theme{j}_rank"][i] == pytest.approx(float(trank[i]), abs=1e-12)
+            assert out[f"theme{j}_flags"][i] == sum(1 for s in topics[t] if prank[s][i] >= Fraction(9, 10))
     for i in valid:
-        assert out["status_index"][i] == pytest.approx(total_rank[i], abs=1e-12)
+        assert out["status_index"][i] == pytest.approx(float(total_rank[i]), abs=1e-12)
         q = 1 if total_rank[i] <= 0.25 else 2 if total_rank[i] <= 0.5 else 3 if total_rank[i] <= 0.75 else 4
         assert out["status_class"][i] == q
-        assert out["status_flags"][i] == sum(1 for s in ids if prank[s][i] >= 0.9)
+        assert out["status_flags"][i] == sum(1 for s in ids if prank[s][i] >= Fraction(9, 10))
     assert res.topics == ["Arbeit", "Familie", "Wohnen"]
     assert set(out["status_label"].dropna()) == set(cc.QUARTILE_LABELS.values()) | {"nicht klassifiziert"}
 

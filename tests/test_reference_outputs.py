@@ -158,7 +158,13 @@ def test_outputs_equal_the_stored_reference(outputs):
                 exact += a == b
             if _differs(a, b):
                 diffs.append(f"{k} {c}: reference {a!r}, here {b!r}")
-    assert not diffs, f"{len(diffs)} value(s) differ from the reference, e.g.:\n" + "\n".join(diffs[:25])
+    per_field: dict[str, int] = {}
+    for d in diffs:
+        field = d.split(" ")[1].rstrip(":")
+        per_field[field] = per_field.get(field, 0) + 1
+    assert not diffs, f"{len(diffs)} value(s) differ from the reference, per field {per_field}, e.g.:\n" + "\n".join(
+        diffs[:25]
+    )
     print(f"{len(ref_rows)} units x {len(ref_columns)} fields; {exact} of {numbers} numbers bit-identical")
 
 

@@ -52,8 +52,8 @@ import pandas as pd
 
 from . import fields as fn
 from . import indicators as ci
-from .burden import de_number
 from .catalogue import Catalogue, Indicator
+from .numbers import number
 
 METHODS = ("zscore_sum", "percentile_flags", "exponential_rank")
 CLASSINGS = ("method", "quantiles", "breaks")
@@ -160,7 +160,7 @@ def _validity(part: Part, n: int, population: np.ndarray | None, pop_name: str, 
             reasons.setdefault(p, []).append(f"Einwohnerzahl fehlt ({pop_name})")
         for p in np.flatnonzero(small).tolist():
             reasons.setdefault(p, []).append(
-                f"weniger als {de_number(min_population, 0)} Einwohner ({pop_name} = {de_number(population[p], 0)})"
+                f"weniger als {number(min_population, 0)} Einwohner ({pop_name} = {number(population[p], 0)})"
             )
         valid &= ~pop_missing & ~small
     lacking: dict[int, list[str]] = {}
@@ -196,10 +196,16 @@ def _rank_valid(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return ci.min_rank(np.where(valid, x, np.nan))
 
 
+def _units_below(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
+    """Per valid unit the number of valid units with a lower value (rank - 1,
+    ties the lowest): whole numbers, so that weighted sums of them are exact
+    and equal sums tie on every platform, whatever the order of addition."""
+    return _rank_valid(x, valid) - 1.0
+
+
 def _percent_rank(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
     n = int(valid.sum())
-    r = _rank_valid(x, valid)
-    return (r - 1.0) / (n - 1.0) if n > 1 else np.where(valid, 0.0, np.nan)
+    return _units_below(x, valid) / (n - 1.0) if n > 1 else np.where(valid, 0.0, np.nan)
 
 
 def sd_classes(index: np.ndarray, valid: np.ndarray, kind: str) -> np.ndarray:
@@ -234,7 +240,7 @@ def break_classes(index: np.ndarray, valid: np.ndarray, breaks: list[float]) -> 
 
 
 def _t(x: float) -> str:
-    s = de_number(x, 4)
+    s = number(x, 4)
     return s.rstrip("0").rstrip(",") if "," in s else s
 
 
@@ -339,20 +345,24 @@ def compute(
         labels = dict(STATUS_LABELS)
     elif method == "percentile_flags":
         tw = topic_weights(inds)
-        topic_sum = {t: np.zeros(n) for t in topics}
+        # sums on the scale of whole ranks (exact), divided by n - 1 once: units
+        # whose sums are equal tie exactly, on every platform
+        scale = max(nv - 1.0, 1.0)
+        topic_below = {t: np.zeros(n) for t in topics}
         topic_flags = {t: np.zeros(n) for t in topics}
         for ind in inds:
+            below = _units_below(ind.polarity * status.values[ind.id], valid)
             pr = _percent_rank(ind.polarity * status.values[ind.id], valid)
             flag = np.where(valid, (pr >= FLAG_RANK).astype("float64"), np.nan)
             put(fn.percentile_rank(ind.id), pr)
             put(fn.percentile_flag(ind.id), flag, "integer")
-            topic_sum[ind.topic] = topic_sum[ind.topic] + ind.weight * pr
+            topic_below[ind.topic] = topic_below[ind.topic] + ind.weight * below
             topic_flags[ind.topic] = topic_flags[ind.topic] + flag
         total = np.zeros(n)
         total_flags = np.zeros(n)
         for j, t in enumerate(topics, start=1):
-            s = np.where(valid, topic_sum[t], np.nan)
-            put(fn.theme(j, "sum"), s)
+            s = np.where(valid, topic_below[t], np.nan)
+            put(fn.theme(j, "sum"), s / scale)
             put(fn.theme(j, "rank"), _percent_rank(s, valid))
             put(fn.theme(j, "flags"), np.where(valid, topic_flags[t], np.nan), "integer")
             total = total + tw[t] * s
