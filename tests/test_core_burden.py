@@ -223,7 +223,13 @@ def small_catalogue_none(tmp_path):
 
 
 def test_german_numbers():
-    assert cb.de_number(1234.56, 1) == "1.234,6"
-    assert cb.de_number(12.9, 1, True) == "+12,9"
-    assert cb.de_number(-0.04, 1, True) == "-0,0"
-    assert cb.diff_unit("%") == "Pp." and cb.diff_unit("‰") == "‰"
+    from sozialplanung_plugin.core import numbers as cn
+
+    assert cn.number(1234.56, 1) == "1.234,6"
+    assert cn.number(12.9, 1, True) == "+12,9"
+    assert cn.number(-0.04, 1, True) == "-0,0"
+    assert cn.number(-0.04, 1, True, zero_unsigned=True) == "0,0"
+    assert cn.number(1234.56, 1, lang="en") == "1,234.6"
+    assert cn.count(1234) == "1.234" and cn.count(2.5) == "2,5" and cn.count(1234, "en") == "1,234"
+    assert cn.numbers(np.array([3.14159, -1234.5]), 2, signed=True) == ["+3,14", "-1.234,50"]
+    assert cn.diff_unit("%") == "Pp." and cn.diff_unit("‰") == "‰"

@@ -41,6 +41,7 @@ import pandas as pd
 from . import fields as fn
 from .catalogue import Catalogue, Indicator
 from .indicators import IndicatorError
+from .numbers import diff_unit, number, numbers
 
 MEASURES = ("difference", "ratio", "zscore", "percentile")
 MEASURE_FIELD = {"difference": "diff", "ratio": "ratio", "zscore": "z", "percentile": "pct"}
@@ -71,33 +72,6 @@ class BurdenResult:
     def counts(self) -> dict[str, int]:
         vc = self.frame[fn.BURDEN_CLASS].value_counts()
         return {label: int(vc.get(label, 0)) for label in CLASS_LABELS}
-
-
-_SWAP = str.maketrans({",": ".", ".": ","})
-
-
-def de_number(x: float, decimals: int = 1, signed: bool = False) -> str:
-    """German number text: 1.234,5; with ``signed`` a leading + for positive values."""
-    s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
-    return s.translate(_SWAP)
-
-
-def _with_unit(text: str, unit: str) -> str:
-    return f"{text} {unit}" if unit else text
-
-
-def diff_unit(unit: str) -> str:
-    """Unit of a difference: percentage points for %, else the unit itself."""
-    return "Pp." if unit.strip() == "%" else unit
-
-
-def _fmt_many(values: np.ndarray, decimals: int, signed: bool = False) -> list[str]:
-    """de_number for many values; the common case (below 1000, no thousands dot) fast."""
-    fmt = ("%+." if signed else "%.") + f"{decimals}f"
-    out = [(fmt % v).replace(".", ",") for v in values.tolist()]
-    for i in np.flatnonzero(np.abs(values) >= 1000):
-        out[i] = de_number(float(values[i]), decimals, signed)
-    return out
 
 
 def _append(texts: list[str], positions: np.ndarray, new: list[str]) -> None:
@@ -132,7 +106,7 @@ def measure_format(measure: str, ind: Indicator) -> tuple[str, int, bool, str]:
 def measure_text(measure: str, ind: Indicator, v) -> list[str]:
     """The measure's part of the reason for the values ``v``."""
     pre, dec, signed, post = measure_format(measure, ind)
-    return [pre + t + post for t in _fmt_many(np.asarray(v, dtype="float64"), dec, signed)]
+    return [pre + t + post for t in numbers(np.asarray(v, dtype="float64"), dec, signed)]
 
 
 def rule_text(
@@ -141,7 +115,7 @@ def rule_text(
     """The rule in plain German words, written into every unit."""
 
     def t(x: float) -> str:
-        return de_number(x, 2).rstrip("0").rstrip(",")
+        return number(x, 2).rstrip("0").rstrip(",")
 
     if measure == "difference":
         what = "Differenz zum Referenzwert in ungünstiger Richtung ≥ {t} (Einheit des Indikators, Pp. bei %)"
@@ -246,13 +220,13 @@ def classify(
             for key in zip(area[p].tolist(), ref[p].tolist()):
                 t = mids.get(key)
                 if t is None:
-                    t = mids[key] = f"{u} vs. {key[0]} {de_number(key[1], ind.decimals)}{u} ({m_pre}"
+                    t = mids[key] = f"{u} vs. {key[0]} {number(key[1], ind.decimals)}{u} ({m_pre}"
                 mid.append(t)
             head = f"{ind.name} "
             tail = m_post + ")"
             texts = [
                 head + a + b + c + tail
-                for a, b, c in zip(_fmt_many(val[p], ind.decimals), mid, _fmt_many(mv[p], m_dec, m_signed))
+                for a, b, c in zip(numbers(val[p], ind.decimals), mid, numbers(mv[p], m_dec, m_signed))
             ]
             _append(reason, p, texts)
         if (~known).any():

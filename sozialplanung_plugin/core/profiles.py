@@ -40,11 +40,13 @@ import numpy as np
 import pandas as pd
 
 from . import fields as fn
+from . import numbers
 from . import suppression as cs
-from .burden import BURDENED, PARTICULARLY, UNDECIDED, UNREMARKABLE, de_number, diff_unit
+from .burden import BURDENED, PARTICULARLY, UNDECIDED, UNREMARKABLE
 from .catalogue import Catalogue, Indicator
 from .composite import DYNAMICS_LABELS, NOT_CLASSIFIED
 from .i18n import tr
+from .numbers import diff_unit, with_unit
 from .report import render
 from .signs import sign_meaning
 
@@ -94,13 +96,7 @@ class ProfileError(ValueError):
 
 def number(x: float, decimals: int = 1, signed: bool = False) -> str:
     """German number: 1.234,5; signed: +12,9 / -0,4 (a zero keeps no sign)."""
-    if signed and round(x, decimals) == 0:
-        return de_number(0.0, decimals)
-    return de_number(x, decimals, signed)
-
-
-def with_unit(text: str, unit: str) -> str:
-    return f"{text} {unit}" if unit else text
+    return numbers.number(x, decimals, signed, zero_unsigned=True)
 
 
 def value_text(x: float, ind: Indicator) -> str:

@@ -79,6 +79,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import combinations, product
 
 import numpy as np
@@ -88,6 +89,7 @@ from . import fields as fn
 from .catalogue import Catalogue, CatalogueError, Indicator, resolve
 from .errors import CanceledError  # noqa: F401 (re-exported)
 from .i18n import tr
+from .numbers import count
 from .signs import parse_column
 from .tables import TableError
 
@@ -185,11 +187,6 @@ def _plain(x: float):
     return int(x) if float(x).is_integer() else float(x)
 
 
-def _de_int(x: float) -> str:
-    s = f"{_plain(x):,}"
-    return s.replace(",", ".") if isinstance(_plain(x), int) else s.translate(str.maketrans(",.", ".,"))
-
-
 def _as_rule(rule) -> SuppressionRule:
     if isinstance(rule, SuppressionRule):
         return rule
@@ -201,7 +198,7 @@ def _as_rule(rule) -> SuppressionRule:
 def note(rule, lang: str = "de") -> str:
     """The rule in one sentence (``suppression_note`` is the German one)."""
     r = _as_rule(rule)
-    num = _de_int if lang == "de" else (lambda x: f"{_plain(x):,}")
+    num = partial(count, lang=lang)
     parts = []
     if r.suppress_zeros:
         parts.append(
