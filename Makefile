@@ -10,25 +10,25 @@ BUILD := build/$(PLUGIN)
 DIST := dist/$(PLUGIN).zip
 STAMP := .make
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv \
-	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip
+	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip python3-scipy
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 SOURCES := $(shell find $(PLUGIN) -type f \( -name '*.py' -o -name '*.html' -o -name '*.svg' -o -name '*.j2' -o -name '*.qml' -o -name '*.help' \) -not -path '*/__pycache__/*')
 
-.PHONY: all demo test test-matrix package build deploy lint format translations clean deps venv bench help
+.PHONY: all demo test test-core test-matrix package build deploy lint format translations clean deps venv bench help
 
 all: package
 
 help:
-	@echo "make demo | test | test-matrix | package | deploy | lint | format | translations | bench | clean"
+	@echo "make demo | test | test-core | test-matrix | package | deploy | lint | format | translations | bench | clean"
 
 # --- installing what is missing -----------------------------------------
 
 deps: $(STAMP)/system
 $(STAMP)/system:
 	@mkdir -p $(STAMP)
-	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2, ensurepip" 2>/dev/null && command -v lrelease >/dev/null \
+	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2, scipy, ensurepip" 2>/dev/null && command -v lrelease >/dev/null \
 	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && command -v unzip >/dev/null && [ -x /usr/bin/qgis_process.bin ]; then \
 	  echo "QGIS and tools present"; \
 	else \
@@ -44,6 +44,15 @@ $(STAMP)/venv: requirements-dev.txt | $(STAMP)/system
 	@mkdir -p $(STAMP)
 	$(PY) -m venv --system-site-packages $(VENV)
 	$(VPY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# the core's tests need no QGIS: a venv without Debian's site packages
+CORE_VENV := .venv-core
+$(STAMP)/venv-core: requirements-core.txt | $(STAMP)/system
+	@mkdir -p $(STAMP)
+	rm -rf $(CORE_VENV)
+	$(PY) -m venv $(CORE_VENV)
+	$(CORE_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-core.txt
 	@touch $@
 
 # --- building the installable plugin -------------------------------------
@@ -80,7 +89,11 @@ demo: $(BUILD)/metadata.txt
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	PYTHONPATH=build $(PY) scripts/demo.py --out output/demo
 
-test: $(STAMP)/venv $(DIST)
+# the core (pandas/numpy only) on a Python without QGIS; run first by `make test`
+test-core: $(STAMP)/venv-core
+	$(CORE_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/test_core_*.py
+
+test: test-core $(STAMP)/venv $(DIST)
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	rm -rf build/zipcheck && mkdir -p build/zipcheck && cd build/zipcheck && unzip -q ../../$(DIST)
 	PYTHONPATH=build/zipcheck SOZIALPLANUNG_PLUGIN_DIR=build/zipcheck/$(PLUGIN) \
@@ -113,5 +126,5 @@ translations: | $(STAMP)/system
 	@echo "Edit i18n/sozialplanung_de.ts (Qt Linguist) for untranslated strings."
 
 clean:
-	rm -rf build dist output $(STAMP) .pytest_cache
+	rm -rf build dist output $(STAMP) .pytest_cache $(CORE_VENV)
 	find . -name __pycache__ -prune -exec rm -rf {} +

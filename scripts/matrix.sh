@@ -22,7 +22,7 @@ SUITES=("$@")
 [ ${#SUITES[@]} -gt 0 ] || SUITES=(trixie sid)
 MIRROR=${MATRIX_MIRROR:-http://deb.debian.org/debian}
 PACKAGES="qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv python3-pip \
-pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip make git ca-certificates locales"
+pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip make git ca-certificates locales python3-scipy rsync"
 
 [ "$(id -u)" = 0 ] || { echo "matrix: needs root (debootstrap, chroot)" >&2; exit 2; }
 command -v debootstrap >/dev/null || {
@@ -90,6 +90,11 @@ ensure_chroot() {
       date +%s >"$dir/.sozialplanung-ready"
     else
       log "$suite: cached chroot ($age h old)"
+    fi
+    if ! in_chroot "$dir" dpkg -s $PACKAGES >/dev/null 2>&1; then  # the list grew since the chroot was built
+      log "$suite: installing packages added to the list"
+      in_chroot "$dir" apt-get $opts update -qq
+      in_chroot "$dir" apt-get $opts install -y -qq --no-install-recommends $PACKAGES >>"$CACHE/$suite.apt.log" 2>&1
     fi
   fi
   # pip inside the chroot reaches PyPI only with the host's CA bundle

@@ -36,10 +36,21 @@ def example(name: str) -> str:
     return os.path.join(EXAMPLE, name)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def english_locale(qgis_app):
+def is_core_test(path) -> bool:
+    """Tests of the core (``test_core_*.py``) run on a plain Python without
+    QGIS (``make test-core``): no fixture of theirs may start QGIS."""
+    return os.path.basename(str(path)).startswith("test_core_")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english_locale(request):
     """Tests expect English texts unless they switch to German themselves;
-    the settings folder of pytest-qgis survives between runs, so set it."""
+    the settings folder of pytest-qgis survives between runs, so set it.
+    Core tests need no QGIS and get none."""
+    if is_core_test(request.node.fspath):
+        yield
+        return
+    request.getfixturevalue("qgis_app")
     from qgis.core import QgsSettings
 
     s = QgsSettings()
