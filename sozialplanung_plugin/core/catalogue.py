@@ -152,8 +152,8 @@ def _default_unit(multiplier: float) -> str:
     return f"je {multiplier:,.0f}".replace(",", ".")
 
 
-def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
-    names, rows, lines = read_raw(path, sheet)
+def header_columns(path: str, names: list[str]) -> dict[int, str]:
+    """Column position -> canonical name (English or German header names)."""
     alias = {a: canon for canon, names_ in COLUMNS.items() for a in names_}
     colmap: dict[int, str] = {}
     for j, n in enumerate(names):
@@ -170,99 +170,133 @@ def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
         colmap[j] = canon
     if "id" not in colmap.values():
         raise CatalogueError(f"{path}: the catalogue needs a column 'id' (short name used in field names)")
+    return colmap
+
+
+def _checked_id(cells: dict, where: str, seen: dict[str, int], line: int) -> str:
+    ind_id = cells.get("id", "")
+    if not ind_id:
+        raise CatalogueError(f"{where}: the indicator has no id")
+    if not _ID.match(ind_id):
+        raise CatalogueError(
+            f"{where} (indicator {ind_id!r}): the id must start with a letter and hold only letters, digits "
+            f"and '_' (at most 31 characters), because it becomes part of field names"
+        )
+    if ind_id in seen:
+        raise CatalogueError(f"{where} (indicator {ind_id!r}): duplicate id {ind_id!r} (first on line {seen[ind_id]})")
+    seen[ind_id] = line
+    return ind_id
+
+
+def _columns(ind: Indicator, cells: dict, where: str) -> None:
+    """Where the indicator's data are: numerator/denominator or a ready rate."""
+    ind.numerator = cells.get("numerator") or None
+    ind.denominator = cells.get("denominator") or None
+    ind.rate = cells.get("rate") or None
+    ind.weight_column = cells.get("weight_column") or None
+    if ind.numerator is None and ind.rate is None:
+        raise CatalogueError(f"{where}: neither a numerator (count column) nor a rate column is given")
+    if ind.numerator is not None and ind.rate is not None:
+        raise CatalogueError(f"{where}: give either numerator/denominator or rate, not both")
+    if ind.numerator is not None and ind.denominator is None:
+        raise CatalogueError(f"{where}: numerator {ind.numerator!r} has no denominator column")
+    if ind.denominator is not None and ind.numerator is None:
+        raise CatalogueError(f"{where}: denominator {ind.denominator!r} has no numerator column")
+
+
+def _direction(ind: Indicator, cells: dict, where: str) -> None:
+    """Polarity and whether the indicator is a core indicator."""
+    pol = cells.get("polarity", "+").lower() if "polarity" in cells else "+"
+    if pol in _POL_PLUS:
+        ind.polarity = 1
+    elif pol in _POL_MINUS:
+        ind.polarity = -1
+    elif pol in _POL_NEUTRAL:
+        ind.polarity = 0
+    else:
+        raise CatalogueError(
+            f"{where}, column 'polarity': {cells['polarity']!r} is not '+' "
+            f"(higher is worse), '-' (higher is better) or '0' (neutral)"
+        )
+    core = cells.get("core", "").lower()
+    if core in _YES:
+        ind.core = True
+    elif core in _NO:
+        ind.core = False
+    else:
+        raise CatalogueError(f"{where}, column 'core': {cells['core']!r} is not yes/no (ja/nein, 1/0, x/empty)")
+    if ind.polarity == 0 and ind.core:
+        raise CatalogueError(f"{where}: a neutral indicator (polarity 0) cannot be a core indicator")
+
+
+def _numbers(ind: Indicator, cells: dict, where: str, has_index: bool) -> None:
+    """Multiplier, weights, threshold, unit, index, reference, decimals."""
+    if cells.get("multiplier"):
+        ind.multiplier = _num(cells["multiplier"], "multiplier", where)
+        if ind.multiplier <= 0:
+            raise CatalogueError(f"{where}: the multiplier must be positive (100, 1000, 100000)")
+    if cells.get("weight"):
+        ind.weight = _num(cells["weight"], "weight", where)
+        if ind.weight < 0:
+            raise CatalogueError(f"{where}: the weight must not be negative")
+    if cells.get("threshold"):
+        ind.threshold = _num(cells["threshold"], "threshold", where)
+    ind.unit = cells["unit"] if "unit" in cells and cells["unit"] else _default_unit(ind.multiplier)
+    if ind.rate is not None and "unit" not in cells:
+        ind.unit = "%"
+    ind.source = cells.get("source", "")
+    if has_index:
+        idx = cells.get("index", "").lower()
+        if idx not in _INDEX:
+            raise CatalogueError(f"{where}, column 'index': {cells['index']!r} is not status, dynamics or none")
+        ind.index = _INDEX[idx]
+    ind.breakdown = cells.get("breakdown") or None
+    if cells.get("reference"):
+        ind.reference = _num(cells["reference"], "reference", where)
+    if cells.get("topic_weight"):
+        ind.topic_weight = _num(cells["topic_weight"], "topic_weight", where)
+    if cells.get("decimals"):
+        ind.decimals = int(_num(cells["decimals"], "decimals", where))
+
+
+def indicator_of_row(cells: dict, where: str, line: int, seen: dict[str, int], has_index: bool) -> Indicator:
+    """One catalogue row as an Indicator; every error names the file, line and id."""
+    ind_id = _checked_id(cells, where, seen, line)
+    where = f"{where} (indicator {ind_id!r})"
+    ind = Indicator(id=ind_id, line=line)
+    ind.label = cells.get("label", "") or ind_id
+    ind.topic = cells.get("topic", "") or "Indikatoren"
+    _columns(ind, cells, where)
+    _direction(ind, cells, where)
+    _numbers(ind, cells, where, has_index)
+    return ind
+
+
+def _check_breakdowns(cat: Catalogue) -> None:
+    for name, members in cat.breakdowns().items():
+        dens = {m.denominator for m in members}
+        if None in dens or len(dens) != 1:
+            raise CatalogueError(
+                f"{cat.path}: breakdown {name!r}: all its indicators must be counts with the same "
+                f"denominator (the published total the categories add up to); found "
+                f"{sorted(str(d) for d in dens)}"
+            )
+
+
+def read_catalogue(path: str, sheet: str | None = None) -> Catalogue:
+    """The indicator catalogue (Indikatorenkatalog) of a CSV, XLSX or ODS file."""
+    names, rows, lines = read_raw(path, sheet)
+    colmap = header_columns(path, names)
     has_index = "index" in colmap.values()
     cat = Catalogue(path=path)
     seen: dict[str, int] = {}
     for r, line in zip(rows, lines):
         cells = {canon: (r[j] if j < len(r) and r[j] is not None else "").strip() for j, canon in colmap.items()}
-        if not any(cells.values()):
-            continue
-        where = f"{path}, line {line}"
-        ind_id = cells.get("id", "")
-        if not ind_id:
-            raise CatalogueError(f"{where}: the indicator has no id")
-        where = f"{where} (indicator {ind_id!r})"
-        if not _ID.match(ind_id):
-            raise CatalogueError(
-                f"{where}: the id must start with a letter and hold only letters, digits "
-                f"and '_' (at most 31 characters), because it becomes part of field names"
-            )
-        if ind_id in seen:
-            raise CatalogueError(f"{where}: duplicate id {ind_id!r} (first on line {seen[ind_id]})")
-        seen[ind_id] = line
-        ind = Indicator(id=ind_id, line=line)
-        ind.label = cells.get("label", "") or ind_id
-        ind.topic = cells.get("topic", "") or "Indikatoren"
-        ind.numerator = cells.get("numerator") or None
-        ind.denominator = cells.get("denominator") or None
-        ind.rate = cells.get("rate") or None
-        ind.weight_column = cells.get("weight_column") or None
-        if ind.numerator is None and ind.rate is None:
-            raise CatalogueError(f"{where}: neither a numerator (count column) nor a rate column is given")
-        if ind.numerator is not None and ind.rate is not None:
-            raise CatalogueError(f"{where}: give either numerator/denominator or rate, not both")
-        if ind.numerator is not None and ind.denominator is None:
-            raise CatalogueError(f"{where}: numerator {ind.numerator!r} has no denominator column")
-        if ind.denominator is not None and ind.numerator is None:
-            raise CatalogueError(f"{where}: denominator {ind.denominator!r} has no numerator column")
-        if cells.get("multiplier"):
-            ind.multiplier = _num(cells["multiplier"], "multiplier", where)
-            if ind.multiplier <= 0:
-                raise CatalogueError(f"{where}: the multiplier must be positive (100, 1000, 100000)")
-        pol = cells.get("polarity", "+").lower() if "polarity" in cells else "+"
-        if pol in _POL_PLUS:
-            ind.polarity = 1
-        elif pol in _POL_MINUS:
-            ind.polarity = -1
-        elif pol in _POL_NEUTRAL:
-            ind.polarity = 0
-        else:
-            raise CatalogueError(
-                f"{where}, column 'polarity': {cells['polarity']!r} is not '+' "
-                f"(higher is worse), '-' (higher is better) or '0' (neutral)"
-            )
-        core = cells.get("core", "").lower()
-        if core in _YES:
-            ind.core = True
-        elif core in _NO:
-            ind.core = False
-        else:
-            raise CatalogueError(f"{where}, column 'core': {cells['core']!r} is not yes/no (ja/nein, 1/0, x/empty)")
-        if cells.get("weight"):
-            ind.weight = _num(cells["weight"], "weight", where)
-            if ind.weight < 0:
-                raise CatalogueError(f"{where}: the weight must not be negative")
-        if cells.get("threshold"):
-            ind.threshold = _num(cells["threshold"], "threshold", where)
-        ind.unit = cells["unit"] if "unit" in cells and cells["unit"] else _default_unit(ind.multiplier)
-        if ind.rate is not None and "unit" not in cells:
-            ind.unit = "%"
-        ind.source = cells.get("source", "")
-        if has_index:
-            idx = cells.get("index", "").lower()
-            if idx not in _INDEX:
-                raise CatalogueError(f"{where}, column 'index': {cells['index']!r} is not status, dynamics or none")
-            ind.index = _INDEX[idx]
-        ind.breakdown = cells.get("breakdown") or None
-        if cells.get("reference"):
-            ind.reference = _num(cells["reference"], "reference", where)
-        if cells.get("topic_weight"):
-            ind.topic_weight = _num(cells["topic_weight"], "topic_weight", where)
-        if cells.get("decimals"):
-            ind.decimals = int(_num(cells["decimals"], "decimals", where))
-        if ind.polarity == 0 and ind.core:
-            raise CatalogueError(f"{where}: a neutral indicator (polarity 0) cannot be a core indicator")
-        cat.indicators.append(ind)
+        if any(cells.values()):
+            cat.indicators.append(indicator_of_row(cells, f"{path}, line {line}", line, seen, has_index))
     if not cat.indicators:
         raise CatalogueError(f"{path}: the catalogue has no indicators")
-    for name, members in cat.breakdowns().items():
-        dens = {m.denominator for m in members}
-        if None in dens or len(dens) != 1:
-            raise CatalogueError(
-                f"{path}: breakdown {name!r}: all its indicators must be counts with the same "
-                f"denominator (the published total the categories add up to); found "
-                f"{sorted(str(d) for d in dens)}"
-            )
+    _check_breakdowns(cat)
     return cat
 
 

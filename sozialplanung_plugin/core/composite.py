@@ -285,6 +285,147 @@ def topic_weights(inds: list[Indicator]) -> dict[str, float]:
     return out
 
 
+class _Output:
+    """The computed fields in the order they are written, with their kinds."""
+
+    def __init__(self):
+        self.columns: dict[str, np.ndarray] = {}
+        self.kinds: list[tuple[str, str]] = []
+
+    def put(self, name: str, arr, kind: str = "number") -> None:
+        self.columns[name] = arr
+        self.kinds.append((name, kind))
+
+
+def check_options(method: str, classes: str, class_count: int, breaks: list[float] | None) -> None:
+    if method not in METHODS:
+        raise CompositeError(f"unknown method {method!r} (one of {', '.join(METHODS)})")
+    if classes not in CLASSINGS:
+        raise CompositeError(f"unknown classes {classes!r} (one of {', '.join(CLASSINGS)})")
+    if classes == "quantiles" and not (2 <= class_count <= 20):
+        raise CompositeError(f"CLASS_COUNT must be between 2 and 20 (given {class_count})")
+    if classes == "breaks":
+        if not breaks:
+            raise CompositeError("CLASSES=breaks needs BREAKS, e.g. '-1;0;1,5'")
+        if any(b2 <= b1 for b1, b2 in zip(breaks, breaks[1:])):
+            raise CompositeError(f"BREAKS must increase strictly: {breaks}")
+
+
+def zscore_sum(status: Part, valid: np.ndarray, out: _Output, warns: list[str]):
+    """MSS: the sum of p * w * z; classes by mean and sd. (index, classes, labels)"""
+    index = np.zeros(len(valid))
+    for ind in status.indicators:
+        z = _z_valid(status.values[ind.id], valid, warns, ind.id)
+        out.put(fn.index_z(ind.id), z)
+        index = index + ind.polarity * ind.weight * z
+    index = np.where(valid, index, np.nan)
+    return index, sd_classes(index, valid, "status"), dict(STATUS_LABELS)
+
+
+def percentile_flags(status: Part, valid: np.ndarray, out: _Output):
+    """SVI: percent ranks, flags at the 90th, topic sums ranked; quartiles. (index, classes, labels)"""
+    n, nv = len(valid), int(valid.sum())
+    inds = status.indicators
+    topics = list(dict.fromkeys(i.topic for i in inds))
+    tw = topic_weights(inds)
+    # sums on the scale of whole ranks (exact), divided by n - 1 once: units
+    # whose sums are equal tie exactly, on every platform
+    scale = max(nv - 1.0, 1.0)
+    topic_below = {t: np.zeros(n) for t in topics}
+    topic_flags = {t: np.zeros(n) for t in topics}
+    for ind in inds:
+        below = _units_below(ind.polarity * status.values[ind.id], valid)
+        pr = _percent_rank(ind.polarity * status.values[ind.id], valid)
+        flag = np.where(valid, (pr >= FLAG_RANK).astype("float64"), np.nan)
+        out.put(fn.percentile_rank(ind.id), pr)
+        out.put(fn.percentile_flag(ind.id), flag, "integer")
+        topic_below[ind.topic] = topic_below[ind.topic] + ind.weight * below
+        topic_flags[ind.topic] = topic_flags[ind.topic] + flag
+    total = np.zeros(n)
+    total_flags = np.zeros(n)
+    for j, t in enumerate(topics, start=1):
+        s = np.where(valid, topic_below[t], np.nan)
+        out.put(fn.theme(j, "sum"), s / scale)
+        out.put(fn.theme(j, "rank"), _percent_rank(s, valid))
+        out.put(fn.theme(j, "flags"), np.where(valid, topic_flags[t], np.nan), "integer")
+        total = total + tw[t] * s
+        total_flags = total_flags + topic_flags[t]
+    out.put(fn.STATUS_FLAGS, np.where(valid, total_flags, np.nan), "integer")
+    index = _percent_rank(np.where(valid, total, np.nan), valid)
+    own = np.where(valid, np.select([index <= 0.25, index <= 0.5, index <= 0.75], [1.0, 2.0, 3.0], 4.0), np.nan)
+    return index, own, dict(QUARTILE_LABELS)
+
+
+def exponential_rank(status: Part, valid: np.ndarray, out: _Output, warns: list[str]):
+    """IMD: topic scores ranked and exponentially transformed, weighted; deciles. (index, classes, labels)"""
+    n, nv = len(valid), int(valid.sum())
+    inds = status.indicators
+    topics = list(dict.fromkeys(i.topic for i in inds))
+    tw = topic_weights(inds)
+    score = {t: np.zeros(n) for t in topics}
+    for ind in inds:
+        z = _z_valid(status.values[ind.id], valid, warns, ind.id)
+        out.put(fn.index_z(ind.id), z)
+        score[ind.topic] = score[ind.topic] + ind.polarity * ind.weight * z
+    index = np.zeros(n)
+    for j, t in enumerate(topics, start=1):
+        s = np.where(valid, score[t], np.nan)
+        r = _rank_valid(s, valid) / nv
+        x = -IMD_C * np.log(1.0 - r * (1.0 - np.exp(-100.0 / IMD_C)))
+        out.put(fn.theme(j, "score"), s)
+        out.put(fn.theme(j, "rank"), r)
+        out.put(fn.theme(j, "exp"), x)
+        index = index + tw[t] * x
+    index = np.where(valid, index, np.nan)
+    own = np.where(valid, np.floor(10.0 * (_rank_valid(index, valid) - 1.0) / nv) + 1.0, np.nan)
+    return index, own, dict(DECILE_LABELS)
+
+
+def classify(index, valid, own, labels, classes: str, class_count: int, breaks):
+    """The classes asked for: the method's own, quantiles or fixed breaks. (classes, labels)"""
+    if classes == "quantiles":
+        return quantile_classes(index, valid, class_count), quantile_labels(class_count)
+    if classes == "breaks":
+        return break_classes(index, valid, breaks), break_labels(breaks)
+    return own, labels
+
+
+def class_labels(cls: np.ndarray, labels: dict) -> np.ndarray:
+    lab = np.full(len(cls), NOT_CLASSIFIED, dtype=object)
+    for c, text in labels.items():
+        lab[cls == c] = text
+    return lab
+
+
+def dynamics_index(dynamics: Part, cls, pop, population_name, min_population, out: _Output, warns) -> int:
+    """MSS dynamics: sum of p * w * z of the changes, classes by mean and sd,
+    and the combined status/dynamics class. Returns the units classified."""
+    n = len(cls)
+    dvalid, dnotes = _validity(dynamics, n, pop, population_name, min_population)
+    dn = int(dvalid.sum())
+    if dn < 2:
+        warns.append(f"only {dn} unit(s) have every dynamics indicator: no dynamics index")
+        dvalid[:] = False
+    dindex = np.zeros(n)
+    for ind in dynamics.indicators:
+        name = ind.id if dynamics.source == "catalogue" else fn.change(ind.id)
+        z = _z_valid(dynamics.values[ind.id], dvalid, warns, name) if dn >= 2 else np.full(n, np.nan)
+        out.put(fn.index_z(name), z)
+        dindex = dindex + ind.polarity * ind.weight * z
+    dindex = np.where(dvalid, dindex, np.nan)
+    dcls = sd_classes(dindex, dvalid, "dynamics") if dn >= 2 else np.full(n, np.nan)
+    both = ~np.isnan(cls) & ~np.isnan(dcls)
+    sdi = ci.nones(n)
+    if both.any():
+        sdi[both] = [f"{int(a)}{DYNAMICS_SIGN[int(b)]}" for a, b in zip(cls[both], dcls[both])]
+    out.put(fn.DYNAMICS_INDEX, dindex)
+    out.put(fn.DYNAMICS_CLASS, dcls, "integer")
+    out.put(fn.DYNAMICS_LABEL, class_labels(dcls, DYNAMICS_LABELS), "text")
+    out.put(fn.DYNAMICS_NOTE, dnotes, "text")
+    out.put(fn.SDI_CLASS, sdi, "text")
+    return dn
+
+
 def compute(
     data: pd.DataFrame,
     catalogue: Catalogue,
@@ -300,29 +441,13 @@ def compute(
     progress=None,
 ) -> CompositeResult:
     """The composite index for every unit of ``data`` (see the module docstring)."""
-    if method not in METHODS:
-        raise CompositeError(f"unknown method {method!r} (one of {', '.join(METHODS)})")
-    if classes not in CLASSINGS:
-        raise CompositeError(f"unknown classes {classes!r} (one of {', '.join(CLASSINGS)})")
-    if classes == "quantiles" and not (2 <= class_count <= 20):
-        raise CompositeError(f"CLASS_COUNT must be between 2 and 20 (given {class_count})")
-    if classes == "breaks":
-        if not breaks:
-            raise CompositeError("CLASSES=breaks needs BREAKS, e.g. '-1;0;1,5'")
-        if any(b2 <= b1 for b1, b2 in zip(breaks, breaks[1:])):
-            raise CompositeError(f"BREAKS must increase strictly: {breaks}")
+    check_options(method, classes, class_count, breaks)
     n = len(data)
     pop = None if population is None else np.asarray(population, dtype="float64")
     result_notes: list[str] = []
     warns: list[str] = []
     status, dynamics = gather(data, catalogue, keys=keys, year=year, notes=result_notes)
-    out: dict[str, np.ndarray] = {}
-    kinds: list[tuple[str, str]] = []
-
-    def put(name, arr, kind="number"):
-        out[name] = arr
-        kinds.append((name, kind))
-
+    out = _Output()
     valid, notes = _validity(status, n, pop, population_name, min_population)
     nv = int(valid.sum())
     if nv < 2:
@@ -331,113 +456,25 @@ def compute(
             + (f" and at least {min_population:g} inhabitants" if pop is not None else "")
             + ": an index needs at least 2"
         )
-    inds = status.indicators
-    topics = list(dict.fromkeys(i.topic for i in inds))
-    labels: dict[int, str]
     if method == "zscore_sum":
-        index = np.zeros(n)
-        for ind in inds:
-            z = _z_valid(status.values[ind.id], valid, warns, ind.id)
-            put(fn.index_z(ind.id), z)
-            index = index + ind.polarity * ind.weight * z
-        index = np.where(valid, index, np.nan)
-        own = sd_classes(index, valid, "status")
-        labels = dict(STATUS_LABELS)
+        index, own, labels = zscore_sum(status, valid, out, warns)
     elif method == "percentile_flags":
-        tw = topic_weights(inds)
-        # sums on the scale of whole ranks (exact), divided by n - 1 once: units
-        # whose sums are equal tie exactly, on every platform
-        scale = max(nv - 1.0, 1.0)
-        topic_below = {t: np.zeros(n) for t in topics}
-        topic_flags = {t: np.zeros(n) for t in topics}
-        for ind in inds:
-            below = _units_below(ind.polarity * status.values[ind.id], valid)
-            pr = _percent_rank(ind.polarity * status.values[ind.id], valid)
-            flag = np.where(valid, (pr >= FLAG_RANK).astype("float64"), np.nan)
-            put(fn.percentile_rank(ind.id), pr)
-            put(fn.percentile_flag(ind.id), flag, "integer")
-            topic_below[ind.topic] = topic_below[ind.topic] + ind.weight * below
-            topic_flags[ind.topic] = topic_flags[ind.topic] + flag
-        total = np.zeros(n)
-        total_flags = np.zeros(n)
-        for j, t in enumerate(topics, start=1):
-            s = np.where(valid, topic_below[t], np.nan)
-            put(fn.theme(j, "sum"), s / scale)
-            put(fn.theme(j, "rank"), _percent_rank(s, valid))
-            put(fn.theme(j, "flags"), np.where(valid, topic_flags[t], np.nan), "integer")
-            total = total + tw[t] * s
-            total_flags = total_flags + topic_flags[t]
-        put(fn.STATUS_FLAGS, np.where(valid, total_flags, np.nan), "integer")
-        index = _percent_rank(np.where(valid, total, np.nan), valid)
-        own = np.where(valid, np.select([index <= 0.25, index <= 0.5, index <= 0.75], [1.0, 2.0, 3.0], 4.0), np.nan)
-        labels = dict(QUARTILE_LABELS)
-    else:  # exponential_rank
-        tw = topic_weights(inds)
-        score = {t: np.zeros(n) for t in topics}
-        for ind in inds:
-            z = _z_valid(status.values[ind.id], valid, warns, ind.id)
-            put(fn.index_z(ind.id), z)
-            score[ind.topic] = score[ind.topic] + ind.polarity * ind.weight * z
-        index = np.zeros(n)
-        for j, t in enumerate(topics, start=1):
-            s = np.where(valid, score[t], np.nan)
-            r = _rank_valid(s, valid) / nv
-            x = -IMD_C * np.log(1.0 - r * (1.0 - np.exp(-100.0 / IMD_C)))
-            put(fn.theme(j, "score"), s)
-            put(fn.theme(j, "rank"), r)
-            put(fn.theme(j, "exp"), x)
-            index = index + tw[t] * x
-        index = np.where(valid, index, np.nan)
-        own = np.where(valid, np.floor(10.0 * (_rank_valid(index, valid) - 1.0) / nv) + 1.0, np.nan)
-        labels = dict(DECILE_LABELS)
-    if classes == "quantiles":
-        cls = quantile_classes(index, valid, class_count)
-        labels = quantile_labels(class_count)
-    elif classes == "breaks":
-        cls = break_classes(index, valid, breaks)
-        labels = break_labels(breaks)
+        index, own, labels = percentile_flags(status, valid, out)
     else:
-        cls = own
-    lab = np.full(n, NOT_CLASSIFIED, dtype=object)
-    for c, text in labels.items():
-        lab[cls == c] = text
-    put(fn.STATUS_INDEX, index)
-    put(fn.STATUS_CLASS, cls, "integer")
-    put(fn.STATUS_LABEL, lab, "text")
-    put(fn.STATUS_NOTE, notes, "text")
+        index, own, labels = exponential_rank(status, valid, out, warns)
+    cls, labels = classify(index, valid, own, labels, classes, class_count, breaks)
+    out.put(fn.STATUS_INDEX, index)
+    out.put(fn.STATUS_CLASS, cls, "integer")
+    out.put(fn.STATUS_LABEL, class_labels(cls, labels), "text")
+    out.put(fn.STATUS_NOTE, notes, "text")
     result_notes.append(f"status index ({method}): {nv} of {n} units classified")
     if progress is not None:
         progress(0.7)
-
-    has_dyn = dynamics is not None
-    if has_dyn:
-        dvalid, dnotes = _validity(dynamics, n, pop, population_name, min_population)
-        dn = int(dvalid.sum())
-        if dn < 2:
-            warns.append(f"only {dn} unit(s) have every dynamics indicator: no dynamics index")
-            dvalid[:] = False
-        dindex = np.zeros(n)
-        for ind in dynamics.indicators:
-            name = ind.id if dynamics.source == "catalogue" else fn.change(ind.id)
-            z = _z_valid(dynamics.values[ind.id], dvalid, warns, name) if dn >= 2 else np.full(n, np.nan)
-            put(fn.index_z(name), z)
-            dindex = dindex + ind.polarity * ind.weight * z
-        dindex = np.where(dvalid, dindex, np.nan)
-        dcls = sd_classes(dindex, dvalid, "dynamics") if dn >= 2 else np.full(n, np.nan)
-        dlab = np.full(n, NOT_CLASSIFIED, dtype=object)
-        for c, text in DYNAMICS_LABELS.items():
-            dlab[dcls == c] = text
-        both = ~np.isnan(cls) & ~np.isnan(dcls)
-        sdi = ci.nones(n)
-        if both.any():
-            sdi[both] = [f"{int(a)}{DYNAMICS_SIGN[int(b)]}" for a, b in zip(cls[both], dcls[both])]
-        put(fn.DYNAMICS_INDEX, dindex)
-        put(fn.DYNAMICS_CLASS, dcls, "integer")
-        put(fn.DYNAMICS_LABEL, dlab, "text")
-        put(fn.DYNAMICS_NOTE, dnotes, "text")
-        put(fn.SDI_CLASS, sdi, "text")
+    if dynamics is not None:
+        dn = dynamics_index(dynamics, cls, pop, population_name, min_population, out, warns)
         result_notes.append(f"dynamics index: {dn} of {n} units classified")
     if progress is not None:
         progress(1.0)
-    frame = pd.DataFrame(out, index=data.index, copy=False)
-    return CompositeResult(frame, kinds, labels, topics, warns, result_notes, has_dyn)
+    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
+    topics = list(dict.fromkeys(i.topic for i in status.indicators))
+    return CompositeResult(frame, out.kinds, labels, topics, warns, result_notes, dynamics is not None)

@@ -41,12 +41,15 @@ import pandas as pd
 from . import fields as fn
 from . import signs as sg
 from .catalogue import Catalogue, CatalogueError, Columns, Indicator, resolve
-from .errors import CanceledError  # noqa: F401 (re-exported)
+from .errors import (
+    CanceledError,  # noqa: F401 (re-exported)
+    UserError,
+)
 
 LISTED = 10
 
 
-class IndicatorError(ValueError):
+class IndicatorError(UserError):
     """A data error found while computing: names indicator, unit, field and value."""
 
 
@@ -404,6 +407,124 @@ def plan(
     return infos
 
 
+class _Output:
+    """The computed fields in the order they are written, with their kinds."""
+
+    def __init__(self):
+        self.columns: dict[str, np.ndarray] = {}
+        self.kinds: list[tuple[str, str]] = []
+
+    def put(self, name: str, arr, kind: str = "number") -> None:
+        self.columns[name] = arr
+        self.kinds.append((name, kind))
+
+
+def group_warnings(grp: Groups, totals, keys) -> list[str]:
+    out = []
+    if not grp.single and (~grp.member).any():
+        out.append(
+            f"{int((~grp.member).sum())} unit(s) have no reference area (empty reference field): "
+            f"their references, z-scores and percentiles are missing: "
+            f"{keys_text(keys, np.flatnonzero(~grp.member))}"
+        )
+    if not grp.single and totals:
+        out.append(
+            "with a reference field the references are computed per group; the total row of the "
+            "TOTALS table is not used"
+        )
+    return out
+
+
+def published_for(ind: Indicator, cols: Columns, reporting: bool, totals: dict) -> tuple[float | None, str]:
+    """A published reference value of a ready rate and where it comes from:
+    the catalogue's (reporting year only) or the table's total row."""
+    if ind.from_counts:
+        return None, ""
+    if reporting and ind.reference is not None:
+        return ind.reference, "catalogue"
+    if cols.rate in totals:
+        return totals[cols.rate], "total row"
+    if reporting and ind.rate in totals:
+        return totals[ind.rate], "total row"
+    return None, ""
+
+
+def year_values(info: IndicatorInfo, data, keys, zeros, withheld, withheld_sign) -> dict:
+    """The indicator's value per year (withheld units removed)."""
+    by_year: dict[int | None, _YearValue] = {}
+    for cols in info.columns:
+        by_year[cols.year] = _value(info.indicator, cols, data, keys, zeros)
+        if withheld:
+            _withhold(by_year[cols.year], withheld.get(cols.year, withheld.get(None)), withheld_sign)
+    return by_year
+
+
+def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, warnings, out: _Output) -> np.ndarray:
+    """Value, reference, difference, ratio, z-score and percentile of the
+    reporting year; returns the reference per unit."""
+    ind, n = info.indicator, len(cur.val)
+    pub, how = published_for(ind, cur.columns, True, totals)
+    ref_g, method = _reference(ind, cur, grp, pub, keys, warnings)
+    if method == "published":
+        method = how
+    if ind.reference is not None and not grp.single:
+        warnings.append(
+            f"indicator {ind.id!r}: the catalogue's published reference is for the whole area; "
+            f"with a reference field the reference is computed per group"
+        )
+    info.reference_method = method
+    info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
+    val = cur.val
+    ref = grp.spread(ref_g)  # the area's reference value, per unit
+    missing = np.isnan(val)
+    diff = val - ref
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
+    ratio[missing] = np.nan
+    out.put(fn.measure(ind.id, "val"), val)
+    out.put(fn.sign_of(fn.measure(ind.id, "val")), cur.sign if cur.sign is not None else nones(n), "text")
+    if cur.withheld is not None and cur.withheld.any():
+        out.put(fn.supp_of(fn.measure(ind.id, "val")), np.where(cur.withheld, fn.SUPP_PRIMARY, None), "text")
+    out.put(fn.measure(ind.id, "ref"), ref)  # the area's published value: on every unit, with or without a value
+    out.put(fn.measure(ind.id, "diff"), diff)
+    out.put(fn.measure(ind.id, "ratio"), ratio)
+    out.put(fn.measure(ind.id, "z"), zscores(val, grp))
+    out.put(fn.measure(ind.id, "pct"), percentile_ranks(val, grp))
+    return ref
+
+
+def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: _Output) -> None:
+    """The value of every year and the change from the base year (the unit's and the reference's)."""
+    ind = info.indicator
+    n = len(ref)
+    for y, yv in by_year.items():
+        name = fn.measure(ind.id, "val", y)
+        out.put(name, yv.val)
+        if yv.sign is not None:
+            out.put(fn.sign_of(name), yv.sign, "text")
+    if info.base_year is None:
+        warnings.append(f"indicator {ind.id!r}: no year before {info.year}: the change fields are empty")
+        out.put(fn.change(ind.id), np.full(n, np.nan))
+        out.put(fn.ref_change(ind.id), np.full(n, np.nan))
+        return
+    base = by_year[info.base_year]
+    out.put(fn.change(ind.id), by_year[info.year].val - base.val)
+    pub_b, _ = published_for(ind, base.columns, False, totals)
+    ref_b, _ = _reference(ind, base, grp, pub_b, keys, None)
+    out.put(fn.ref_change(ind.id), ref - grp.spread(ref_b))
+
+
+def zero_warnings(zeros: dict, keys) -> list[str]:
+    out = []
+    for (den, units), ids in zeros.items():
+        which = ", ".join(repr(i) for i in dict.fromkeys(ids))
+        out.append(
+            f"denominator {den!r} is 0 for unit(s) {keys_text(keys, units)}: the value of {which} "
+            f"is missing there (sign 'x')"
+        )
+    return out
+
+
 def compute(
     data: pd.DataFrame,
     catalogue: Catalogue,
@@ -435,98 +556,17 @@ def compute(
     keys = np.asarray(data.index if keys is None else keys, dtype=object)
     infos = plan(catalogue, list(data.columns), year, base_year, only)
     grp = Groups(groups, n)
-    warnings: list[str] = []
-    if not grp.single and (~grp.member).any():
-        warnings.append(
-            f"{int((~grp.member).sum())} unit(s) have no reference area (empty reference field): "
-            f"their references, z-scores and percentiles are missing: "
-            f"{keys_text(keys, np.flatnonzero(~grp.member))}"
-        )
-    if not grp.single and totals:
-        warnings.append(
-            "with a reference field the references are computed per group; the total row of the "
-            "TOTALS table is not used"
-        )
+    warnings = group_warnings(grp, totals, keys)
     totals = totals or {}
     zeros: dict[tuple[str, tuple], list[str]] = {}
-    cols_out: dict[str, np.ndarray] = {}
-    kinds: list[tuple[str, str]] = []
-
-    def put(name, arr, kind="number"):
-        cols_out[name] = arr
-        kinds.append((name, kind))
-
+    out = _Output()
     for k, info in enumerate(infos):
-        ind = info.indicator
-        by_year: dict[int | None, _YearValue] = {}
-        for cols in info.columns:
-            by_year[cols.year] = _value(ind, cols, data, keys, zeros)
-            if withheld:
-                _withhold(by_year[cols.year], withheld.get(cols.year, withheld.get(None)), withheld_sign)
-        cur = by_year[info.year]
-        cur_cols = cur.columns
-
-        def published_for(cols: Columns, reporting: bool, ind=ind) -> tuple[float | None, str]:
-            if ind.from_counts:
-                return None, ""
-            if reporting and ind.reference is not None:
-                return ind.reference, "catalogue"
-            if cols.rate in totals:
-                return totals[cols.rate], "total row"
-            if reporting and ind.rate in totals:
-                return totals[ind.rate], "total row"
-            return None, ""
-
-        pub, how = published_for(cur_cols, True)
-        ref_g, method = _reference(ind, cur, grp, pub, keys, warnings)
-        if method == "published":
-            method = how
-        if ind.reference is not None and not grp.single:
-            warnings.append(
-                f"indicator {ind.id!r}: the catalogue's published reference is for the whole area; "
-                f"with a reference field the reference is computed per group"
-            )
-        info.reference_method = method
-        info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
-        val = cur.val
-        ref = grp.spread(ref_g)  # the area's reference value, per unit
-        missing = np.isnan(val)
-        diff = val - ref
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
-        ratio[missing] = np.nan
-        put(fn.measure(ind.id, "val"), val)
-        put(fn.sign_of(fn.measure(ind.id, "val")), cur.sign if cur.sign is not None else nones(n), "text")
-        if cur.withheld is not None and cur.withheld.any():
-            put(fn.supp_of(fn.measure(ind.id, "val")), np.where(cur.withheld, fn.SUPP_PRIMARY, None), "text")
-        put(fn.measure(ind.id, "ref"), ref)  # the area's published value: on every unit, with or without a value
-        put(fn.measure(ind.id, "diff"), diff)
-        put(fn.measure(ind.id, "ratio"), ratio)
-        put(fn.measure(ind.id, "z"), zscores(val, grp))
-        put(fn.measure(ind.id, "pct"), percentile_ranks(val, grp))
+        by_year = year_values(info, data, keys, zeros, withheld, withheld_sign)
+        ref = compare(info, by_year[info.year], grp, totals, keys, warnings, out)
         if info.multi_year:
-            for y, yv in by_year.items():
-                name = fn.measure(ind.id, "val", y)
-                put(name, yv.val)
-                if yv.sign is not None:
-                    put(fn.sign_of(name), yv.sign, "text")
-            if info.base_year is not None:
-                base = by_year[info.base_year]
-                put(fn.change(ind.id), val - base.val)
-                pub_b, _ = published_for(base.columns, False)
-                ref_b, _ = _reference(ind, base, grp, pub_b, keys, None)
-                put(fn.ref_change(ind.id), ref - grp.spread(ref_b))
-            else:
-                warnings.append(f"indicator {ind.id!r}: no year before {info.year}: the change fields are empty")
-                put(fn.change(ind.id), np.full(n, np.nan))
-                put(fn.ref_change(ind.id), np.full(n, np.nan))
+            series(info, by_year, ref, grp, totals, keys, warnings, out)
         if progress is not None:
             progress((k + 1) / len(infos))
-    for (den, units), ids in zeros.items():
-        which = ", ".join(repr(i) for i in dict.fromkeys(ids))
-        warnings.append(
-            f"denominator {den!r} is 0 for unit(s) {keys_text(keys, units)}: the value of {which} "
-            f"is missing there (sign 'x')"
-        )
-    frame = pd.DataFrame(cols_out, index=data.index, copy=False)
-    return IndicatorResult(frame, kinds, infos, warnings)
+    warnings += zero_warnings(zeros, keys)
+    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
+    return IndicatorResult(frame, out.kinds, infos, warnings)

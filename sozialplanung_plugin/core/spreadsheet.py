@@ -11,6 +11,8 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+from .errors import UserError
+
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -21,7 +23,7 @@ _NS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 Cell = "str | float | None"
 
 
-class SheetError(ValueError):
+class SheetError(UserError):
     pass
 
 

@@ -22,10 +22,11 @@ import numpy as np
 import pandas as pd
 
 from . import signs as sg
+from .errors import UserError
 from .spreadsheet import SheetError, read_ods, read_xlsx
 
 
-class TableError(ValueError):
+class TableError(UserError):
     """An error in an input table; the message names file, row and column."""
 
 
@@ -439,8 +440,9 @@ def _drop_blank_and_note_rows(table: Table) -> None:
         first_text = df.loc[no_numbers & (count > 0)].apply(
             lambda r: next((str(v) for v in r if isinstance(v, str) and v.strip()), ""), axis=1
         )
-        looks_like_note = first_text.str.match(_NOTE_START) if len(first_text) else first_text
-        note |= pd.Series(False, index=df.index).where(~df.index.isin(looks_like_note.index), looks_like_note)
+        if len(first_text):
+            looks_like_note = first_text.str.match(_NOTE_START)
+            note |= looks_like_note.reindex(df.index, fill_value=False).astype(bool)
     if note.any():
         for ix in df.index[note][:5]:
             val = next(v for v in df.loc[ix] if v is not None and not (isinstance(v, float) and np.isnan(v)))
