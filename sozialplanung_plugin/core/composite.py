@@ -285,18 +285,6 @@ def topic_weights(inds: list[Indicator]) -> dict[str, float]:
     return out
 
 
-class _Output:
-    """The computed fields in the order they are written, with their kinds."""
-
-    def __init__(self):
-        self.columns: dict[str, np.ndarray] = {}
-        self.kinds: list[tuple[str, str]] = []
-
-    def put(self, name: str, arr, kind: str = "number") -> None:
-        self.columns[name] = arr
-        self.kinds.append((name, kind))
-
-
 def check_options(method: str, classes: str, class_count: int, breaks: list[float] | None) -> None:
     if method not in METHODS:
         raise CompositeError(f"unknown method {method!r} (one of {', '.join(METHODS)})")
@@ -311,7 +299,7 @@ def check_options(method: str, classes: str, class_count: int, breaks: list[floa
             raise CompositeError(f"BREAKS must increase strictly: {breaks}")
 
 
-def zscore_sum(status: Part, valid: np.ndarray, out: _Output, warns: list[str]):
+def zscore_sum(status: Part, valid: np.ndarray, out: ci.Output, warns: list[str]):
     """MSS: the sum of p * w * z; classes by mean and sd. (index, classes, labels)"""
     index = np.zeros(len(valid))
     for ind in status.indicators:
@@ -322,7 +310,7 @@ def zscore_sum(status: Part, valid: np.ndarray, out: _Output, warns: list[str]):
     return index, sd_classes(index, valid, "status"), dict(STATUS_LABELS)
 
 
-def percentile_flags(status: Part, valid: np.ndarray, out: _Output):
+def percentile_flags(status: Part, valid: np.ndarray, out: ci.Output):
     """SVI: percent ranks, flags at the 90th, topic sums ranked; quartiles. (index, classes, labels)"""
     n, nv = len(valid), int(valid.sum())
     inds = status.indicators
@@ -356,7 +344,7 @@ def percentile_flags(status: Part, valid: np.ndarray, out: _Output):
     return index, own, dict(QUARTILE_LABELS)
 
 
-def exponential_rank(status: Part, valid: np.ndarray, out: _Output, warns: list[str]):
+def exponential_rank(status: Part, valid: np.ndarray, out: ci.Output, warns: list[str]):
     """IMD: topic scores ranked and exponentially transformed, weighted; deciles. (index, classes, labels)"""
     n, nv = len(valid), int(valid.sum())
     inds = status.indicators
@@ -397,7 +385,7 @@ def class_labels(cls: np.ndarray, labels: dict) -> np.ndarray:
     return lab
 
 
-def dynamics_index(dynamics: Part, cls, pop, population_name, min_population, out: _Output, warns) -> int:
+def dynamics_index(dynamics: Part, cls, pop, population_name, min_population, out: ci.Output, warns) -> int:
     """MSS dynamics: sum of p * w * z of the changes, classes by mean and sd,
     and the combined status/dynamics class. Returns the units classified."""
     n = len(cls)
@@ -447,7 +435,7 @@ def compute(
     result_notes: list[str] = []
     warns: list[str] = []
     status, dynamics = gather(data, catalogue, keys=keys, year=year, notes=result_notes)
-    out = _Output()
+    out = ci.Output()
     valid, notes = _validity(status, n, pop, population_name, min_population)
     nv = int(valid.sum())
     if nv < 2:

@@ -407,8 +407,9 @@ def plan(
     return infos
 
 
-class _Output:
-    """The computed fields in the order they are written, with their kinds."""
+class Output:
+    """The computed fields in the order they are written, with their kinds
+    (shared by the indicator, burden and index computations)."""
 
     def __init__(self):
         self.columns: dict[str, np.ndarray] = {}
@@ -459,7 +460,7 @@ def year_values(info: IndicatorInfo, data, keys, zeros, withheld, withheld_sign)
     return by_year
 
 
-def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, warnings, out: _Output) -> np.ndarray:
+def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, warnings, out: Output) -> np.ndarray:
     """Value, reference, difference, ratio, z-score and percentile of the
     reporting year; returns the reference per unit."""
     ind, n = info.indicator, len(cur.val)
@@ -493,7 +494,7 @@ def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, war
     return ref
 
 
-def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: _Output) -> None:
+def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: Output) -> None:
     """The value of every year and the change from the base year (the unit's and the reference's)."""
     ind = info.indicator
     n = len(ref)
@@ -559,7 +560,7 @@ def compute(
     warnings = group_warnings(grp, totals, keys)
     totals = totals or {}
     zeros: dict[tuple[str, tuple], list[str]] = {}
-    out = _Output()
+    out = Output()
     for k, info in enumerate(infos):
         by_year = year_values(info, data, keys, zeros, withheld, withheld_sign)
         ref = compare(info, by_year[info.year], grp, totals, keys, warnings, out)
