@@ -306,7 +306,7 @@ def _value(ind: Indicator, cols: Columns, data: pd.DataFrame, keys, zeros: dict)
     return out
 
 
-def _reference(
+def reference_values(
     ind: Indicator, yv: _YearValue, groups: Groups, published: float | None, keys, notes: list[str] | None
 ) -> tuple[np.ndarray, str]:
     """Reference value per group and the method used."""
@@ -465,7 +465,7 @@ def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, war
     reporting year; returns the reference per unit."""
     ind, n = info.indicator, len(cur.val)
     pub, how = published_for(ind, cur.columns, True, totals)
-    ref_g, method = _reference(ind, cur, grp, pub, keys, warnings)
+    ref_g, method = reference_values(ind, cur, grp, pub, keys, warnings)
     if method == "published":
         method = how
     if ind.reference is not None and not grp.single:
@@ -511,7 +511,7 @@ def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, key
     base = by_year[info.base_year]
     out.put(fn.change(ind.id), by_year[info.year].val - base.val)
     pub_b, _ = published_for(ind, base.columns, False, totals)
-    ref_b, _ = _reference(ind, base, grp, pub_b, keys, None)
+    ref_b, _ = reference_values(ind, base, grp, pub_b, keys, None)
     out.put(fn.ref_change(ind.id), ref - grp.spread(ref_b))
 
 
