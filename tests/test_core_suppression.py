@@ -25,6 +25,14 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import Catalogue, Indicator, read_catalogue
+from sozialplanung_plugin.core.suppression import counts as s_counts
+from sozialplanung_plugin.core.suppression import derived as s_derived
+from sozialplanung_plugin.core.suppression import driver as s_driver
+from sozialplanung_plugin.core.suppression import marks as s_marks
+from sozialplanung_plugin.core.suppression import secondary as s_secondary
+from sozialplanung_plugin.core.suppression.engine import _Engine
+from sozialplanung_plugin.core.suppression.lines import _Lines
+from sozialplanung_plugin.core.suppression.moves import _Moves
 
 BERLIN_CATALOGUE = example("katalog_berlin.csv")
 YEARS = (2021, 2022, 2023, 2024)
@@ -837,3 +845,120 @@ def test_property_nested_sums_without_catalogue(t):
     assert small_published(df, pub, counts, m, zeros) == []
     assert set(attack(df, pub, counts, m, zeros, group, NESTED)) <= res.at_risk
     assert lp_attack(df, pub, counts, m, zeros, group, NESTED) <= res.at_risk
+
+
+# --------------------------------------------------------------------------
+# the steps of suppress() one at a time, on small tables
+
+
+def test_step_primary_state_and_the_mark_warning():
+    values = np.array([[0.0, 1, 2, 3, np.nan]])
+    assert s_counts.primary_state(values, cs.SuppressionRule(min_count=3)).tolist() == [[0, 2, 2, 0, 0]]
+    zeros = cs.SuppressionRule(min_count=3, suppress_zeros=True)
+    assert s_counts.primary_state(values, zeros).tolist() == [[2, 2, 2, 0, 0]]
+    assert s_counts.primary_mark_warning(cs.SuppressionRule(min_count=3), 2) is None
+    two = s_counts.primary_mark_warning(cs.SuppressionRule(min_count=2), 1)
+    assert "has the value 1: the mark gives it away" in two
+    assert s_counts.primary_mark_warning(cs.SuppressionRule(min_count=2), 0) is None
+
+
+def test_step_group_codes():
+    warnings = []
+    codes, labels = s_counts.group_codes(pd.DataFrame({"g": ["B", None, "A", "B"]}), "g", warnings)
+    # units without a value form the first group (its label: "(leer)" is meant, but fillna
+    # strips the sentinel "\x00" to "" in pandas 1.5 and 2.3 alike, so the label is "")
+    assert labels[1:] == ["A", "B"] and codes.tolist() == [2, 0, 1, 2]
+    assert warnings == ["1 unit(s) have no value in the group field 'g'; they form a group of their own"]
+    codes, labels = s_counts.group_codes(pd.DataFrame({"g": ["B"]}), None, warnings)
+    assert labels == [None] and codes.tolist() == [0]
+
+
+def steps_for(df, counts, breakdowns=(), **rule):
+    """A count table, its state after primary suppression, its lines and the engine."""
+    rule = cs.SuppressionRule(**rule)
+    table = s_counts.count_table(df, counts, rule.group_field, np.asarray(df.index, dtype=object), [])
+    table.breakdowns = [cs.Breakdown("b", None, total, parts) for total, parts in breakdowns]
+    state = s_counts.primary_state(table.values, rule)
+    t = table
+    lines = _Lines(t.values, t.codes, t.group_labels, t.relations, t.breakdowns, counts, t.labels)
+    return table, state, lines, _Engine(lines, table.values, state, rule), rule
+
+
+def published_from_state(df, counts, state):
+    """The counts as published with ``state`` (withheld cells missing, their marks)."""
+    pub = df.copy()
+    for j, c in enumerate(counts):
+        pub.loc[state[j] > 0, c] = np.nan
+        pub[fn.supp_of(c)] = [{2: fn.SUPP_PRIMARY, 1: fn.SUPP_SECONDARY}.get(int(s)) for s in state[j]]
+    return pub
+
+
+def test_step_settle_lines_takes_the_smallest_complement():
+    df = pd.DataFrame({"x": [2.0, 0, 3, 5, 8]})
+    _, state, lines, eng, _ = steps_for(df, ["x"])
+    assert state.tolist() == [[2, 0, 0, 0, 0]]
+    rounds = s_secondary.settle_lines(lines, eng, np.flatnonzero(state.ravel() > 0))
+    assert rounds == 2 and state.tolist() == [[2, 0, 1, 0, 0]]  # the engine writes into ``state``
+    assert eng.audit() == ([], [])
+
+
+def test_step_moves_protect_what_the_lines_leave_pinned():
+    """After settling the lines, a rectangle a/b of units 1 and 2 is withheld and every
+    single total leaves two values; but the row totals and the marks together pin it
+    (b1 = 1 cannot go down, a2 = 2 cannot go up). The moves step withholds the totals too."""
+    df = pd.DataFrame({"a": [5.0, 6, 2], "b": [3.0, 1, 10]})
+    df["pop"] = df.a + df.b
+    counts, bd = ["a", "b", "pop"], [("pop", ["a", "b"])]
+    table, state, lines, eng, rule = steps_for(df, counts, bd)
+    rounds = s_secondary.settle_lines(lines, eng, np.flatnonzero(state.ravel() > 0))
+    assert state.tolist() == [[0, 1, 2], [0, 2, 1], [0, 0, 0]]
+    pub = published_from_state(df, counts, state)
+    assert attack(df, pub, counts, 3, breakdowns=bd) == {}
+    assert lp_attack(df, pub, counts, 3, breakdowns=bd) == {("a", 1), ("a", 2), ("b", 1), ("b", 2)}
+    moves = _Moves(table.values, state, table.codes, 1, table.relations, rule)
+    assert moves.unsafe().tolist() == [[False, True, True], [False, True, True], [False, False, False]]
+    exposed, rounds = s_secondary.protect_combinations(moves, lines, eng, state, rounds)
+    assert not exposed.any() and rounds > 2
+    assert state.tolist() == [[0, 1, 2], [0, 2, 1], [0, 1, 1]]
+    assert lp_attack(df, published_from_state(df, counts, state), counts, 3, breakdowns=bd) == set()
+
+
+def test_step_marker_writes_values_signs_and_marks():
+    frame = pd.DataFrame({"x": [1.0, 5, np.nan], "x_sign": [None, None, "-"], "t": ["a", " ", "c"]})
+    mark = s_marks.Marker(frame, "*")
+    assert mark("x", np.array([2, 1, 2], dtype=np.int8)) == 2  # the missing cell keeps its sign
+    assert mark("t", np.array([0, 1, 1], dtype=np.int8)) == 1  # blank text is missing too
+    assert mark("x", np.zeros(3, dtype=np.int8)) == 0
+    out = mark.columns()
+    assert list(out.columns) == ["x", "x_sign", "x_supp", "t", "t_sign", "t_supp"]
+    assert out["x"].isna().all() and out["x_sign"].tolist() == ["*", "*", "-"]
+    assert out["x_supp"].tolist() == ["primary", "secondary", None]
+    assert out["t"].tolist() == ["a", " ", None] and out["t_supp"].tolist() == [None, None, "secondary"]
+    assert mark.new_text == ["x_supp", "t_sign", "t_supp"]  # x_sign exists already
+
+
+def test_step_indicator_states_read_reporting_and_base_year():
+    """computeindicators ran with YEAR 2023 and BASE_YEAR 2022: the value follows 2023
+    only, the change 2023 and 2022; 2024 matters for neither."""
+    frame = pd.DataFrame(
+        {
+            "u6_val_2022": [1.0, 2],
+            "u6_val_2023": [3.0, 4],
+            "u6_val_2024": [5.0, 6],
+            "u6_val": [3.0, 4],
+            "u6_chg": [2.0, 2],
+        }
+    )
+    year_state = {y: np.array(s, dtype=np.int8) for y, s in {2022: [0, 2], 2023: [1, 0], 2024: [2, 2]}.items()}
+    cur, chg = s_derived.indicator_states(frame, "u6", year_state, set(frame.columns))
+    assert cur.tolist() == [1, 0] and chg.tolist() == [1, 2]
+    # without <id>_val the last year is the reporting year, and the change depends on every year
+    cur, chg = s_derived.indicator_states(frame[["u6_chg"]], "u6", year_state, {"u6_chg"})
+    assert cur.tolist() == [2, 2] and chg.tolist() == [2, 2]
+
+
+def test_step_earlier_rule_warning():
+    frame = pd.DataFrame({fn.SUPPRESSION_RULE: [cs.SuppressionRule(min_count=3, breakdowns=["alter"]).to_json()]})
+    assert s_driver.earlier_rule_warning(frame, cs.SuppressionRule(min_count=3)) is None  # same parameters
+    assert "already suppressed by another rule" in s_driver.earlier_rule_warning(frame, cs.SuppressionRule(min_count=5))
+    assert s_driver.earlier_rule_warning(pd.DataFrame({fn.SUPPRESSION_RULE: ["{}"]}), cs.SuppressionRule()) is None
