@@ -865,10 +865,12 @@ def test_step_primary_state_and_the_mark_warning():
 def test_step_group_codes():
     warnings = []
     codes, labels = s_counts.group_codes(pd.DataFrame({"g": ["B", None, "A", "B"]}), "g", warnings)
-    # units without a value form the first group (its label: "(leer)" is meant, but fillna
-    # strips the sentinel "\x00" to "" in pandas 1.5 and 2.3 alike, so the label is "")
-    assert labels[1:] == ["A", "B"] and codes.tolist() == [2, 0, 1, 2]
+    # units without a value form the first group, labelled "(leer)" in messages
+    assert labels == ["(leer)", "A", "B"] and codes.tolist() == [2, 0, 1, 2]
     assert warnings == ["1 unit(s) have no value in the group field 'g'; they form a group of their own"]
+    # a real empty text is a group of its own, not the units without a value
+    codes, labels = s_counts.group_codes(pd.DataFrame({"g": ["", None, "A"]}), "g", [])
+    assert labels == ["(leer)", "", "A"] and codes.tolist() == [1, 0, 2]
     codes, labels = s_counts.group_codes(pd.DataFrame({"g": ["B"]}), None, warnings)
     assert labels == [None] and codes.tolist() == [0]
 

@@ -94,8 +94,11 @@ def group_codes(frame: pd.DataFrame, group_field: str | None, warnings: list) ->
         raise SuppressionError(f"group field {group_field!r} is not in the layer")
     g = frame[group_field]
     keys = g.map(lambda x: None if x is None or (isinstance(x, float) and math.isnan(x)) else str(x))
-    codes, uniques = pd.factorize(keys.fillna("\x00"), sort=True)
-    group_labels = ["(leer)" if u == "\x00" else u for u in uniques]
+    codes, uniques = pd.factorize(keys, sort=True)  # no value: -1
+    group_labels = list(uniques)
+    if (codes < 0).any():  # units without a value form the first group, "(leer)"
+        codes = codes + 1
+        group_labels = ["(leer)"] + group_labels
     if (keys.isna()).any():
         warnings.append(
             f"{int(keys.isna().sum())} unit(s) have no value in the group field "
