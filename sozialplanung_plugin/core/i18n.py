@@ -228,3 +228,24 @@ register(
         "Bars: the unit's value as a ratio of the city-wide value (city = 100, scale 0 to 200); solid dark: adverse direction, outlined: favourable direction, grey: context indicator without direction; ► beyond 200; no bar for values that can be negative (changes).": "Balken: Wert der Raumeinheit im Verhältnis zum gesamtstädtischen Wert (Stadt = 100, Skala 0 bis 200); dunkel gefüllt: ungünstige Richtung, umrandet: günstige Richtung, grau: Kontextindikator ohne Richtung; ► über 200; kein Balken bei Werten, die negativ sein können (Veränderungen).",
     }
 )
+
+register(
+    {
+        # monitoring report (core/monitoring.py, templates/monitoring_report.html)
+        "Monitoring report": "Bericht Sozialmonitoring",
+        "Rule": "Regel",
+        "Years": "Jahre",
+        "Units": "Raumeinheiten",
+        "Units on the watch list": "Raumeinheiten unter Beobachtung",
+        "City-wide values": "Gesamtstädtische Werte",
+        "Indicator": "Indikator",
+        "Slope per year": "Trend je Jahr",
+        "core indicator": "Kernindikator",
+        "Watch list": "Beobachtungsliste",
+        "Name": "Name",
+        "Flags": "Auffällige Kernindikatoren",
+        "since": "seit",
+        "Reason": "Begründung",
+        "No unit meets the rule.": "Keine Raumeinheit erfüllt die Regel.",
+    }
+)

@@ -136,9 +136,12 @@ def gather(data: pd.DataFrame, catalogue: Catalogue, keys, years: list[int] | No
         out.append(Series(info.indicator, ys, vals, [by_year[y].sign for y in ys], np.array(refs)))
     warnings += ci.zero_warnings(zeros, keys)
     if not out:
+        found = sorted({c.year for info in infos if info.multi_year for c in info.columns})
+        asked = f" among the years asked for ({', '.join(map(str, years))})" if years else ""
         raise MonitoringError(
-            f"{catalogue.path}: no indicator has values for two or more years in the layer "
-            "(fields <column>_<year>, as joinindicators writes them with FIELD_SUFFIX)"
+            f"{catalogue.path}: no indicator has values for two or more years in the layer{asked}; "
+            f"years found: {', '.join(map(str, found)) or 'none'} (fields <column>_<year>, as joinindicators "
+            "writes them with FIELD_SUFFIX)"
         )
     return out
 
@@ -314,3 +317,75 @@ def _watch_fields(core: list, n: int, rule: WatchRule, out: ci.Output) -> None:
     out.put("watch_flag", watch, "integer")
     out.put("watch_since", np.where(watch == 1, since, np.nan), "integer")
     out.put("watch_reason", np.array([" | ".join(r) if r else None for r in reasons], dtype=object), "text")
+
+
+# --------------------------------------------------------------------------
+# the report
+
+
+def rule_text(rule: WatchRule, lang: str = "de") -> str:
+    """The rule in one sentence, as the report and the layer record it."""
+    t = number(rule.threshold, 2, lang=lang).rstrip("0").rstrip(",.")
+    if lang == "de":
+        unit = "Standardabweichungen" if rule.measure == "zscore" else "in der Einheit des Indikators (Pp. bei Quoten)"
+        return (
+            f"Ein Kernindikator gilt als auffällig, wenn er sich in der letzten Periode um mehr als {t} {unit} "
+            f"ungünstiger entwickelt hat als die Stadt oder {rule.consecutive} Perioden in Folge ungünstiger; "
+            f"Beobachtung ab {rule.min_flags} auffälligen Kernindikator(en)."
+        )
+    unit = "standard deviations" if rule.measure == "zscore" else "in the indicator's unit (pp for rates)"
+    return (
+        f"A core indicator is flagged when, in the latest period, it moved more than {t} {unit} in the adverse "
+        f"direction beyond the city, or adversely for {rule.consecutive} periods in a row; a unit is watched "
+        f"from {rule.min_flags} flagged core indicator(s) on."
+    )
+
+
+def report(result: MonitoringResult, keys, names=None, lang: str = "de") -> dict:
+    """The report's content: the rule, the city's series and the watch list."""
+    import datetime as _dt
+
+    frame = result.frame
+    years = sorted({y for s in result.series for y in s.years})
+    series = []
+    for s in result.series:
+        dec = s.indicator.decimals
+        series.append(
+            {
+                "id": s.indicator.id,
+                "label": s.indicator.label,
+                "core": s.indicator.core,
+                "reference": {y: number(r, dec, lang=lang) for y, r in zip(s.years, s.reference) if r == r},
+                "slope": number(slopes(s.reference, s.years)[0], dec + 1, True, lang=lang),
+            }
+        )
+    watched = []
+    order = np.lexsort((np.asarray(keys, dtype=str), -frame["watch_flags"].to_numpy()))
+    for u in order:
+        if frame["watch_flag"].iat[u] != 1:
+            continue
+        since = frame["watch_since"].iat[u]
+        watched.append(
+            {
+                "key": str(keys[u]),
+                "name": "" if names is None or names[u] is None else str(names[u]),
+                "flags": int(frame["watch_flags"].iat[u]),
+                "since": "" if since != since else int(since),
+                "reason": frame["watch_reason"].iat[u] or "",
+            }
+        )
+    return {
+        "created": _dt.datetime.now().isoformat(timespec="seconds"),
+        "rule": {
+            "measure": result.rule.measure,
+            "threshold": result.rule.threshold,
+            "min_flags": result.rule.min_flags,
+            "consecutive": result.rule.consecutive,
+        },
+        "rule_text": rule_text(result.rule, lang),
+        "years": years,
+        "units": len(frame),
+        "series": series,
+        "watched": watched,
+        "warnings": result.warnings,
+    }

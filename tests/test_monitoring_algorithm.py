@@ -1,0 +1,110 @@
+"""sozialplanung:monitoring as a user runs it, on the Berlin population 2021-2024."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import layer_rows
+from qgis.core import QgsProcessingException, QgsProject
+
+from sozialplanung_plugin import example as berlin_example
+
+CATALOGUE = (
+    "id;Bezeichnung;Zähler;Nenner;Faktor;Polarität;Kern;Nachkommastellen\n"
+    "u6;Kinder unter 6;inhabitants_age_below_6;inhabitants;100;+;ja;1\n"
+    "ue65;65 und älter;inhabitants_age_above_65;inhabitants;100;-;ja;1\n"
+    "ausl;Ausländer;inhabitants_foreigners;inhabitants;100;0;nein;1\n"
+)
+
+
+@pytest.fixture(scope="module")
+def joined(provider, tmp_path_factory):
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    folder = tmp_path_factory.mktemp("monitoring")
+    gpkg = str(folder / "berlin.gpkg")
+    ctx = QgsProcessingContext()
+    ctx.setProject(QgsProject.instance())
+    berlin_example.join_all(
+        lambda a, p: processing.run(a, p, context=ctx), f"ogr:dbname='{gpkg}' table=\"joined\" (geom)", context=False
+    )
+    cat = folder / "katalog.csv"
+    cat.write_text(CATALOGUE, encoding="utf-8")
+    return {"layer": f"{gpkg}|layername=joined", "catalogue": str(cat), "folder": folder}
+
+
+def test_fields_watch_list_and_report(run, joined, tmp_path):
+    out = str(tmp_path / "m.gpkg")
+    report = str(tmp_path / "monitoring.html")
+    res = run(
+        "sozialplanung:monitoring",
+        {
+            "INPUT": joined["layer"],
+            "CATALOGUE": joined["catalogue"],
+            "KEY_FIELD": "PLR_ID",
+            "NAME_FIELD": "PLR_NAME",
+            "THRESHOLD": 0.5,
+            "MIN_FLAGS": 2,
+            "OUTPUT": out,
+            "REPORT": report,
+        },
+    )
+    rows = layer_rows(out, "PLR_ID")
+    assert len(rows) == 542
+    some = next(iter(rows.values()))
+    for f in (
+        "u6_chg_2022",
+        "u6_ref_chg_2024",
+        "u6_excess_2024",
+        "u6_slope",
+        "u6_ref_slope",
+        "u6_adverse_run",
+        "u6_watch",
+        "ue65_watch",
+        "watch_flags",
+        "watch_flag",
+        "watch_since",
+        "watch_reason",
+        "ausl_chg_2024",
+    ):
+        assert f in some, f
+    assert "ausl_watch" not in some and "ausl_excess_2024" not in some
+    watched = [k for k, r in rows.items() if r["watch_flag"] == 1]
+    assert res["WATCHED"] == len(watched) > 0
+    for k in watched:
+        r = rows[k]
+        assert r["watch_flags"] >= 2 and r["u6_watch"] == 1 and r["ue65_watch"] == 1
+        assert "Kinder unter 6" in r["watch_reason"] and "65 und älter" in r["watch_reason"]
+        assert 2021 <= r["watch_since"] <= 2023
+    # the unit's change is its own rate's change; the city's is the same on every unit
+    r = rows[watched[0]]
+    rate = {y: 100.0 * r[f"inhabitants_age_below_6_{y}"] / r[f"inhabitants_{y}"] for y in (2023, 2024)}
+    assert r["u6_chg_2024"] == pytest.approx(rate[2024] - rate[2023], rel=1e-9)
+    assert len({round(x["u6_ref_chg_2024"], 12) for x in rows.values()}) == 1
+    # the report lists exactly the watched units, with their names, and records the rule
+    html = open(report, encoding="utf-8").read()
+    data = json.load(open(os.path.splitext(report)[0] + ".json", encoding="utf-8"))
+    assert sorted(w["key"] for w in data["watched"]) == sorted(watched)
+    assert data["rule"] == {"measure": "difference", "threshold": 0.5, "min_flags": 2, "consecutive": 3}
+    assert rows[watched[0]]["PLR_NAME"] in html
+
+
+def test_bad_years_are_a_clear_error_and_nothing_is_written(run, joined, tmp_path):
+    out = tmp_path / "m.gpkg"
+    with pytest.raises(QgsProcessingException, match="YEARS: 'zwanzig' is not a year"):
+        run(
+            "sozialplanung:monitoring",
+            {"INPUT": joined["layer"], "CATALOGUE": joined["catalogue"], "YEARS": "2021;zwanzig", "OUTPUT": str(out)},
+        )
+    assert not out.exists()
+    with pytest.raises(
+        QgsProcessingException, match=r"years asked for \(2019, 2020\); years found: 2021, 2022, 2023, 2024"
+    ):
+        run(
+            "sozialplanung:monitoring",
+            {"INPUT": joined["layer"], "CATALOGUE": joined["catalogue"], "YEARS": "2019;2020", "OUTPUT": str(out)},
+        )
+    assert not out.exists()
