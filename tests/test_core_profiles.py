@@ -1,4 +1,4 @@
-"""core/profiles.py on hand-made layers: what a profile page prints, what it
+"""core/profiles/ on hand-made layers: what a profile page prints, what it
 never prints (withheld values, values derivable from them), how units are
 ranked, and that HTML and SVG are escaped."""
 
@@ -384,3 +384,196 @@ def test_needed_fields_reads_signs_marks_years_and_population(catalogue):
         assert c in cols
     assert not any(math.isnan(x) for x in [0.0])
     assert not [c for c in cols if re.match(r"^\d", c)]
+
+
+# --- the steps of the package one by one ------------------------------------------
+
+
+def test_package_modules_import_in_one_direction():
+    """core/profiles/: every module imports only siblings listed before it (no
+    cycles; the driver ``builder`` and ``map_fields`` on top), and nothing of QGIS."""
+    import ast
+    import os
+
+    order = [
+        "texts",
+        "model",
+        "published",
+        "rows",
+        "page_texts",
+        "ranking",
+        "cover_map",
+        "table",
+        "svg",
+        "html_doc",
+        "builder",
+        "map_fields",
+        "__init__",
+    ]
+    folder = os.path.dirname(cp.__file__)
+    assert sorted(n[:-3] for n in os.listdir(folder) if n.endswith(".py")) == sorted(order)
+    for k, name in enumerate(order):
+        tree = ast.parse(open(os.path.join(folder, name + ".py"), encoding="utf-8").read())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                assert node.module in order[:k], f"{name} imports .{node.module}"
+            if isinstance(node, ast.Import) or (isinstance(node, ast.ImportFrom) and node.level == 0):
+                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+                assert not [m for m in mods if m.split(".")[0] in ("qgis", "PyQt5", "PyQt6", "osgeo")], name
+
+
+def test_every_name_of_the_package_is_exported():
+    for name in cp.__all__:
+        assert hasattr(cp, name), name
+    assert callable(cp.build) and callable(cp.html) and callable(cp.map_field)
+
+
+def test_texts_keys_cells_and_classes():
+    from sozialplanung_plugin.core.profiles import texts
+
+    assert cp.key_text(1101.0) == "1101" and cp.key_text(" 0101 ") == "0101" and cp.key_text(float("nan")) == ""
+    assert cp.key_text(11.5) == "11.5" and cp.key_text(None) == ""
+    assert texts.text_or_none("  ") is None and texts.text_or_none(np.nan) is None and texts.text_or_none(" a ") == "a"
+    assert texts.number_or_none("2.5") == 2.5 and texts.number_or_none("x") is None
+    assert texts.number_or_none(np.nan) is None
+    assert cp.class_text("besonders belastet", "en") == "particularly burdened"
+    assert cp.class_text("besonders belastet", "de") == "besonders belastet"
+    assert cp.class_text(None, "en") == "" and cp.class_text("eigene Klasse", "en") == "eigene Klasse"
+    assert cp.display_sign(" 12,5 ") == cp.NO_INFO and cp.display_sign("x") == "x"
+
+
+def test_published_columns_city_value_years_and_base_year(catalogue):
+    from sozialplanung_plugin.core.profiles import published as pb
+
+    assert pb.constant(np.array([np.nan, 11.2, 11.2])) == 11.2
+    assert pb.constant(np.array([11.2, 11.3])) is None and pb.constant(np.array([np.nan])) is None
+    df = layer_frame()
+    u6 = next(i for i in catalogue if i.id == "u6")
+    assert pb.years_of(u6, df.columns) == [2023, 2024]
+    f = pb.PublishedFields(df, RULE)
+    assert cp.base_year(f, u6, [2023, 2024]) == 2023
+    # a withheld value reads as missing even where a later step wrote it back; its sign is the rule's
+    vals = f.values("sgb2_val")
+    assert np.isnan(vals[1]) and f.hidden("sgb2_val").tolist() == [False, True, False, False, False]
+    assert f.signs("sgb2_val")[1] == "."
+    assert f.floats("nope") is None and np.isnan(f.values("nope")).all()
+    assert cp.below_population(df, RULE).tolist() == [False, False, False, False, True]
+    assert not cp.below_population(df, None).any()
+
+
+def test_rows_one_indicator_one_unit(catalogue):
+    from sozialplanung_plugin.core.profiles import published as pb
+    from sozialplanung_plugin.core.profiles import rows
+
+    assert rows.bar_direction(120.0, 1) == cp.ADVERSE and rows.bar_direction(120.0, -1) == cp.FAVOURABLE
+    assert rows.bar_direction(100.0, 1) == rows.bar_direction(80.0, 0) == cp.NEUTRAL
+    df = layer_frame()
+    f = pb.PublishedFields(df, RULE)
+    alo = rows.IndicatorColumns(f, next(i for i in catalogue if i.id == "alo"), list(df.columns))
+    r, by_rule = alo.row(0, small=False)
+    assert (r.value, r.flag, r.direction, by_rule) == ("9,34 %", cp.FLAGGED, cp.ADVERSE, False)
+    r, by_rule = alo.row(0, small=True)  # below MIN_POPULATION: the rule's sign everywhere
+    assert by_rule and r.value == r.difference == r.flag == "." and r.ratio is None
+    assert r.reference == "5,20 %" and r.signs == ["."]
+    r, _ = alo.row(2, small=False)  # source code -9999
+    assert r.value == cp.NO_INFO and r.signs == ["-9999"]
+
+
+def test_build_steps_check_topics_and_selection(catalogue):
+    from sozialplanung_plugin.core.profiles import builder
+
+    df = layer_frame().drop(columns=[c for c in layer_frame().columns if c.startswith("wohn_")])
+    topics, warnings = builder.topics_of(df, catalogue)
+    assert [t for t, _ in topics] == ["Soziales", "Bevölkerung"]
+    assert warnings == ["indicators of the catalogue not in the layer, left out of the profiles: wohn"]
+    assert builder.selection(None, 3).tolist() == [True, True, True]
+    with pytest.raises(cp.ProfileError, match="FILTER"):
+        builder.selection([True, False], 3)
+    for kw, match in (
+        ({"key_field": "nope"}, "key field"),
+        ({"key_field": "KEY", "name_field": "nope"}, "name field"),
+        ({"key_field": "KEY", "order": "size"}, "page order"),
+        ({"key_field": "KEY", "cover_map": "nope"}, "cover map"),
+    ):
+        with pytest.raises(cp.ProfileError, match=match):
+            cp.build(df, catalogue, **kw)
+
+
+def test_ranking_and_page_order_steps(catalogue):
+    from sozialplanung_plugin.core.profiles import ranking
+
+    assert cp.name_sort_key("Ärztehaus Straße") == "arztehaus strasse"
+    keys = ["10", "9", "A1", "010"]
+    assert sorted(keys, key=ranking.key_sort_key) == ["9", "010", "10", "A1"]
+    book = book_of(catalogue)
+    assert [u.key for u in ranking.page_order(book, "key")] == ["0101", "0102", "0103", "0104", "0105"]
+    assert ranking.page_order(book, "rank") == book.ranking
+    # without burden and status fields: the ranking is the key order, no ranks
+    df = layer_frame().drop(columns=[c for c in layer_frame().columns if c.startswith(("burden", "status"))])
+    plain = cp.build(df, catalogue, key_field="KEY", lang="en")
+    assert [u.key for u in plain.ranking] == ["0101", "0102", "0103", "0104", "0105"]
+    assert all(u.rank is None for u in plain.units)
+    assert cp.ranking_note(plain) == "Sorted by key."
+    assert cp.list_chunks(plain, 2) == [plain.ranking[:2], plain.ranking[2:4], plain.ranking[4:]]
+
+
+def test_cover_map_falls_back_to_the_classes_the_layer_has(catalogue):
+    df = layer_frame().drop(columns=[c for c in layer_frame().columns if c.startswith("burden")])
+    book = cp.build(df, catalogue, key_field="KEY", lang="en", cover_map="burden")
+    assert book.cover_map == "status"
+    nothing = cp.build(df.drop(columns=["status_class", "status_label"]), catalogue, key_field="KEY")
+    assert nothing.cover_map == "none" and nothing.map_classes == []
+    assert all(u.map_class == "" for u in nothing.units)
+
+
+def test_footnotes_put_the_rule_first_and_collect_source_codes(catalogue):
+    from sozialplanung_plugin.core.profiles import page_texts
+
+    book = book_of(catalogue)
+    u = cp.UnitProfile(fid=None, key="", name="", rows=[], index_signs=["-", "-9999", ".", "-8"])
+    notes = page_texts.notes(book, u)
+    assert notes[0].startswith(". withheld for data protection")
+    assert notes[1].startswith("- ")
+    assert notes[2] == "k.A. no information (coded -9999, -8 in the source)"
+    assert cp.list_notes(book).startswith(". withheld for data protection")
+
+
+def test_svg_steps_stripes_and_grid():
+    from sozialplanung_plugin.core.profiles import svg
+
+    lines = [cp.Line("topic", "T"), cp.Line("indicator", "a", 0), cp.Line("indicator", "b", 1)]
+    lines += [cp.Line("more", "b2", 1), cp.Line("spacer"), cp.Line("topic", "U"), cp.Line("indicator", "c", 2)]
+    stripes, rules = svg.stripes_and_rules(lines, top=10.0, pitch=2.0)
+    assert stripes == [(14.0, 4.0)]  # the second row of the first topic, with its wrapped line
+    assert rules == [12.0, 22.0]
+    assert svg.chart_grid(100.0, 40.0) == ([100.0, 110.0, 130.0, 140.0], 120.0)
+    assert svg.chart_grid(None, 40.0) == ([], None) and svg.chart_grid(100.0, 0.0) == ([], None)
+
+
+def test_map_field_steps():
+    from sozialplanung_plugin.core.profiles import map_fields
+
+    assert map_fields.decimals_of([1.0, None, 3.0]) == 0
+    assert map_fields.decimals_of([0.5, 250.0]) == 0
+    assert map_fields.decimals_of([0.5, 20.0]) == 1
+    assert map_fields.decimals_of([0.5, 2.0]) == 2
+    tm = map_fields.text_map_field("T", ["b", None, "a", None], ["", "withheld", "", "missing"], "en", ".")
+    assert [(c.value, c.kind, c.count) for c in tm.classes] == [
+        ("a", "class", 1),
+        ("b", "class", 1),
+        ("withheld (.)", "withheld", 1),
+        ("no value", "neutral", 1),
+    ]
+    assert tm.values == ["b", "withheld (.)", "a", "no value"] and tm.withheld == 1
+    with pytest.raises(cp.ProfileError, match="too many classes"):
+        map_fields.text_map_field("T", [str(i) for i in range(13)], [""] * 13, "en", ".")
+
+
+def test_indicator_of_takes_the_longest_indicator_id(catalogue):
+    from sozialplanung_plugin.core.profiles import map_fields
+
+    assert map_fields.indicator_of(catalogue, "u6_val_2023")[1:] == ("val", 2023)
+    ind, measure, year = map_fields.indicator_of(catalogue, "sgb2_ref_chg")
+    assert (ind.id, measure, year) == ("sgb2", "ref_chg", None)
+    assert map_fields.indicator_of(catalogue, "sgb2_foo") == (None, "", None)
+    assert map_fields.indicator_of(catalogue, "EW") == (None, "", None)

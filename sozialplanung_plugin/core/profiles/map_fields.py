@@ -1,0 +1,205 @@
+"""Overview maps: one field of the layer as it may be published, unit by
+unit, with how to read it (title, unit, decimals, polarity, classes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .. import fields as fn
+from .. import suppression as cs
+from ..catalogue import Catalogue, Indicator
+from ..i18n import tr
+from ..numbers import diff_unit
+from .builder import build
+from .cover_map import withheld_label
+from .model import MapClass, ProfileError
+from .published import PublishedFields, below_population
+from .texts import text_or_none
+
+_MEASURE_TITLES = {
+    "val": "{label}",
+    "ref": "{label}: city-wide value",
+    "diff": "{label}: difference to the city-wide value",
+    "ratio": "{label}: ratio to the city-wide value (city = 100)",
+    "z": "{label}: z-score",
+    "pct": "{label}: percentile rank",
+    "chg": "{label}: change",
+    "ref_chg": "{label}: change of the city-wide value",
+}
+CLASS_FIELDS = {
+    fn.BURDEN_CLASS: "burden",
+    fn.BURDEN_CODE: "burden",
+    fn.STATUS_CLASS: "status",
+    fn.STATUS_LABEL: "status",
+    fn.DYNAMICS_CLASS: "dynamics",
+    fn.DYNAMICS_LABEL: "dynamics",
+}
+CLASS_TITLES = {"burden": "Burden class", "status": "Status index", "dynamics": "Dynamics index"}
+#: a field with more different texts is no map of categories
+MAX_TEXT_CLASSES = 12
+
+
+@dataclass
+class MapField:
+    """One field of the layer as an overview map shows it: published values
+    (or class labels), the state of every unit and how to read it."""
+
+    field: str
+    title: str
+    kind: str  # "values" (graduated) or "classes" (categories)
+    values: list  # float (values) or str (classes) per unit; None where nothing is shown
+    states: list  # "" shown, "withheld", "missing" per unit
+    classes: list = field(default_factory=list)  # MapClass, for kind "classes"
+    unit: str = ""
+    decimals: int = 1
+    polarity: int = 1  # +1 darker = higher; -1 darker = lower; 0 no direction
+    note: str = ""
+    sign: str = "."  # the sign of withheld values
+
+    @property
+    def withheld(self) -> int:
+        return sum(1 for s in self.states if s == "withheld")
+
+
+def _T(lang: str, text: str, **kw) -> str:  # noqa: N802 (as in the templates)
+    return tr(text, lang).format(**kw) if kw else tr(text, lang)
+
+
+def indicator_of(catalogue: Catalogue, name: str) -> tuple[Indicator | None, str, int | None]:
+    """(indicator, measure, year) of a field such as ``sgb2_diff`` or ``sgb2_val_2020``."""
+    best = None
+    for ind in catalogue:
+        if name.startswith(ind.id + "_") and (best is None or len(ind.id) > len(best.id)):
+            best = ind
+    if best is None:
+        return None, "", None
+    rest = name[len(best.id) + 1 :]
+    m = re.fullmatch(r"val_((?:19|20)\d\d)", rest)
+    if m:
+        return best, "val", int(m.group(1))
+    if rest in _MEASURE_TITLES:
+        return best, rest, None
+    return None, "", None
+
+
+def map_field(
+    frame: pd.DataFrame, catalogue: Catalogue, name: str, lang: str = "de", key_field: str | None = None
+) -> MapField:
+    """What an overview map of ``name`` may show, unit by unit.
+
+    Class fields (burden, status, dynamics) show the published classes as the
+    cover of the profile atlas does; indicator fields (``<id>_val``, ``_diff``
+    ...) their published values, with the catalogue's label, unit, decimals and
+    polarity; units below the rule's MIN_POPULATION show no rates. Other
+    fields: numbers graduated, texts as categories (published values only).
+    """
+    if name not in frame.columns:
+        raise ProfileError(f"field {name!r} is not in the layer")
+    rule = cs.rule_from_frame(frame)
+    sign = rule.sign if rule is not None else "."
+    if name in CLASS_FIELDS:
+        return class_map_field(frame, catalogue, name, lang, key_field, sign)
+    f = PublishedFields(frame, rule)
+    ind, measure, year = indicator_of(catalogue, name)
+    rates = ind is not None and measure not in ("ref", "ref_chg")
+    small = below_population(frame, rule) if rates else np.zeros(len(frame), bool)
+    values, states, numeric = published_cells(f, name, small)
+    if ind is not None:
+        return indicator_map_field(name, ind, measure, year, values, states, lang, sign)
+    if numeric:
+        return MapField(name, name, "values", values, states, polarity=1, decimals=decimals_of(values), sign=sign)
+    return text_map_field(name, values, states, lang, sign)
+
+
+def class_map_field(
+    frame: pd.DataFrame, catalogue: Catalogue, name: str, lang: str, key_field: str | None, sign: str
+) -> MapField:
+    """A class field: the classes of the cover map of the profile atlas."""
+    mode = CLASS_FIELDS[name]
+    book = build(frame, catalogue, key_field=key_field or name, lang=lang, cover_map=mode)
+    if book.cover_map != mode:
+        raise ProfileError(f"field {name!r}: the layer has no {mode} classes to map")
+    withheld = withheld_label(book)
+    states = ["withheld" if u.map_class == withheld else ("missing" if not u.map_class else "") for u in book.units]
+    return MapField(
+        name,
+        _T(lang, CLASS_TITLES[mode]),
+        "classes",
+        [u.map_class or None for u in book.units],
+        states,
+        book.map_classes,
+        note=book.burden_rule if mode == "burden" else "",
+        sign=sign,
+    )
+
+
+def published_cells(f: PublishedFields, name: str, small: np.ndarray) -> tuple[list, list[str], bool]:
+    """(values, states, numeric): the published value of every unit (None
+    where withheld or missing), its state ("", "withheld", "missing") and
+    whether the field holds numbers."""
+    rule = f.rule
+    values = f.values(name)
+    signs = f.signs(name)
+    hidden = f.hidden(name)
+    numeric = values.dtype != object
+    out, states = [], []
+    for i in range(len(f.frame)):
+        v = values[i]
+        missing = v is None or (numeric and np.isnan(v)) or (not numeric and text_or_none(v) is None)
+        if hidden[i] or small[i] or (missing and rule is not None and text_or_none(signs[i]) == rule.sign):
+            states.append("withheld")
+            out.append(None)
+        elif missing:
+            states.append("missing")
+            out.append(None)
+        else:
+            states.append("")
+            out.append(float(v) if numeric else str(v))
+    return out, states, numeric
+
+
+def indicator_map_field(
+    name: str, ind: Indicator, measure: str, year: int | None, values: list, states: list, lang: str, sign: str
+) -> MapField:
+    """A measure of a catalogue indicator: its label, unit, decimals and polarity."""
+    label = ind.name + (f" {year}" if year else "")
+    title = _T(lang, _MEASURE_TITLES[measure], label=label)
+    unit = {"ratio": "", "z": "", "pct": ""}.get(
+        measure, diff_unit(ind.unit) if measure in ("diff", "chg", "ref_chg") else ind.unit
+    )
+    decimals = {"ratio": 0, "z": 2, "pct": 0}.get(measure, ind.decimals)
+    return MapField(
+        name, title, "values", values, states, unit=unit, decimals=decimals, polarity=ind.polarity, sign=sign
+    )
+
+
+def text_map_field(name: str, values: list, states: list, lang: str, sign: str) -> MapField:
+    """A text field as categories (at most MAX_TEXT_CLASSES), then withheld and missing units."""
+    labels = sorted({v for v in values if v is not None})
+    if len(labels) > MAX_TEXT_CLASSES:
+        raise ProfileError(f"field {name!r} has {len(labels)} different texts: too many classes for a map")
+    out = list(values)
+    classes = [MapClass(v, "class", sum(1 for x in out if x == v)) for v in labels]
+    for state, kind, text in (
+        ("withheld", "withheld", _T(lang, "withheld ({sign})", sign=sign)),
+        ("missing", "neutral", _T(lang, "no value")),
+    ):
+        hits = [i for i, st in enumerate(states) if st == state]
+        if hits:
+            for i in hits:
+                out[i] = text
+            classes.append(MapClass(text, kind, len(hits)))
+    return MapField(name, name, "classes", out, states, classes, polarity=0, sign=sign)
+
+
+def decimals_of(values: list) -> int:
+    """Decimals for a legend of plain numbers: none for whole numbers, else by the span."""
+    vals = [v for v in values if v is not None]
+    if not vals or all(float(v).is_integer() for v in vals):
+        return 0
+    span = max(vals) - min(vals)
+    return 0 if span >= 100 else (1 if span >= 10 else 2)

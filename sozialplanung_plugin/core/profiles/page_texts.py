@@ -1,0 +1,224 @@
+"""Texts of a page and of the ranked list, from published values only: the
+burden class and why in plain words, the index classes, the footnotes for
+every sign on the page, and the captions (legend, ranking note, page
+numbers) in the print language."""
+
+from __future__ import annotations
+
+from .. import fields as fn
+from .. import suppression as cs
+from ..burden import UNDECIDED
+from ..composite import NOT_CLASSIFIED
+from ..signs import sign_meaning
+from .model import ProfileBook, UnitProfile
+from .published import PublishedFields
+from .texts import NO_INFO, class_text, display_sign, number_or_none, text_or_none
+
+# --------------------------------------------------------------------------
+# the burden class in words
+
+
+def flagged_list(book: ProfileBook, u: UnitProfile) -> str:
+    """'SGB II-Quote 24,1 % (city 11,2 %); ...': the flagged core indicators."""
+    parts = []
+    for r in u.rows:
+        if r.indicator.core and r.flagged:
+            parts.append(
+                book.T(
+                    "{label} {value} (city {reference})", label=r.indicator.name, value=r.value, reference=r.reference
+                )
+            )
+    return "; ".join(parts)
+
+
+def burden_text(book: ProfileBook, u: UnitProfile) -> tuple[str, str]:
+    """The burden class and why, in plain words, from published values only."""
+    if not book.has_burden:
+        return "", ""
+    if u.burden_class is None:
+        return _unknown_burden_text(book, u)
+    head = class_text(u.burden_class, book.lang)
+    head = head[:1].upper() + head[1:]
+    if u.burden_class == UNDECIDED:
+        return head, _undecided_text(book, u)
+    k = book.core_count
+    flagged = sum(1 for r in u.rows if r.indicator.core and r.flagged)
+    if flagged == 0:
+        return head, book.T("none of the {k} core indicators deviates adversely beyond the threshold.", k=k)
+    text = book.T("{n} of {k} core indicators deviate adversely beyond the threshold", n=flagged, k=k)
+    return head, f"{text}: {flagged_list(book, u)}."
+
+
+def _unknown_burden_text(book: ProfileBook, u: UnitProfile) -> tuple[str, str]:
+    """A class that is not published: withheld, or missing with its sign."""
+    head = book.T("Burden class")
+    if book.rule is not None and u.burden_sign == book.rule.sign:
+        return head, book.T("withheld for data protection ({sign}).", sign=u.burden_sign)
+    return head, book.T("no value ({sign}).", sign=u.burden_sign or NO_INFO)
+
+
+def _undecided_text(book: ProfileBook, u: UnitProfile) -> str:
+    """Why the class is 'not assessable': the core indicators without a value."""
+    gaps = [r.indicator.name for r in u.rows if r.indicator.core and r.missing is not None]
+    text = book.T("values are missing for {n} of {k} core indicators", n=len(gaps), k=book.core_count)
+    if gaps:
+        text += " (" + ", ".join(gaps) + ")"
+    if any(r.indicator.core and r.flagged for r in u.rows):
+        text += "; " + book.T("flagged: {list}", list=flagged_list(book, u))
+    return text + "."
+
+
+# --------------------------------------------------------------------------
+# the index classes
+
+_INDEX_FIELDS = (
+    ("status", fn.STATUS_CLASS, fn.STATUS_LABEL),
+    ("dynamics", fn.DYNAMICS_CLASS, fn.DYNAMICS_LABEL),
+)
+
+
+def index_texts(book: ProfileBook, f: PublishedFields, i: int, withheld: dict) -> tuple[dict[str, str], list[str]]:
+    """Published status and dynamics classes of unit ``i`` in words (or the
+    sign), and the signs used."""
+    out: dict[str, str] = {}
+    signs: list[str] = []
+    for kind, cls_field, label_field in _INDEX_FIELDS:
+        if not f.has(label_field) and not f.has(cls_field):
+            continue
+        if withheld[kind][i]:
+            out[kind] = f.rule.sign
+            signs.append(f.rule.sign)
+            continue
+        label = text_or_none(f.values(label_field)[i]) if f.has(label_field) else None
+        cls = number_or_none(f.values(cls_field)[i]) if f.has(cls_field) else None
+        if label is None and cls is None:
+            sign = _missing_sign(f, label_field if f.has(label_field) else cls_field, i)
+            out[kind] = display_sign(sign)
+            signs.append(text_or_none(sign) or NO_INFO)
+            continue
+        text = class_text(label, book.lang) if label else ""
+        if kind == "status" and cls is not None and label != NOT_CLASSIFIED:
+            text = f"{int(cls)} {text}".strip()
+        out[kind] = text
+    return out, signs
+
+
+def _missing_sign(f: PublishedFields, name: str, i: int):
+    """The sign of a missing class: its sign field, or the rule's sign when a mark withheld it."""
+    sign = f.signs(name)[i]
+    if text_or_none(sign) is None and f.hidden(name)[i] and f.rule is not None:
+        sign = f.rule.sign
+    return sign
+
+
+def index_line(book: ProfileBook, u: UnitProfile) -> str:
+    """'Status index: 4 sehr niedrig · Dynamics index: stabil'."""
+    parts = []
+    if u.status_text:
+        parts.append(f"{book.T('Status index')}: {u.status_text}")
+    if u.dynamics_text:
+        parts.append(f"{book.T('Dynamics index')}: {u.dynamics_text}")
+    return " · ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# footnotes
+
+
+def _printed_signs(u: UnitProfile) -> list[str]:
+    """Every sign of the unit's page: rows, burden class, index classes."""
+    signs = [s for r in u.rows for s in r.signs]
+    if u.burden_sign:
+        signs.append(u.burden_sign)
+    return signs + u.index_signs
+
+
+def notes(book: ProfileBook, u: UnitProfile) -> list[str]:
+    """Footnotes for every sign printed on the unit's page."""
+    seen: dict[str, str] = {}
+    codes: list[str] = []  # numeric source codes printed as NO_INFO
+    for s in _printed_signs(u):
+        shown = display_sign(s)
+        if shown == NO_INFO and s != NO_INFO and s not in codes:
+            codes.append(s)
+        seen.setdefault(shown, s)
+    rule = book.rule
+    first = rule.sign if rule else None
+    return [_footnote(book, shown, codes) for shown in sorted(seen, key=lambda x: (x != first, x))]
+
+
+def _footnote(book: ProfileBook, shown: str, codes: list[str]) -> str:
+    """The footnote of one printed sign: the rule, 'k.A.' with its source codes, or the sign's meaning."""
+    rule = book.rule
+    if rule is not None and shown == rule.sign:
+        return cs.footnote(rule, book.lang)
+    if shown == NO_INFO:
+        text = f"{NO_INFO} {book.T('no information')}"
+        if codes:
+            text += " (" + book.T("coded {codes} in the source", codes=", ".join(codes)) + ")"
+        return text
+    return f"{shown} {sign_meaning(shown, book.lang)}"
+
+
+# --------------------------------------------------------------------------
+# the ranked list and captions
+
+
+def flags_text(book: ProfileBook, u: UnitProfile) -> str:
+    """'3 of 6' flagged core indicators (published), '' without burden fields."""
+    if not book.has_burden or u.burden_class is None or u.burden_flags is None:
+        return ""
+    return book.T("{n} of {k}", n=int(u.burden_flags), k=book.core_count)
+
+
+def page_text(book: ProfileBook, page: int) -> str:
+    return book.T("Page {n} of {total}", n=page, total=book.total_pages)
+
+
+def unit_class(book: ProfileBook, u: UnitProfile) -> str:
+    """The burden class as printed in the list: the label, or the sign."""
+    if u.burden_class is not None:
+        return class_text(u.burden_class, book.lang)
+    return u.burden_sign or NO_INFO
+
+
+def list_notes(book: ProfileBook) -> str:
+    """Footnote of the ranked list: the signs its class and index columns show."""
+    signs = []
+    for u in book.ranking:
+        if book.has_burden and u.burden_class is None:
+            signs.append(u.burden_sign or NO_INFO)
+        signs += u.index_signs
+    fake = UnitProfile(fid=None, key="", name="", rows=[])
+    fake.burden_sign = None
+    fake.index_signs = list(dict.fromkeys(signs))
+    return "  ".join(notes(book, fake))
+
+
+def ranking_note(book: ProfileBook) -> str:
+    if book.has_burden:
+        return book.T(
+            "Sorted by burden class, then by the number of flagged core indicators and the status index; "
+            "units whose class is not known have no rank."
+        )
+    if book.has_status:
+        return book.T("Sorted by the status index (most burdened first); units without an index have no rank.")
+    return book.T("Sorted by key.")
+
+
+def legend(book: ProfileBook) -> list[str]:
+    """How to read the table and the chart, in the print language."""
+    out = [book.T("Diff.: the unit's value minus the city-wide value (percentage points for %).")]
+    if book.has_flags:
+        out.append(book.T("Core: ● core indicator flagged by the burden rule, ○ core indicator not flagged."))
+    if book.has_change:
+        years = f" {book.change_years}" if book.change_years else ""
+        out.append(book.T("Change{years}: ↗ rising, ↘ falling, → unchanged.", years=years))
+    out.append(
+        book.T(
+            "Bars: the unit's value as a ratio of the city-wide value (city = 100, scale 0 to 200); "
+            "solid dark: adverse direction, outlined: favourable direction, grey: context indicator "
+            "without direction; ► beyond 200; no bar for values that can be negative (changes)."
+        )
+    )
+    return out

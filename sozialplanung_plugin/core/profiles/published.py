@@ -1,0 +1,139 @@
+"""Reading the layer frame as it may be published: the fields a profile reads,
+published values and signs column by column (``suppression.published()``:
+a withheld cell is missing even if a later step filled it again), the
+city-wide value, the years of an indicator and the units below the rule's
+MIN_POPULATION."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .. import fields as fn
+from .. import suppression as cs
+from ..catalogue import Catalogue, Indicator
+
+#: the fields of the burden rule, the indices and the suppression rule a profile reads
+_CLASS_AND_RULE_FIELDS = (
+    fn.BURDEN_CLASS,
+    fn.BURDEN_CODE,
+    fn.BURDEN_FLAGS,
+    fn.BURDEN_RULE,
+    fn.STATUS_INDEX,
+    fn.STATUS_CLASS,
+    fn.STATUS_LABEL,
+    fn.DYNAMICS_INDEX,
+    fn.DYNAMICS_CLASS,
+    fn.DYNAMICS_LABEL,
+    fn.SUPPRESSION_RULE,
+)
+
+
+def needed_fields(
+    columns, catalogue: Catalogue, key_field: str, name_field: str | None, population_field: str | None = None
+) -> list[str]:
+    """The layer fields a profile reads (values, signs, marks, classes, the rule
+    and the population field of its MIN_POPULATION)."""
+    cols = list(columns)
+    have = set(cols)
+    want = [key_field, name_field, population_field]
+    for ind in catalogue:
+        for m in ("val", "ref", "diff", "ratio"):
+            want.append(fn.measure(ind.id, m))
+        want += [fn.flag(ind.id), fn.change(ind.id), fn.ref_change(ind.id)]
+        want += [fn.measure(ind.id, "val", y) for y in years_of(ind, cols)]
+    want += _CLASS_AND_RULE_FIELDS
+    base = [c for c in dict.fromkeys(w for w in want if w) if c in have]
+    extra = [c for w in base for c in (fn.sign_of(w), fn.supp_of(w)) if c in have]
+    return list(dict.fromkeys(base + extra))
+
+
+class PublishedFields:
+    """Published values and signs of a frame, column by column, cached."""
+
+    def __init__(self, frame: pd.DataFrame, rule: cs.SuppressionRule | None):
+        self.frame = frame
+        self.rule = rule
+        self._values: dict[str, np.ndarray] = {}
+        self._signs: dict[str, np.ndarray] = {}
+        self._hidden: dict[str, np.ndarray] = {}
+
+    def has(self, name: str) -> bool:
+        return name in self.frame.columns
+
+    def values(self, name: str) -> np.ndarray:
+        if name not in self._values:
+            if not self.has(name):
+                self._values[name] = np.full(len(self.frame), np.nan)
+            else:
+                s = cs.published(self.frame, name)
+                self._values[name] = s.to_numpy(dtype=object if s.dtype == object else "float64")
+        return self._values[name]
+
+    def floats(self, name: str) -> np.ndarray | None:
+        """The published values as float64, None when the field is not in the frame."""
+        return self.values(name).astype("float64") if self.has(name) else None
+
+    def hidden(self, name: str) -> np.ndarray:
+        """Withheld by a mark (``_supp``)."""
+        if name not in self._hidden:
+            self._hidden[name] = (
+                cs.is_suppressed(self.frame, name).to_numpy() if self.has(name) else np.zeros(len(self.frame), bool)
+            )
+        return self._hidden[name]
+
+    def signs(self, name: str) -> np.ndarray:
+        if name not in self._signs:
+            sc = fn.sign_of(name)
+            if sc in self.frame.columns:
+                arr = self.frame[sc].to_numpy(dtype=object).copy()
+            else:
+                arr = np.empty(len(self.frame), dtype=object)
+            hid = self.hidden(name)
+            if hid.any():
+                arr[hid] = self.rule.sign if self.rule is not None else "."
+            self._signs[name] = arr
+        return self._signs[name]
+
+
+def constant(values: np.ndarray) -> float | None:
+    """The one value of a column when all present values are equal (the city-wide value)."""
+    v = values[~np.isnan(values)]
+    if len(v) and np.allclose(v, v[0], rtol=0, atol=1e-9):
+        return float(v[0])
+    return None
+
+
+def years_of(ind: Indicator, columns) -> list[int]:
+    """The years of the indicator's value fields (``<id>_val_<year>``), ascending."""
+    pat = re.compile(re.escape(fn.measure(ind.id, "val")) + r"_((?:19|20)\d\d)$")
+    return sorted(int(m.group(1)) for c in columns if (m := pat.match(c)))
+
+
+def base_year(f: PublishedFields, ind: Indicator, years: list[int]) -> int | None:
+    """The base year of ``<id>_chg``: the year whose value difference it is."""
+    if len(years) < 2 or not f.has(fn.change(ind.id)):
+        return None
+    last = years[-1]
+    chg = f.frame[fn.change(ind.id)].to_numpy(dtype="float64")
+    now = f.frame[fn.measure(ind.id, "val", last)].to_numpy(dtype="float64")
+    for y in reversed(years[:-1]):
+        then = f.frame[fn.measure(ind.id, "val", y)].to_numpy(dtype="float64")
+        d = now - then
+        ok = ~np.isnan(d) & ~np.isnan(chg)
+        if ok.any() and np.allclose(d[ok], chg[ok], rtol=0, atol=1e-6):
+            return y
+    return years[-2]
+
+
+def below_population(frame: pd.DataFrame, rule: cs.SuppressionRule | None) -> np.ndarray:
+    """Units that publish no rates under the rule's MIN_POPULATION (or have no population)."""
+    n = len(frame)
+    if rule is None or not rule.min_population or not rule.population_field:
+        return np.zeros(n, dtype=bool)
+    if rule.population_field not in frame.columns:
+        return np.zeros(n, dtype=bool)
+    pop = pd.to_numeric(frame[rule.population_field], errors="coerce").to_numpy(dtype="float64")
+    return np.isnan(pop) | (pop < rule.min_population)
