@@ -144,7 +144,7 @@ register(
     }
 )
 
-# data protection (core/suppression.py)
+# data protection (core/suppression/rule.py)
 register(
     {
         "Counts below {n} are withheld ({sign})": "Fallzahlen unter {n} sind geheim gehalten ({sign})",
@@ -160,7 +160,7 @@ register(
     }
 )
 
-# district profiles and print maps (core/profiles.py, adapters/layouts.py)
+# district profiles and print maps (core/profiles/, adapters/layouts.py)
 register(
     {
         "District profile": "Sozialraumprofil",

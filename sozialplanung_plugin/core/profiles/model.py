@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .. import suppression as cs
 from ..burden import BURDENED, PARTICULARLY, UNREMARKABLE
 from ..catalogue import Indicator
+from ..errors import UserError
 from ..i18n import tr
 from .texts import FLAGGED, date_text
 
@@ -27,7 +28,7 @@ BURDEN_ORDER = (UNREMARKABLE, BURDENED, PARTICULARLY)
 COLUMNS = ("value", "reference", "difference", "flag", "change")
 
 
-class ProfileError(ValueError):
+class ProfileError(UserError):
     """The input cannot make a profile (names the field or the indicator)."""
 
 
