@@ -2,48 +2,10 @@
 
 from __future__ import annotations
 
-import os
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
-
-PLUGIN_DIR = os.path.dirname(__file__)
-
-_translator: QTranslator | None = None
-_locale_override: str | None = None
-
-
-def set_locale(name: str | None) -> None:
-    """Run in this locale regardless of the settings (scripts, the demo)."""
-    global _locale_override
-    _locale_override = name
-
-
-def qgis_locale() -> str:
-    """The locale QGIS runs in ('de_DE', 'en_US', ...)."""
-    if _locale_override:
-        return _locale_override
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        name = settings.value("locale/userLocale", "", type=str)
-        if name:
-            return name
-    name = settings.value("locale/userLocale", "", type=str)
-    return name or QLocale().name()
-
-
-def install_translator() -> None:
-    """Load i18n/sozialplanung_<lang>.qm once, for the locale QGIS runs in."""
-    global _translator
-    if _translator is not None:
-        return
-    lang = qgis_locale()[:2]
-    path = os.path.join(PLUGIN_DIR, "i18n", f"sozialplanung_{lang}.qm")
-    if os.path.exists(path):
-        tr = QTranslator()
-        if tr.load(path):
-            QCoreApplication.installTranslator(tr)
-            _translator = tr
+from sozialplanung_plugin.translation import install_translator
 
 
 class SozialplanungPlugin:
@@ -67,8 +29,8 @@ class SozialplanungPlugin:
     def initGui(self):  # noqa: N802
         self.initProcessing()
         from qgis.PyQt.QtGui import QIcon
-        from qgis.PyQt.QtWidgets import QAction
 
+        from sozialplanung_plugin.compat import QAction
         from sozialplanung_plugin.paths import icon_path
 
         icon = QIcon(icon_path())
@@ -87,7 +49,7 @@ class SozialplanungPlugin:
 
         if self.panel is None:
             self.panel = SozialplanungPanel(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.panel)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
             self.panel.visibilityChanged.connect(self.panel_action.setChecked)
         self.panel.setVisible(visible)
 

@@ -39,7 +39,7 @@ def start_qgis(prefix: str | None = None, locale: str | None = None):
     from processing.core.Processing import Processing
 
     Processing.initialize()
-    from sozialplanung_plugin.plugin import install_translator, set_locale
+    from sozialplanung_plugin.translation import install_translator, set_locale
 
     if locale:
         set_locale(locale)

@@ -343,12 +343,12 @@ def test_compositeindex_methods_classes_and_population(run, tmp_path):
 
 
 def test_legend_labels_follow_the_qgis_language(run, tmp_path, monkeypatch):
-    # the language comes from QGIS's locale setting (plugin.qgis_locale); patched here rather than written
+    # the language comes from QGIS's locale setting (translation.qgis_locale); patched here rather than written
     # to the settings file, which other test runs on the machine share
-    from sozialplanung_plugin import plugin
+    from sozialplanung_plugin import translation
 
     joined = join(run, tmp_path, "musterstadt_2023.csv")
-    monkeypatch.setattr(plugin, "qgis_locale", lambda: "de_DE")
+    monkeypatch.setattr(translation, "qgis_locale", lambda: "de_DE")
     out = str(tmp_path / "de.gpkg")
     run("sozialplanung:classifyburden", {"INPUT": joined, "CATALOGUE": CATALOGUE, "MEASURE": "zscore", "OUTPUT": out})
     assert legend_labels(out) == ["unauffällig", "belastet", "besonders belastet", "nicht bewertbar"]
@@ -358,7 +358,7 @@ def test_legend_labels_follow_the_qgis_language(run, tmp_path, monkeypatch):
         {"INPUT": joined, "CATALOGUE": CATALOGUE, "CLASSES": "breaks", "BREAKS": "-1;0;1,5", "OUTPUT": out},
     )
     assert legend_labels(out) == ["unter -1", "-1 bis unter 0", "0 bis unter 1,5", "ab 1,5", "nicht klassifiziert"]
-    monkeypatch.setattr(plugin, "qgis_locale", lambda: "en_GB")
+    monkeypatch.setattr(translation, "qgis_locale", lambda: "en_GB")
     out = str(tmp_path / "en.gpkg")
     run("sozialplanung:classifyburden", {"INPUT": joined, "CATALOGUE": CATALOGUE, "MEASURE": "zscore", "OUTPUT": out})
     assert legend_labels(out) == ["unremarkable", "burdened", "particularly burdened", "not assessable"]
@@ -417,9 +417,9 @@ def test_rerun_on_its_own_output_replaces_the_fields(run, tmp_path):
 
 
 def test_too_many_fields_for_a_geopackage_is_a_clear_error(run, tmp_path, monkeypatch):
-    from sozialplanung_plugin.processing import compute_indicators
+    from sozialplanung_plugin.processing import base
 
-    monkeypatch.setattr(compute_indicators, "SQLITE_MAX_COLUMNS", 30)
+    monkeypatch.setattr(base, "SQLITE_MAX_COLUMNS", 30)
     joined = join(run, tmp_path, "musterstadt_2023.csv")
     with pytest.raises(
         QgsProcessingException,

@@ -14,16 +14,15 @@ import pytest
 from conftest import PLUGIN_DIR, data, example, layer_rows
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from test_core_suppression import attack, lp_attack, small_published
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin import example as berlin_example
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import suppression as cs
@@ -132,8 +131,8 @@ def test_berlin_suppressed_as_published(run, joined, tmp_path):
     # the field types stay: counts are still integers
     layer = QgsVectorLayer(out, "p", "ogr")
     f = layer.fields()
-    assert f.field("inhabitants_2024").type() in (QVariant.Int, QVariant.LongLong)
-    assert f.field(fn.supp_of("inhabitants_age_below_6_2024")).type() == QVariant.String
+    assert compat.is_integer_field(f.field("inhabitants_2024"))
+    assert compat.is_text_field(f.field(fn.supp_of("inhabitants_age_below_6_2024")))
 
 
 def test_fields_only_and_sign(run, joined, tmp_path):
@@ -175,10 +174,10 @@ def test_errors_name_the_field(run, joined, tmp_path):
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "units", "memory")
     layer.dataProvider().addAttributes(
         [
-            QgsField("key", QVariant.String),
-            QgsField("kinder", QVariant.Int),
-            QgsField("quote", QVariant.Double),
-            QgsField("name", QVariant.String),
+            compat.new_field("key", compat.TYPE_STRING),
+            compat.new_field("kinder", compat.TYPE_INT),
+            compat.new_field("quote", compat.TYPE_DOUBLE),
+            compat.new_field("name", compat.TYPE_STRING),
         ]
     )
     layer.updateFields()

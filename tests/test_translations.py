@@ -281,7 +281,7 @@ def test_plugin_installs_the_german_qm_in_a_german_qgis(qgis_app):
     from qgis.core import QgsSettings
     from qgis.PyQt.QtCore import QCoreApplication
 
-    from sozialplanung_plugin import plugin
+    from sozialplanung_plugin import translation as plugin
 
     qm = os.path.join(plugin.PLUGIN_DIR, "i18n", "sozialplanung_de.qm")
     if not os.path.exists(qm):

@@ -17,15 +17,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.core.errors import CanceledError
 
-KIND_TO_QVARIANT = {
-    "integer": QVariant.LongLong,
-    "number": QVariant.Double,
-    "text": QVariant.String,
+KIND_TO_TYPE = {
+    "integer": compat.TYPE_LONGLONG,
+    "number": compat.TYPE_DOUBLE,
+    "text": compat.TYPE_STRING,
 }
-
-_NUMERIC = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double}
 
 
 def iterate(source, request: QgsFeatureRequest | None = None):
@@ -33,15 +32,15 @@ def iterate(source, request: QgsFeatureRequest | None = None):
     invalid geometries are reported by the algorithms, never a crash."""
     request = request or QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        return source.getFeatures(request, compat.SOURCE_SKIP_GEOMETRY_CHECKS)
+    request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
     return source.getFeatures(request)
 
 
 def field_kind(field: QgsField) -> str:
-    if field.type() in (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong):
+    if compat.is_integer_field(field):
         return "integer"
-    if field.type() == QVariant.Double:
+    if compat.field_type_code(field) == compat.TYPE_DOUBLE:
         return "number"
     return "text"
 
@@ -69,7 +68,7 @@ def source_frame(source, names: list[str] | None = None, feedback=None) -> pd.Da
         if i < 0:
             raise QgsProcessingException(f"field {n!r} not found in the layer (fields: {', '.join(fields.names())})")
         idx.append(i)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(idx)
+    request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY).setSubsetOfAttributes(idx)
     total = source.featureCount() or 1
     fids, rows = [], []
     for k, f in enumerate(iterate(source, request)):
@@ -84,7 +83,7 @@ def source_frame(source, names: list[str] | None = None, feedback=None) -> pd.Da
     nan = float("nan")
     data = {}
     for n, i, col in zip(names, idx, columns):
-        if fields.at(i).type() in _NUMERIC:
+        if compat.is_numeric_field(fields.at(i)):
             data[n] = np.array([v if type(v) in (int, float) else nan for v in col], dtype="float64")
         else:
             data[n] = np.array([None if v is None or type(v) is QVariant else v for v in col], dtype=object)
@@ -101,13 +100,13 @@ def fields_with(base: QgsFields, new: list[tuple[str, str]], replace: bool = Tru
         key = f.name().lower()
         if replace and key in new_names:
             n, k = new_names[key]
-            out.append(QgsField(n, KIND_TO_QVARIANT[k]))
+            out.append(compat.new_field(n, KIND_TO_TYPE[k]))
             placed.add(key)
         else:
             out.append(QgsField(f))
     for n, k in new:
         if n.lower() not in placed:
-            out.append(QgsField(n, KIND_TO_QVARIANT[k]))
+            out.append(compat.new_field(n, KIND_TO_TYPE[k]))
     return out
 
 
@@ -213,12 +212,12 @@ def write_with_columns(
             f.setAttributes(attrs)
         batch.append(f)
         if len(batch) >= 2000:
-            if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(f"could not write features: {sink.lastError()}")
             written += len(batch)
             batch = []
     if batch:
-        if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(f"could not write features: {sink.lastError()}")
         written += len(batch)
     if feedback is not None and feedback.isCanceled():

@@ -25,13 +25,12 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsSimpleFillSymbolLayer,
     QgsSymbol,
-    QgsUnitTypes,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.core import burden as cb
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core.i18n import language
@@ -67,7 +66,7 @@ OUTLINE = "#6e6e6e"
 
 def lang() -> str:
     try:
-        from sozialplanung_plugin.plugin import qgis_locale
+        from sozialplanung_plugin.translation import qgis_locale
 
         return language(qgis_locale())
     except Exception:  # pragma: no cover - outside QGIS
@@ -116,11 +115,11 @@ def colours(n: int, palette: str = "YlOrRd") -> list[QColor]:
 
 
 def symbol(geometry_type, colour: QColor) -> QgsSymbol:
-    if geometry_type == QgsWkbTypes.PolygonGeometry:
+    if geometry_type == compat.GEOMETRY_POLYGON:
         s = QgsFillSymbol.createSimple(
             {"color": colour.name(), "outline_color": OUTLINE, "outline_width": "0.1", "outline_width_unit": "MM"}
         )
-    elif geometry_type == QgsWkbTypes.LineGeometry:
+    elif geometry_type == compat.GEOMETRY_LINE:
         s = QgsLineSymbol.createSimple({"color": colour.name(), "width": "0.8"})
     else:
         s = QgsMarkerSymbol.createSimple({"color": colour.name(), "outline_color": OUTLINE, "size": "2.6"})
@@ -129,19 +128,19 @@ def symbol(geometry_type, colour: QColor) -> QgsSymbol:
 
 def neutral_symbol(geometry_type) -> QgsSymbol:
     """Light grey, hatched: units without a class."""
-    if geometry_type != QgsWkbTypes.PolygonGeometry:
+    if geometry_type != compat.GEOMETRY_POLYGON:
         return symbol(geometry_type, QColor(NEUTRAL_FILL))
     s = QgsFillSymbol()
     s.deleteSymbolLayer(0)
     base = QgsSimpleFillSymbolLayer(QColor(NEUTRAL_FILL))
     base.setStrokeColor(QColor(OUTLINE))
     base.setStrokeWidth(0.1)
-    base.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+    base.setStrokeWidthUnit(compat.RENDER_MM)
     s.appendSymbolLayer(base)
     hatch = QgsLinePatternFillSymbolLayer()
     hatch.setLineAngle(45)
     hatch.setDistance(1.6)
-    hatch.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
+    hatch.setDistanceUnit(compat.RENDER_MM)
     hatch.setLineWidth(0.15)
     hatch.setColor(QColor(NEUTRAL_HATCH))
     if hatch.subSymbol() is not None:
@@ -237,14 +236,12 @@ def burden_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
 
 def status_renderer(layer: QgsVectorLayer, legend: dict[int, str]) -> QgsCategorizedSymbolRenderer:
     classes = [(c, legend[c]) for c in sorted(legend)]
-    return categorized(layer.geometryType(), fn.STATUS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED))
+    return categorized(layer.geometryType(), fn.STATUS_CLASS, classes, None, t(NOT_CLASSIFIED))
 
 
 def dynamics_renderer(layer: QgsVectorLayer) -> QgsCategorizedSymbolRenderer:
     classes = [(c, t(DYNAMICS_LEGEND[c])) for c in (1, 3, 5)]
-    return categorized(
-        layer.geometryType(), fn.DYNAMICS_CLASS, classes, QVariant(), t(NOT_CLASSIFIED), palette="Purples"
-    )
+    return categorized(layer.geometryType(), fn.DYNAMICS_CLASS, classes, None, t(NOT_CLASSIFIED), palette="Purples")
 
 
 def value_renderer(
@@ -291,7 +288,7 @@ def save_default_style(layer: QgsVectorLayer, name: str | None = None, default: 
     uri = layer.source().split("|")[0]
     if layer.providerType() != "ogr" or not uri.lower().endswith(".gpkg"):
         return f"not a GeoPackage layer: {layer.source()}"
-    err = layer.saveStyleToDatabase(name or layer.name() or "sozialplanung", "Sozialplanung", default, "")
+    err = compat.save_style_to_database(layer, name or layer.name() or "sozialplanung", "Sozialplanung", default)
     return err or None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from qgis.core import QgsMapLayerProxyModel, QgsProject
+from qgis.core import QgsProject, QgsVectorLayer
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from sozialplanung_plugin import paths
+from sozialplanung_plugin import compat, paths
 
 
 def tr(text: str) -> str:
@@ -110,7 +110,7 @@ class SozialplanungPanel(QDockWidget):
 
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(compat.LAYER_FILTER_POLYGON)
         form.addRow(tr("Layer"), self.layer_combo)
         self.catalogue = QgsFileWidget()
         self.catalogue.setFilter(tr("Indicator catalogue (*.csv *.xlsx *.ods)"))
@@ -125,7 +125,7 @@ class SozialplanungPanel(QDockWidget):
         registry = QgsApplication.processingRegistry()
         for step in steps():
             frame = QFrame()
-            frame.setFrameShape(QFrame.StyledPanel)
+            frame.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(frame)
             title = QLabel(f"<b>{step['title']}</b>")
             text = QLabel(step["text"])
@@ -144,13 +144,13 @@ class SozialplanungPanel(QDockWidget):
         # Wrap the texts to the dock's width instead of scrolling sideways.
         for w in (self.layer_combo, self.catalogue):
             w.setMinimumWidth(80)
-            w.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+            w.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         scroll = QScrollArea()
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.setWidget(scroll)
-        self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
 
     def parameters_for(self, alg_id: str) -> dict:
         """Defaults for a step: the chosen layer and catalogue."""
@@ -173,7 +173,9 @@ class SozialplanungPanel(QDockWidget):
             results = processing.execAlgorithmDialog(alg_id, self.parameters_for(alg_id)) or {}
         finally:
             project.layerWasAdded.disconnect(added.append)
-        polygons = [lyr for lyr in added if lyr.type() == lyr.VectorLayer and lyr.geometryType() == 2]
+        polygons = [
+            lyr for lyr in added if isinstance(lyr, QgsVectorLayer) and lyr.geometryType() == compat.GEOMETRY_POLYGON
+        ]
         if polygons:
             self.layer_combo.setLayer(polygons[-1])
             self.status[alg_id].setText("✓ " + tr("done: {0}").format(polygons[-1].name()))

@@ -15,9 +15,21 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters import styles
+from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, source_frame, write_with_columns
+from sozialplanung_plugin.core import fields as fn
+from sozialplanung_plugin.core import indicators as ci
+from sozialplanung_plugin.core import suppression as cs
+from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
 from sozialplanung_plugin.core.i18n import language
 from sozialplanung_plugin.core.tables import TableError
 
@@ -70,7 +82,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     def add(self, param: QgsProcessingParameterDefinition, help_text: str, advanced: bool = False):
         param.setHelp(help_text)
         if advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | compat.PARAMETER_ADVANCED)
         self.addParameter(param)
         return param
 
@@ -101,7 +113,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def lang() -> str:
-        from sozialplanung_plugin.plugin import qgis_locale
+        from sozialplanung_plugin.translation import qgis_locale
 
         return language(qgis_locale())
 
@@ -120,3 +132,193 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(text)
         else:
             feedback.reportError(text, False)
+
+
+TABLE_PATTERNS = "(*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
+SQLITE_MAX_COLUMNS = 2000  # SQLite's default column limit, which GeoPackage inherits (fid and geometry included)
+
+
+class IndicatorAlgorithm(SozialplanungAlgorithm):
+    """Shared steps of the indicator, burden and index algorithms."""
+
+    GROUP_ID = "analysis"
+
+    INPUT = "INPUT"
+    CATALOGUE = "CATALOGUE"
+    SHEET = "SHEET"
+    KEY_FIELD = "KEY_FIELD"
+    REFERENCE_FIELD = "REFERENCE_FIELD"
+    OUTPUT = "OUTPUT"
+
+    _dest_id = None
+    _style = None
+    _extra_styles: dict | None = None
+
+    def add_input(self, description: str, help_text: str):
+        self.add(QgsProcessingParameterFeatureSource(self.INPUT, description, [compat.SOURCE_VECTOR]), help_text)
+
+    def add_catalogue(self):
+        self.add(
+            QgsProcessingParameterFile(
+                self.CATALOGUE, self.tr("Indicator catalogue"), fileFilter=self.tr("Tables") + " " + TABLE_PATTERNS
+            ),
+            self.tr(
+                "Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names "
+                "in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], "
+                "denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: "
+                "100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, "
+                "0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], "
+                "threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, "
+                "dynamics or none], reference [Referenzwert: published city-wide value], topic_weight "
+                "[Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, "
+                "denominator, rate and weight_column cells are layer fields; 'sgb2' also finds "
+                "'sgb2_2019', 'sgb2_2020' ... for several years."
+            ),
+        )
+        self.add(
+            QgsProcessingParameterString(self.SHEET, self.tr("Catalogue sheet (XLSX/ODS)"), optional=True),
+            self.tr("Sheet of a spreadsheet catalogue; empty: the first sheet."),
+            advanced=True,
+        )
+
+    def add_key(self):
+        self.add(
+            QgsProcessingParameterField(
+                self.KEY_FIELD, self.tr("Key field of the units"), parentLayerParameterName=self.INPUT, optional=True
+            ),
+            self.tr("Field that names a unit in messages (e.g. PLR_ID); empty: the first text field."),
+            advanced=True,
+        )
+
+    def add_reference_field(self, help_text: str, advanced: bool = False):
+        self.add(
+            QgsProcessingParameterField(
+                self.REFERENCE_FIELD,
+                self.tr("Reference area field"),
+                parentLayerParameterName=self.INPUT,
+                optional=True,
+            ),
+            help_text,
+            advanced=advanced,
+        )
+
+    def add_output(self, description: str, help_text: str):
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, description, compat.SOURCE_VECTOR_ANY), help_text)
+
+    # --- running --------------------------------------------------------------
+
+    def read_source(self, parameters, context):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        return source
+
+    def read_catalogue(self, parameters, context) -> Catalogue:
+        path = self.parameterAsFile(parameters, self.CATALOGUE, context)
+        sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
+        try:
+            return read_catalogue(path, sheet)
+        except (TableError, ValueError) as e:
+            raise self.fail(e) from e
+
+    def key_field(self, parameters, context, source) -> str | None:
+        name = self.parameterAsString(parameters, self.KEY_FIELD, context).strip()
+        if name:
+            return name
+        for f in source.fields():
+            if f.name().lower() != "fid" and compat.is_text_field(f):
+                return f.name()
+        return None
+
+    def optional_int(self, parameters, name, context) -> int | None:
+        v = parameters.get(name)
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        return self.parameterAsInt(parameters, name, context)
+
+    def optional_double(self, parameters, name, context) -> float | None:
+        v = parameters.get(name)
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def protection(self, source) -> tuple[list[str], object]:
+        """The data-protection rule stored on the layer by ``suppress`` and the
+        fields it needs, so that rates computed here keep to it (no rates for
+        units below its minimum population)."""
+        if source.fields().lookupField(fn.SUPPRESSION_RULE) < 0:
+            return [], None
+        rule = cs.rule_from_frame(source_frame(source, [fn.SUPPRESSION_RULE]))
+        if rule is None or rule.min_population <= 0 or not rule.population_field:
+            return [], rule
+        names = source.fields().names()
+        if rule.population_field not in names:
+            return [], rule
+        return list(cs.population_columns(rule.population_field, names).values()), rule
+
+    def frame(self, source, columns, feedback):
+        return source_frame(source, [c for c in dict.fromkeys(columns) if c], feedback)
+
+    @staticmethod
+    def progress(feedback):
+        def cb(fraction):
+            feedback.setProgress(100.0 * fraction)
+            if feedback.isCanceled():
+                raise ci.CanceledError()
+
+        return cb
+
+    def write(self, parameters, context, source, added, kinds, feedback):
+        out_fields = fields_with(source.fields(), kinds, replace=True)
+        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        low = dest.lower()
+        if (".gpkg" in low or ".sqlite" in low) and out_fields.count() + 2 > SQLITE_MAX_COLUMNS:
+            raise QgsProcessingException(
+                self.tr(
+                    "The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). "
+                    "Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another "
+                    "format (e.g. FlatGeobuf .fgb or a temporary layer)."
+                ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
+            )
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
+        if out.sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        try:
+            write_with_columns(source, out.sink, out_fields, added, kinds, feedback)
+        except BaseException:
+            out.discard()  # outputs are written completely or not at all
+            raise
+        out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
+        return out.dest_id
+
+    def style_output(self, context, dest_id, style, extra=None):
+        self._dest_id, self._style, self._extra_styles = dest_id, style, extra
+        styles.attach(context, dest_id, style)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        if self._dest_id and self._style is not None:
+            try:
+                if styles.store_in_output(context, self._dest_id, self._style, feedback, self._extra_styles):
+                    feedback.pushInfo(self.tr("Style stored in the GeoPackage as its default style."))
+            except Exception as e:  # the data is written; a style problem must not fail the run
+                self.warn(feedback, self.tr("The style could not be stored: {0}").format(e))
+        return {}
+
+    def report(self, feedback, warnings):
+        for w in dict.fromkeys(warnings):
+            self.warn(feedback, w)
+
+
+def needed_columns(catalogue, field_names, only=None) -> list[str]:
+    """Layer fields the indicators read, with their sign fields."""
+    infos = ci.plan(catalogue, field_names, only=only)
+    cols = []
+    for info in infos:
+        for c in info.columns:
+            for x in c.inputs:
+                cols.append(x)
+                if fn.sign_of(x) in field_names:
+                    cols.append(fn.sign_of(x))
+    return cols

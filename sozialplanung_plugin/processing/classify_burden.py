@@ -9,13 +9,14 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import burden as cb
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.tables import TableError
-from sozialplanung_plugin.processing.compute_indicators import IndicatorAlgorithm, needed_columns
+from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
 
 
 class ClassifyBurden(IndicatorAlgorithm):
@@ -78,9 +79,7 @@ class ClassifyBurden(IndicatorAlgorithm):
             ),
         )
         self.add(
-            QgsProcessingParameterNumber(
-                self.THRESHOLD, self.tr("Threshold"), QgsProcessingParameterNumber.Double, optional=True
-            ),
+            QgsProcessingParameterNumber(self.THRESHOLD, self.tr("Threshold"), compat.NUMBER_DOUBLE, optional=True),
             self.tr(
                 "How far a core indicator must deviate in the adverse direction, in the unit of the "
                 "measure (percentage points, index points, standard deviations or percentile rank). "
@@ -92,7 +91,7 @@ class ClassifyBurden(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_FLAGS,
                 self.tr("Minimum number of flagged core indicators"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 defaultValue=2,
                 minValue=1,
             ),

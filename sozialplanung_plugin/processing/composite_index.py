@@ -13,12 +13,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import composite as cc
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core.tables import TableError
-from sozialplanung_plugin.processing.compute_indicators import IndicatorAlgorithm, needed_columns
+from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
 
 
 def parse_breaks(text: str) -> list[float]:
@@ -118,7 +119,7 @@ class CompositeIndex(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.CLASS_COUNT,
                 self.tr("Number of quantile classes"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 defaultValue=5,
                 minValue=2,
                 maxValue=20,
@@ -144,7 +145,7 @@ class CompositeIndex(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_POPULATION,
                 self.tr("Minimum population"),
-                QgsProcessingParameterNumber.Double,
+                compat.NUMBER_DOUBLE,
                 defaultValue=300,
                 minValue=0,
             ),
@@ -157,7 +158,7 @@ class CompositeIndex(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.YEAR,
                 self.tr("Reporting year"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 optional=True,
                 minValue=1900,
                 maxValue=2100,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -16,8 +15,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, iterate, write_with_columns
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
@@ -71,9 +70,7 @@ class JoinIndicators(SozialplanungAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Spatial units"), [QgsProcessing.TypeVectorPolygon]
-            ),
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Spatial units"), [compat.SOURCE_VECTOR_POLYGON]),
             self.tr(
                 "Polygon layer of the spatial units (Sozialräume, statistical districts). It is read, never changed."
             ),
@@ -128,7 +125,7 @@ class JoinIndicators(SozialplanungAlgorithm):
             advanced=True,
         )
         self.add(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined units"), QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Joined units"), compat.SOURCE_VECTOR_POLYGON),
             self.tr(
                 "Every unit of the input with the table's columns added. Any format QGIS writes; GeoPackage by default."
             ),
@@ -311,6 +308,6 @@ class JoinIndicators(SozialplanungAlgorithm):
     @staticmethod
     def _name_field(fields, key_idx: int) -> int:
         """The layer's name field for the report: a text field called *name*, else the first text field."""
-        text = [i for i, f in enumerate(fields) if i != key_idx and f.type() == QVariant.String]
+        text = [i for i, f in enumerate(fields) if i != key_idx and compat.is_text_field(f)]
         named = [i for i in text if "name" in fields.at(i).name().lower()]
         return (named or text or [-1])[0]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -18,16 +17,14 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters.layers import CompleteOrNothing, field_kind, fields_with, write_with_columns
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.tables import TableError
-from sozialplanung_plugin.processing.compute_indicators import TABLE_PATTERNS, IndicatorAlgorithm
-
-_NUMERIC = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong, QVariant.Double}
+from sozialplanung_plugin.processing.base import TABLE_PATTERNS, IndicatorAlgorithm
 
 
 class Suppress(IndicatorAlgorithm):
@@ -84,7 +81,7 @@ class Suppress(IndicatorAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add(
-            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Units"), [QgsProcessing.TypeVector]),
+            QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Units"), [compat.SOURCE_VECTOR]),
             self.tr(
                 "Layer of spatial units with count fields (joined) and possibly the fields of "
                 "computeindicators, classifyburden and compositeindex. It is read, never changed."
@@ -95,7 +92,7 @@ class Suppress(IndicatorAlgorithm):
                 self.FIELDS,
                 self.tr("Count fields"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Any,
+                type=compat.FIELD_ANY,
                 allowMultiple=True,
                 optional=True,
             ),
@@ -130,7 +127,7 @@ class Suppress(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_COUNT,
                 self.tr("Minimum count"),
-                QgsProcessingParameterNumber.Integer,
+                compat.NUMBER_INTEGER,
                 defaultValue=3,
                 minValue=1,
             ),
@@ -152,7 +149,7 @@ class Suppress(IndicatorAlgorithm):
             QgsProcessingParameterNumber(
                 self.MIN_POPULATION,
                 self.tr("Minimum population for rates"),
-                QgsProcessingParameterNumber.Double,
+                compat.NUMBER_DOUBLE,
                 defaultValue=0,
                 minValue=0,
             ),
@@ -167,7 +164,7 @@ class Suppress(IndicatorAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Numeric,
+                type=compat.FIELD_NUMERIC,
                 optional=True,
             ),
             self.tr(
@@ -194,9 +191,7 @@ class Suppress(IndicatorAlgorithm):
         )
         self.add_key()
         self.add(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Protected units"), QgsProcessing.TypeVectorAnyGeometry
-            ),
+            QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Protected units"), compat.SOURCE_VECTOR_ANY),
             self.tr(
                 "Every unit, withheld values NULL with <field>_sign and <field>_supp, and "
                 "suppression_note / suppression_rule. Publish this layer, not its input."
@@ -213,7 +208,7 @@ class Suppress(IndicatorAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         source = self.read_source(parameters, context)
         names = source.fields().names()
-        counts = self.parameterAsFields(parameters, self.FIELDS, context) or []
+        counts = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
         catalogue = None
         if self.parameterAsFile(parameters, self.CATALOGUE, context):
             catalogue = self.read_catalogue(parameters, context)
@@ -234,7 +229,7 @@ class Suppress(IndicatorAlgorithm):
         except (TableError, ValueError) as e:
             raise self.fail(e) from e
         fields = source.fields()
-        numeric = [f.name() for f in fields if f.type() in _NUMERIC]
+        numeric = [f.name() for f in fields if compat.is_numeric_field(f)]
         try:
             steps.setCurrentStep(0)
             data = self.frame(source, wanted, steps)
