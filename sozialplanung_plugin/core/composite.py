@@ -41,6 +41,18 @@ rank from the lowest index, ties the lowest) and ``breaks`` (user breaks
 b1 < b2 < ...: class = 1 + number of breaks <= index) replace the method's
 own classes of the status index, so classes stay comparable across years.
 The dynamics index always uses mean +/- 1 sd.
+
+YEARLY MONITORING (``compute_series``, ``transitions``): the zscore_sum
+status and dynamics index of every year of a series (catalogue columns with a
+year suffix), fields ``status_index_<Y>``, ``status_class_<Y>``,
+``dynamics_index_<Y>``, ``dynamics_class_<Y>``. CLASS BASIS ``each_year``:
+every year standardised and classed on its own (the MSS way; the same as
+``compute()`` on that year alone); ``base_year``: every year on the scale of
+one base year (its indicators' means and sds and its index's breaks), so that
+a move between classes is a real change. Without change indicators the
+dynamics may come from the series itself (the change of the status
+indicators over a period of P years). ``transitions`` counts the units from
+class i in one year to class j in another and lists those that moved.
 """
 
 from __future__ import annotations
@@ -52,7 +64,7 @@ import pandas as pd
 
 from . import fields as fn
 from . import indicators as ci
-from .catalogue import Catalogue, Indicator
+from .catalogue import Catalogue, Indicator, resolve
 from .numbers import number
 
 METHODS = ("zscore_sum", "percentile_flags", "exponential_rank")
@@ -208,11 +220,18 @@ def _percent_rank(x: np.ndarray, valid: np.ndarray) -> np.ndarray:
     return _units_below(x, valid) / (n - 1.0) if n > 1 else np.where(valid, 0.0, np.nan)
 
 
-def sd_classes(index: np.ndarray, valid: np.ndarray, kind: str) -> np.ndarray:
-    """MSS classes by the index's mean and sample sd (see the module docstring)."""
+def mean_sd(index: np.ndarray, valid: np.ndarray) -> tuple[float, float]:
+    """Mean and sample sd of the valid units' index (sd 0 for a single unit)."""
     v = index[valid]
-    m = v.mean()
-    s = v.std(ddof=1) if len(v) > 1 else 0.0
+    return float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else 0.0
+
+
+def sd_classes(
+    index: np.ndarray, valid: np.ndarray, kind: str, breaks_of: tuple[float, float] | None = None
+) -> np.ndarray:
+    """MSS classes by the index's mean and sample sd (see the module docstring);
+    ``breaks_of`` = (mean, sd) of another index (a base year) instead of its own."""
+    m, s = mean_sd(index, valid) if breaks_of is None else breaks_of
     out = np.full(len(index), np.nan)
     x = index[valid]
     if kind == "status":
@@ -466,3 +485,308 @@ def compute(
     frame = pd.DataFrame(out.columns, index=data.index, copy=False)
     topics = list(dict.fromkeys(i.topic for i in status.indicators))
     return CompositeResult(frame, out.kinds, labels, topics, warns, result_notes, dynamics is not None)
+
+
+# --- Yearly monitoring: the MSS index of every year of a series, class movements ---
+
+CLASS_BASES = ("each_year", "base_year")
+
+
+def yearly(name: str, year: int) -> str:
+    """The field of one year of a series: ``yearly('status_class', 2019)`` -> ``status_class_2019``."""
+    return f"{name}_{year}"
+
+
+@dataclass
+class Scale:
+    """What an index is measured against: the mean and sample sd of every
+    indicator and of the index itself over the valid units of one year."""
+
+    year: int
+    indicators: dict[str, tuple[float, float]]
+    index: tuple[float, float] = (np.nan, np.nan)
+
+
+@dataclass
+class SeriesResult:
+    frame: pd.DataFrame
+    kinds: list[tuple[str, str]]
+    years: list[int]  # years with a status index
+    dynamics_years: list[int]  # years with a dynamics index
+    class_basis: str
+    base_year: int | None  # the year whose scale every year uses (class_basis "base_year")
+    scales: dict[tuple[str, int], Scale] = field(default_factory=dict)  # (kind, year) -> the scale it used
+    dynamics_source: str = ""  # "catalogue", "change" or "" (no dynamics)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _years_of(inds: list[Indicator], columns: list[str]) -> list[int]:
+    """The years in which every one of the indicators has its columns."""
+    common: set[int] | None = None
+    for ind in inds:
+        ys = [c.year for c in resolve(ind, columns)]
+        if ys == [None]:
+            raise CompositeError(
+                f"indicator {ind.id!r}: its columns have no year suffix; a series needs one column per year "
+                f"(e.g. '{ind.rate or ind.numerator}_2019', '{ind.rate or ind.numerator}_2021')"
+            )
+        common = set(ys) if common is None else common & set(ys)
+    return sorted(common or ())
+
+
+def series_years(catalogue: Catalogue, columns: list[str]) -> tuple[list[int], list[int]]:
+    """The years with every status indicator, and those with every (ready) dynamics indicator."""
+    status = _index_indicators(catalogue, "status")
+    if not status:
+        raise CompositeError(
+            f"{catalogue.path}: no indicator enters the status index (column index = status and polarity + or -)"
+        )
+    dyn = _index_indicators(catalogue, "dynamics")
+    return _years_of(status, columns), (_years_of(dyn, columns) if dyn else [])
+
+
+def _population_of(population, year: int, n: int) -> np.ndarray | None:
+    if population is None:
+        return None
+    if isinstance(population, dict):
+        if year not in population:
+            raise CompositeError(f"no population for {year} (population given for {sorted(population)})")
+        population = population[year]
+    pop = np.asarray(population, dtype="float64")
+    if len(pop) != n:
+        raise CompositeError(f"population ({year}): {len(pop)} values for {n} units")
+    return pop
+
+
+def _values_of_year(data, catalogue: Catalogue, inds: list[Indicator], year: int, keys, warns) -> pd.DataFrame:
+    """``<id>_val`` (and ``<id>_val_sign``) of the indicators in one year, computed from the catalogue's columns."""
+    res = ci.compute(data, catalogue, keys=keys, year=year, only=[i.id for i in inds])
+    warns += [f"{year}: {w}" for w in res.warnings if "the change fields are empty" not in w]
+    names = [c for i in inds for c in (fn.measure(i.id, "val"), fn.sign_of(fn.measure(i.id, "val")))]
+    return res.frame[[c for c in names if c in res.frame.columns]]
+
+
+def _changes(cur: pd.DataFrame, before: pd.DataFrame, inds: list[Indicator]) -> pd.DataFrame:
+    """``<id>_chg`` = value now - value before (and a sign where either is missing with one)."""
+    out = {}
+    for ind in inds:
+        v = fn.measure(ind.id, "val")
+        out[fn.change(ind.id)] = cur[v].to_numpy(dtype="float64") - before[v].to_numpy(dtype="float64")
+        sc = fn.sign_of(v)
+        s_now = cur[sc].to_numpy(dtype=object) if sc in cur.columns else ci.nones(len(cur))
+        s_before = before[sc].to_numpy(dtype=object) if sc in before.columns else ci.nones(len(cur))
+        out[fn.sign_of(fn.change(ind.id))] = np.where(pd.isna(s_now), s_before, s_now)
+    return pd.DataFrame(out, index=cur.index)
+
+
+def scale_of(part: Part, valid: np.ndarray, year: int) -> Scale:
+    """The mean and sample sd of every indicator over the valid units."""
+    out = {}
+    for ind in part.indicators:
+        v = part.values[ind.id][valid]
+        out[ind.id] = (v.mean(), v.std(ddof=1) if len(v) > 1 else np.nan)
+    return Scale(year, out)
+
+
+def scaled_index(part: Part, valid: np.ndarray, scale: Scale, warns: list[str], year: int) -> np.ndarray:
+    """``sum p * w * (x - mean) / sd`` with the means and sds of ``scale``
+    (on its own year's scale the same numbers as zscore_sum and dynamics_index)."""
+    index = np.zeros(len(valid))
+    for ind in part.indicators:
+        m, sd = scale.indicators[ind.id]
+        if not sd > 0:
+            name = ind.id if part.source == "catalogue" else fn.change(ind.id)
+            warns.append(f"{year}: indicator {name!r} has the same value in every valid unit of {scale.year}: z = 0")
+            z = np.where(valid, 0.0, np.nan)
+        else:
+            z = np.where(valid, (part.values[ind.id] - m) / sd, np.nan)
+        index = index + ind.polarity * ind.weight * z
+    return np.where(valid, index, np.nan)
+
+
+def _year_parts(year_frames: dict, year: int, catalogue: Catalogue, status, dyn, derived: bool, period, d_years):
+    frame = year_frames[year]
+    inds = list(status)
+    if year in d_years:
+        if derived:
+            frame = pd.concat([frame, _changes(frame, year_frames[year - period], status)], axis=1)
+        else:
+            inds += dyn
+    return gather(frame, Catalogue(catalogue.path, inds))
+
+
+def compute_series(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    years: list[int] | None = None,
+    class_basis: str = "each_year",
+    base_year: int | None = None,
+    population=None,
+    population_name: str = "",
+    min_population: float = 0.0,
+    keys=None,
+    dynamics_period: int | None = None,
+) -> SeriesResult:
+    """The MSS status and dynamics index (zscore_sum) of every year of a series.
+
+    The layer holds the catalogue's columns per year (``s1_2013``,
+    ``s1_2015``, ... as ``catalogue.resolve`` finds them). A year has a status
+    index when every status indicator has its columns in that year; a
+    dynamics index when every ready change indicator (index = dynamics) has
+    them, or, when the catalogue has none and ``dynamics_period`` P is given,
+    from the changes of the status indicators over P years (value in Y minus
+    value in Y - P, for the years Y whose year Y - P is in the layer).
+
+    ``class_basis``: ``each_year`` standardises and classes every year on its
+    own valid units, as the MSS does (each year's classes equal those of
+    ``compute()`` on that year alone: a unit's class says where it stands
+    among the units of that year); ``base_year`` measures every year on the
+    scale of ``base_year`` (default: the first year): the indicators'
+    z-scores use the base year's means and sds, the classes the base year's
+    breaks (mean - sd, mean + sd, mean + 1.5 sd of its index), so that a move
+    between classes is a real change of the values and the share of units in
+    a class may change. The base year's own index and classes are the same in
+    both. The dynamics of ``base_year`` use the scale of the base year's
+    dynamics (or of the first year with dynamics when the base year has none).
+
+    ``population``: one array for every year or a dict year -> array (units
+    below ``min_population`` or without population are not classified, as in
+    ``compute()``). Fields per year Y: ``status_index_Y``, ``status_class_Y``,
+    and where there is a dynamics index ``dynamics_index_Y``,
+    ``dynamics_class_Y`` (see ``yearly()``).
+    """
+    if class_basis not in CLASS_BASES:
+        raise CompositeError(f"unknown class basis {class_basis!r} (one of {', '.join(CLASS_BASES)})")
+    n = len(data)
+    keys = np.asarray(data.index if keys is None else keys, dtype=object)
+    columns = list(data.columns)
+    all_years, d_years = series_years(catalogue, columns)
+    status = _index_indicators(catalogue, "status")
+    dyn = _index_indicators(catalogue, "dynamics")
+    if years is not None:
+        unknown = sorted(set(years) - set(all_years))
+        if unknown:
+            raise CompositeError(
+                f"no status data for {', '.join(map(str, unknown))} "
+                f"(years with every status indicator: {', '.join(map(str, all_years)) or 'none'})"
+            )
+        s_years = sorted(set(years))
+    else:
+        s_years = all_years
+    if not s_years:
+        raise CompositeError("no year has every status indicator")
+    if dynamics_period is not None and dynamics_period <= 0:
+        raise CompositeError(f"the dynamics period must be a positive number of years (given {dynamics_period})")
+    derived = not dyn and dynamics_period is not None
+    if derived:
+        d_years = [y for y in s_years if y - dynamics_period in all_years]
+    else:
+        d_years = [y for y in d_years if y in s_years]
+    if class_basis == "base_year":
+        base_year = s_years[0] if base_year is None else base_year
+        if base_year not in s_years:
+            raise CompositeError(f"the base year {base_year} is not one of the years {', '.join(map(str, s_years))}")
+    else:
+        base_year = None
+    warns: list[str] = []
+    notes: list[str] = []
+    need = sorted(set(s_years) | ({y - dynamics_period for y in d_years} if derived else set()))
+    year_frames = {
+        y: _values_of_year(data, catalogue, status + (dyn if y in d_years and not derived else []), y, keys, warns)
+        for y in need
+    }
+    parts, valid = {}, {}
+    for y in s_years:
+        pop = _population_of(population, y, n)
+        s_part, d_part = _year_parts(year_frames, y, catalogue, status, dyn, derived, dynamics_period, d_years)
+        parts[("status", y)] = s_part
+        valid[("status", y)] = _validity(s_part, n, pop, population_name, min_population)[0]
+        if d_part is not None and y in d_years:
+            parts[("dynamics", y)] = d_part
+            valid[("dynamics", y)] = _validity(d_part, n, pop, population_name, min_population)[0]
+    scales: dict[tuple[str, int], Scale] = {}
+    out = ci.Output()
+    for kind, ys in (("status", s_years), ("dynamics", d_years)):
+        ref_year = None
+        if base_year is not None and ys:
+            ref_year = base_year if base_year in ys else ys[0]
+            if ref_year != base_year:
+                notes.append(f"{kind}: the base year {base_year} has none; every year on the scale of {ref_year}")
+        ref_scale = None
+        if ref_year is not None:
+            ref_scale = _own_scale(parts[(kind, ref_year)], valid[(kind, ref_year)], ref_year)
+        for y in ys:
+            part, ok = parts[(kind, y)], valid[(kind, y)]
+            nv = int(ok.sum())
+            name_index = fn.STATUS_INDEX if kind == "status" else fn.DYNAMICS_INDEX
+            name_class = fn.STATUS_CLASS if kind == "status" else fn.DYNAMICS_CLASS
+            if nv < 2:
+                warns.append(f"{y}: only {nv} unit(s) have every {kind} indicator: no {kind} index")
+                index, cls = np.full(n, np.nan), np.full(n, np.nan)
+            else:
+                scale = ref_scale if ref_scale is not None else _own_scale(part, ok, y)
+                index = scaled_index(part, ok, scale, warns, y)
+                cls = sd_classes(index, ok, kind, scale.index)
+                scales[(kind, y)] = scale
+            out.put(yearly(name_index, y), index)
+            out.put(yearly(name_class, y), cls, "integer")
+            notes.append(f"{y}: {kind} index: {nv} of {n} units classified")
+    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
+    source = "" if not d_years else ("change" if derived else "catalogue")
+    return SeriesResult(frame, out.kinds, s_years, d_years, class_basis, base_year, scales, source, warns, notes)
+
+
+def _own_scale(part: Part, valid: np.ndarray, year: int) -> Scale:
+    """The scale of a year on its own valid units, with its index's mean and sd."""
+    scale = scale_of(part, valid, year)
+    scale.index = mean_sd(scaled_index(part, valid, scale, [], year), valid)
+    return scale
+
+
+@dataclass
+class Transitions:
+    """Class movements between two years."""
+
+    kind: str
+    from_year: int
+    to_year: int
+    counts: pd.DataFrame  # rows: class in from_year, columns: class in to_year; units classified in both
+    changes: pd.DataFrame  # the units that changed class: key, from, to (ordered by key)
+    n: int  # units classified in both years
+
+    @property
+    def worse(self) -> int:
+        """Units that moved to a higher (more burdened) class."""
+        return int((self.changes["to"] > self.changes["from"]).sum())
+
+    @property
+    def better(self) -> int:
+        return int((self.changes["to"] < self.changes["from"]).sum())
+
+
+def transitions(frame: pd.DataFrame, from_year: int, to_year: int, keys=None, kind: str = "status") -> Transitions:
+    """Counts of units from class i in ``from_year`` to class j in ``to_year``
+    (the ``<kind>_class_<year>`` fields of ``compute_series``), and the list of
+    the units whose class changed. Units not classified in either year are left out."""
+    if kind not in ("status", "dynamics"):
+        raise CompositeError(f"unknown kind {kind!r} (status or dynamics)")
+    name = fn.STATUS_CLASS if kind == "status" else fn.DYNAMICS_CLASS
+    a_name, b_name = yearly(name, from_year), yearly(name, to_year)
+    for f in (a_name, b_name):
+        if f not in frame.columns:
+            raise CompositeError(f"no field {f!r} (the classes of the year)")
+    keys = np.asarray(frame.index if keys is None else keys, dtype=object)
+    a = frame[a_name].to_numpy(dtype="float64")
+    b = frame[b_name].to_numpy(dtype="float64")
+    both = ~np.isnan(a) & ~np.isnan(b)
+    classes = sorted(STATUS_LABELS if kind == "status" else DYNAMICS_LABELS)
+    extra = sorted((set(a[both].astype(int).tolist()) | set(b[both].astype(int).tolist())) - set(classes))
+    classes += extra
+    counts = pd.DataFrame(0, index=pd.Index(classes, name=from_year), columns=pd.Index(classes, name=to_year))
+    for i, j in zip(a[both].astype(int).tolist(), b[both].astype(int).tolist()):
+        counts.at[i, j] += 1
+    moved = both & (a != b)
+    changes = pd.DataFrame({"key": keys[moved], "from": a[moved].astype(int), "to": b[moved].astype(int)})
+    changes = changes.sort_values("key", kind="stable").reset_index(drop=True)
+    return Transitions(kind, from_year, to_year, counts, changes, int(both.sum()))
