@@ -58,7 +58,7 @@ $(STAMP)/venv-core: requirements-core.txt | $(STAMP)/system
 # --- building the installable plugin -------------------------------------
 
 build: $(BUILD)/metadata.txt
-$(BUILD)/metadata.txt: $(SOURCES) metadata.txt resources/icon.svg $(wildcard resources/example/berlin/*) $(wildcard i18n/*.ts) LICENSE | $(STAMP)/system
+$(BUILD)/metadata.txt: $(SOURCES) metadata.txt resources/icon.svg $(shell find resources/example -type f) $(wildcard i18n/*.ts) LICENSE | $(STAMP)/system
 	rm -rf $(BUILD)
 	mkdir -p $(BUILD)/i18n $(BUILD)/resources
 	cd $(PLUGIN) && find . -type f \( -name '*.py' -o -name '*.html' -o -name '*.svg' -o -name '*.j2' -o -name '*.qml' -o -name '*.help' \) \

@@ -431,15 +431,41 @@ def test_too_many_fields_for_a_geopackage_is_a_clear_error(run, tmp_path, monkey
     assert "kinder_pct" in layer_rows(out, "sr_id")["0101"]
 
 
+WRITING_STARTS_AT = {
+    "computeindicators": 50.0,  # step 3 of 4
+    "classifyburden": 75.0,  # step 4 of 4
+    "compositeindex": 200 / 3,  # step 3 of 3
+    "suppress": 200 / 3,
+    "joinindicators": 75.0,
+}
+
+
 def test_cancel_stops_before_anything_is_written(run, tmp_path):
+    """One cancel behaviour for every algorithm: the run ends with a message
+    that says so, and nothing is written (the writer removes what it began)."""
     joined = join(run, tmp_path, "musterstadt_2023.csv")
     out = tmp_path / "cancelled.gpkg"
-    for alg in ("computeindicators", "classifyburden", "compositeindex"):
-        for when in ("before", "during"):
+    for alg in ("computeindicators", "classifyburden", "compositeindex", "suppress", "joinindicators"):
+        for when in ("before", "during", "writing"):
             fb = QgsProcessingFeedback()
             if when == "before":
                 fb.cancel()
-            else:  # as a user presses Cancel while the first step runs
+            elif when == "during":  # as a user presses Cancel while the first step runs
                 fb.progressChanged.connect(lambda _p, fb=fb: fb.cancel())
-            run(f"sozialplanung:{alg}", {"INPUT": joined, "CATALOGUE": CATALOGUE, "OUTPUT": str(out)}, feedback=fb)
+            else:  # as the writing step begins (its share of the progress per algorithm)
+                start = WRITING_STARTS_AT[alg]
+                fb.progressChanged.connect(lambda p, fb=fb, start=start: fb.cancel() if p >= start - 0.01 else None)
+            params = {"INPUT": joined, "CATALOGUE": CATALOGUE, "OUTPUT": str(out)}
+            if alg == "suppress":
+                params["MIN_COUNT"] = 3
+            if alg == "joinindicators":
+                params = {
+                    "INPUT": UNITS,
+                    "INPUT_KEY": "sr_id",
+                    "TABLE": data("musterstadt_2023.csv"),
+                    "TABLE_KEY": "Schlüssel",
+                    "OUTPUT": str(out),
+                }
+            with pytest.raises(QgsProcessingException, match="Canceled; no output was written"):
+                run(f"sozialplanung:{alg}", params, feedback=fb)
             assert fb.isCanceled() and not out.exists(), (alg, when)

@@ -30,8 +30,8 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
+from sozialplanung_plugin.core.errors import CanceledError, UserError
 from sozialplanung_plugin.core.i18n import language
-from sozialplanung_plugin.core.tables import TableError
 
 
 class SozialplanungAlgorithm(QgsProcessingAlgorithm):
@@ -117,12 +117,65 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
         return language(qgis_locale())
 
+    # --- running: one behaviour for every algorithm -----------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Runs :meth:`run_algorithm`. A cancel, before or during the run, ends it with
+        "Canceled; no output was written." (the writer has removed what it
+        began); bad input (:class:`UserError`) ends it with its message;
+        anything else is a defect of the plugin and shows as one."""
+        try:
+            if feedback is not None and feedback.isCanceled():
+                raise CanceledError()
+            return self.run_algorithm(parameters, context, feedback)
+        except CanceledError:
+            raise QgsProcessingException(self.canceled_text()) from None
+        except UserError as e:
+            raise self.fail(e) from e
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        raise NotImplementedError
+
+    def canceled_text(self) -> str:
+        return QCoreApplication.translate("SozialplanungAlgorithm", "Canceled; no output was written.")
+
     @staticmethod
     def fail(exc: Exception) -> QgsProcessingException:
-        """A readable processing error from a core error."""
-        if isinstance(exc, (TableError, KeyError, ValueError)):
+        """The processing error for an error the user caused (a UserError, its
+        message as it is); anything else is reported as a defect."""
+        if isinstance(exc, UserError):
             return QgsProcessingException(str(exc).strip("'\""))
-        return QgsProcessingException(f"{type(exc).__name__}: {exc}")
+        return QgsProcessingException(f"Internal error of the plugin, please report it: {type(exc).__name__}: {exc}")
+
+    def write_output(self, parameters, context, source, columns, kinds, feedback, out_fields=None, features=None):
+        """The one writer of every algorithm: each feature of ``source`` with
+        the new or replaced ``columns`` (a DataFrame indexed by feature id)
+        into the OUTPUT sink. The GeoPackage column limit is checked before
+        anything is written; on a failure or a cancel the partial output is
+        removed and the exception passes on. Returns the destination id."""
+        out_fields = out_fields if out_fields is not None else fields_with(source.fields(), kinds, replace=True)
+        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
+        low = dest.lower()
+        if (".gpkg" in low or ".sqlite" in low) and out_fields.count() + 2 > SQLITE_MAX_COLUMNS:
+            raise UserError(
+                self.tr(
+                    "The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). "
+                    "Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another "
+                    "format (e.g. FlatGeobuf .fgb or a temporary layer)."
+                ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
+            )
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
+        if out.sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        try:
+            write_with_columns(source, out.sink, out_fields, columns, kinds, feedback, features=features)
+        except BaseException:
+            out.discard()  # outputs are written completely or not at all
+            raise
+        out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
+        return out.dest_id
 
     @staticmethod
     def warn(feedback, text: str) -> None:
@@ -216,10 +269,7 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
     def read_catalogue(self, parameters, context) -> Catalogue:
         path = self.parameterAsFile(parameters, self.CATALOGUE, context)
         sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
-        try:
-            return read_catalogue(path, sheet)
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
+        return read_catalogue(path, sheet)
 
     def key_field(self, parameters, context, source) -> str | None:
         name = self.parameterAsString(parameters, self.KEY_FIELD, context).strip()
@@ -267,31 +317,6 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
                 raise ci.CanceledError()
 
         return cb
-
-    def write(self, parameters, context, source, added, kinds, feedback):
-        out_fields = fields_with(source.fields(), kinds, replace=True)
-        dest = self.parameterAsOutputLayer(parameters, self.OUTPUT, context) or ""
-        low = dest.lower()
-        if (".gpkg" in low or ".sqlite" in low) and out_fields.count() + 2 > SQLITE_MAX_COLUMNS:
-            raise QgsProcessingException(
-                self.tr(
-                    "The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). "
-                    "Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another "
-                    "format (e.g. FlatGeobuf .fgb or a temporary layer)."
-                ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
-            )
-        out = CompleteOrNothing(
-            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
-        )
-        if out.sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        try:
-            write_with_columns(source, out.sink, out_fields, added, kinds, feedback)
-        except BaseException:
-            out.discard()  # outputs are written completely or not at all
-            raise
-        out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
-        return out.dest_id
 
     def style_output(self, context, dest_id, style, extra=None):
         self._dest_id, self._style, self._extra_styles = dest_id, style, extra

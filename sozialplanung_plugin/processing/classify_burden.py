@@ -15,7 +15,7 @@ from sozialplanung_plugin.core import burden as cb
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
-from sozialplanung_plugin.core.tables import TableError
+from sozialplanung_plugin.core.errors import UserError
 from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
 
 
@@ -121,21 +121,9 @@ class ClassifyBurden(IndicatorAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, text))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
-            return {}
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
-        source = self.read_source(parameters, context)
-        catalogue = self.read_catalogue(parameters, context)
-        measure = self.enum_value(parameters, self.MEASURE, context)
-        threshold = self.optional_double(parameters, self.THRESHOLD, context)
-        min_flags = self.parameterAsInt(parameters, self.MIN_FLAGS, context)
-        ref_field = self.parameterAsString(parameters, self.REFERENCE_FIELD, context).strip() or None
-        key = self.key_field(parameters, context, source)
-        names = source.fields().names()
-        core = catalogue.core_indicators()
-        mfield = cb.MEASURE_FIELD.get(measure, "diff")
-        # core indicators whose fields (from computeindicators) are missing are computed here first
+    @staticmethod
+    def fields_at_hand(core, names, mfield) -> tuple[list[str], list[str]]:
+        """(core indicators whose computeindicators fields are missing, the fields present to read)."""
         missing = [i.id for i in core if not all(fn.measure(i.id, m) in names for m in ("val", "ref", mfield))]
         have = [
             c
@@ -149,49 +137,62 @@ class ClassifyBurden(IndicatorAlgorithm):
             )
             if c in names
         ]
-        computed = None
+        return missing, have
+
+    def columns_for(self, catalogue, names, missing, mfield) -> list[str]:
         try:
-            steps.setCurrentStep(0)
-            cols = []
-            if missing:
-                feedback.pushInfo(
-                    self.tr(
-                        "The input has no indicator fields for {0}: computing them first (as computeindicators)."
-                    ).format(", ".join(missing))
-                )
-                try:
-                    cols = needed_columns(catalogue, names, missing)
-                except ValueError as e:
-                    raise ValueError(
-                        f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
-                        f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
-                        f"columns: {e}"
-                    ) from e
-            protect_cols, rule = self.protection(source) if missing else ([], None)
-            data = self.frame(source, have + cols + [key, ref_field] + protect_cols, steps)
-            frame = data
-            if missing:
-                steps.setCurrentStep(1)
-                computed = ci.compute(
-                    data,
-                    catalogue,
-                    keys=data[key] if key else None,
-                    groups=data[ref_field] if ref_field else None,
-                    only=missing,
-                    progress=self.progress(steps),
-                    withheld=cs.rate_withheld(data, rule),
-                    withheld_sign=rule.sign if rule is not None else ".",
-                )
-                self.report(feedback, computed.warnings)
-                frame = pd.concat([data[have], computed.frame], axis=1)
-            steps.setCurrentStep(2)
-            result = cb.classify(
-                frame, catalogue, measure, threshold, min_flags, area_labels=data[ref_field] if ref_field else None
+            return needed_columns(catalogue, names, missing)
+        except UserError as e:
+            raise ci.IndicatorError(
+                f"the burden rule needs the fields of computeindicators (<id>_val, <id>_ref, "
+                f"<id>_{mfield}) for the core indicators {', '.join(missing)}, or their data "
+                f"columns: {e}"
+            ) from e
+
+    def run_algorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        source = self.read_source(parameters, context)
+        catalogue = self.read_catalogue(parameters, context)
+        measure = self.enum_value(parameters, self.MEASURE, context)
+        threshold = self.optional_double(parameters, self.THRESHOLD, context)
+        min_flags = self.parameterAsInt(parameters, self.MIN_FLAGS, context)
+        ref_field = self.parameterAsString(parameters, self.REFERENCE_FIELD, context).strip() or None
+        key = self.key_field(parameters, context, source)
+        names = source.fields().names()
+        mfield = cb.MEASURE_FIELD.get(measure, "diff")
+        # core indicators whose fields (from computeindicators) are missing are computed here first
+        missing, have = self.fields_at_hand(catalogue.core_indicators(), names, mfield)
+        computed = None
+        steps.setCurrentStep(0)
+        cols = []
+        if missing:
+            feedback.pushInfo(
+                self.tr(
+                    "The input has no indicator fields for {0}: computing them first (as computeindicators)."
+                ).format(", ".join(missing))
             )
-        except ci.CanceledError:
-            return {}
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
+            cols = self.columns_for(catalogue, names, missing, mfield)
+        protect_cols, rule = self.protection(source) if missing else ([], None)
+        data = self.frame(source, have + cols + [key, ref_field] + protect_cols, steps)
+        frame = data
+        if missing:
+            steps.setCurrentStep(1)
+            computed = ci.compute(
+                data,
+                catalogue,
+                keys=data[key] if key else None,
+                groups=data[ref_field] if ref_field else None,
+                only=missing,
+                progress=self.progress(steps),
+                withheld=cs.rate_withheld(data, rule),
+                withheld_sign=rule.sign if rule is not None else ".",
+            )
+            self.report(feedback, computed.warnings)
+            frame = pd.concat([data[have], computed.frame], axis=1)
+        steps.setCurrentStep(2)
+        result = cb.classify(
+            frame, catalogue, measure, threshold, min_flags, area_labels=data[ref_field] if ref_field else None
+        )
         self.report(feedback, result.warnings)
         feedback.pushInfo(result.rule)
         added, kinds = result.frame, result.kinds
@@ -199,10 +200,7 @@ class ClassifyBurden(IndicatorAlgorithm):
             added = pd.concat([computed.frame, result.frame], axis=1)
             kinds = computed.kinds + result.kinds
         steps.setCurrentStep(3)
-        try:
-            dest_id = self.write(parameters, context, source, added, kinds, steps)
-        except ci.CanceledError:
-            return {}
+        dest_id = self.write_output(parameters, context, source, added, kinds, steps)
         self.style_output(context, dest_id, styles.burden_renderer)
         counts = result.counts()
         feedback.pushInfo(", ".join(f"{k}: {v}" for k, v in counts.items()))

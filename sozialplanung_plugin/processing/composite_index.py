@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterField,
@@ -18,7 +17,6 @@ from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import composite as cc
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
-from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
 
 
@@ -180,26 +178,10 @@ class CompositeIndex(IndicatorAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CLASSIFIED, self.tr("Units classified")))
         self.addOutput(QgsProcessingOutputNumber(self.NOT_CLASSIFIED, self.tr("Units not classified")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
-            return {}
-        steps = QgsProcessingMultiStepFeedback(3, feedback)
-        source = self.read_source(parameters, context)
-        catalogue = self.read_catalogue(parameters, context)
-        method = self.enum_value(parameters, self.METHOD, context)
-        classes = self.enum_value(parameters, self.CLASSES, context)
-        class_count = self.parameterAsInt(parameters, self.CLASS_COUNT, context)
-        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context).strip() or None
-        min_pop = self.parameterAsDouble(parameters, self.MIN_POPULATION, context)
-        year = self.optional_int(parameters, self.YEAR, context)
-        key = self.key_field(parameters, context, source)
-        try:
-            breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context) or "")
-        except ValueError as e:
-            raise self.fail(e) from e
-        if classes == "breaks" and not breaks:
-            raise QgsProcessingException(self.tr("CLASSES=breaks needs BREAKS, e.g. '-2;0;2;4'."))
-        names = source.fields().names()
+    @staticmethod
+    def columns_for(catalogue, names, key, pop_field) -> list[str]:
+        """The fields to read: each index indicator's <id>_val (and sign and
+        change) when computeindicators wrote them, else its data columns."""
         inds = [i for i in catalogue if i.index in ("status", "dynamics") and i.polarity != 0]
         cols = [key, pop_field]
         missing = []
@@ -212,30 +194,38 @@ class CompositeIndex(IndicatorAlgorithm):
             else:
                 missing.append(ind.id)
         cols = [c for c in cols if c and c in names]
-        try:
-            if missing:
-                cols += needed_columns(catalogue, names, missing)
-            steps.setCurrentStep(0)
-            data = self.frame(source, cols, steps)
-            steps.setCurrentStep(1)
-            result = cc.compute(
-                data,
-                catalogue,
-                method=method,
-                classes=classes,
-                class_count=class_count,
-                breaks=breaks,
-                population=ci.numeric(data, pop_field)[0] if pop_field else None,
-                population_name=pop_field or "",
-                min_population=min_pop,
-                keys=data[key] if key else None,
-                year=year,
-                progress=self.progress(steps),
-            )
-        except ci.CanceledError:
-            return {}
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
+        return cols + (needed_columns(catalogue, names, missing) if missing else [])
+
+    def run_algorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        source = self.read_source(parameters, context)
+        catalogue = self.read_catalogue(parameters, context)
+        method = self.enum_value(parameters, self.METHOD, context)
+        classes = self.enum_value(parameters, self.CLASSES, context)
+        class_count = self.parameterAsInt(parameters, self.CLASS_COUNT, context)
+        pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context).strip() or None
+        key = self.key_field(parameters, context, source)
+        breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context) or "")
+        if classes == "breaks" and not breaks:
+            raise cc.CompositeError(self.tr("CLASSES=breaks needs BREAKS, e.g. '-2;0;2;4'."))
+        cols = self.columns_for(catalogue, source.fields().names(), key, pop_field)
+        steps.setCurrentStep(0)
+        data = self.frame(source, cols, steps)
+        steps.setCurrentStep(1)
+        result = cc.compute(
+            data,
+            catalogue,
+            method=method,
+            classes=classes,
+            class_count=class_count,
+            breaks=breaks,
+            population=ci.numeric(data, pop_field)[0] if pop_field else None,
+            population_name=pop_field or "",
+            min_population=self.parameterAsDouble(parameters, self.MIN_POPULATION, context),
+            keys=data[key] if key else None,
+            year=self.optional_int(parameters, self.YEAR, context),
+            progress=self.progress(steps),
+        )
         for n in result.notes:
             feedback.pushInfo(n)
         self.report(feedback, result.warnings)
@@ -246,10 +236,7 @@ class CompositeIndex(IndicatorAlgorithm):
                 )
             )
         steps.setCurrentStep(2)
-        try:
-            dest_id = self.write(parameters, context, source, result.frame, result.kinds, steps)
-        except ci.CanceledError:
-            return {}
+        dest_id = self.write_output(parameters, context, source, result.frame, result.kinds, steps)
         legend = styles.status_legend(method, classes, class_count, breaks)
 
         def style(layer):

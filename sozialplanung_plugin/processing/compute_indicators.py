@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -144,69 +143,55 @@ class ComputeIndicators(IndicatorAlgorithm):
             ),
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():  # canceled before the start: the step feedback would not know
-            return {}
+    def indicators_asked(self, parameters, context) -> list[str] | None:
+        text = self.parameterAsString(parameters, self.INDICATORS, context).replace(",", ";")
+        return [x.strip() for x in text.split(";") if x.strip()] or None
+
+    def published_totals(self, parameters, context) -> dict | None:
+        """The total row of the TOTALS table (published reference values), if given."""
+        path = self.parameterAsFile(parameters, self.TOTALS, context)
+        if not path:
+            return None
+        table = read_table(path)
+        if table.totals is None or not len(table.totals):
+            raise TableError(
+                self.tr("{0}: no total row found (a row labelled 'insgesamt', 'Gesamt', 'Summe', ...)").format(path)
+            )
+        return ci.published_totals(table.totals)
+
+    def run_algorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
         ref_field = self.parameterAsString(parameters, self.REFERENCE_FIELD, context).strip() or None
-        year = self.optional_int(parameters, self.YEAR, context)
-        base_year = self.optional_int(parameters, self.BASE_YEAR, context)
-        totals_path = self.parameterAsFile(parameters, self.TOTALS, context)
-        only = [
-            x.strip()
-            for x in self.parameterAsString(parameters, self.INDICATORS, context).replace(",", ";").split(";")
-            if x.strip()
-        ] or None
+        only = self.indicators_asked(parameters, context)
         key = self.key_field(parameters, context, source)
-        names = source.fields().names()
-        try:
-            cols = needed_columns(catalogue, names, only)
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
-        totals = None
-        if totals_path:
-            try:
-                table = read_table(totals_path)
-            except TableError as e:
-                raise self.fail(e) from e
-            if table.totals is None or not len(table.totals):
-                raise QgsProcessingException(
-                    self.tr("{0}: no total row found (a row labelled 'insgesamt', 'Gesamt', 'Summe', ...)").format(
-                        totals_path
-                    )
+        cols = needed_columns(catalogue, source.fields().names(), only)
+        totals = self.published_totals(parameters, context)
+        steps.setCurrentStep(0)
+        protect_cols, rule = self.protection(source)
+        data = self.frame(source, cols + [key, ref_field] + protect_cols, steps)
+        withheld = cs.rate_withheld(data, rule)
+        if withheld:
+            feedback.pushInfo(
+                self.tr("Data protection: no rates for units with fewer than {0} inhabitants ({1}).").format(
+                    f"{rule.min_population:g}", rule.population_field
                 )
-            totals = ci.published_totals(table.totals)
-        try:
-            steps.setCurrentStep(0)
-            protect_cols, rule = self.protection(source)
-            data = self.frame(source, cols + [key, ref_field] + protect_cols, steps)
-            withheld = cs.rate_withheld(data, rule)
-            if withheld:
-                feedback.pushInfo(
-                    self.tr("Data protection: no rates for units with fewer than {0} inhabitants ({1}).").format(
-                        f"{rule.min_population:g}", rule.population_field
-                    )
-                )
-            steps.setCurrentStep(1)
-            result = ci.compute(
-                data,
-                catalogue,
-                keys=data[key] if key else None,
-                groups=data[ref_field] if ref_field else None,
-                year=year,
-                base_year=base_year,
-                totals=totals,
-                only=only,
-                progress=self.progress(steps),
-                withheld=withheld,
-                withheld_sign=rule.sign if rule is not None else ".",
             )
-        except ci.CanceledError:
-            return {}
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
+        steps.setCurrentStep(1)
+        result = ci.compute(
+            data,
+            catalogue,
+            keys=data[key] if key else None,
+            groups=data[ref_field] if ref_field else None,
+            year=self.optional_int(parameters, self.YEAR, context),
+            base_year=self.optional_int(parameters, self.BASE_YEAR, context),
+            totals=totals,
+            only=only,
+            progress=self.progress(steps),
+            withheld=withheld,
+            withheld_sign=rule.sign if rule is not None else ".",
+        )
         self.report(feedback, result.warnings)
         for info in result.infos:
             ind = info.indicator
@@ -214,10 +199,7 @@ class ComputeIndicators(IndicatorAlgorithm):
             when = f", {info.year}" if info.year is not None else ""
             feedback.pushInfo(self.tr("{0}: reference{1} ({2}{3})").format(ind.id, ref, info.reference_method, when))
         steps.setCurrentStep(2)
-        try:
-            dest_id = self.write(parameters, context, source, result.frame, result.kinds, steps)
-        except ci.CanceledError:
-            return {}
+        dest_id = self.write_output(parameters, context, source, result.frame, result.kinds, steps)
         style, first = style_indicator(catalogue, result)
         self.style_output(context, dest_id, style)
         steps.setCurrentStep(3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 from qgis.core import (
     QgsProcessingException,
@@ -17,14 +19,26 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, iterate, write_with_columns
+from sozialplanung_plugin.adapters.layers import fields_with, iterate
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.report import join_report, write_report
-from sozialplanung_plugin.core.tables import TableError, read_table
+from sozialplanung_plugin.core.tables import read_table
 from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
 
 INVALID_LISTED = 20
+
+
+@dataclass
+class _Units:
+    """What the join reads of the units layer."""
+
+    keys: list = field(default_factory=list)
+    fids: list = field(default_factory=list)
+    features: list = field(default_factory=list)
+    names: dict = field(default_factory=dict)
+    invalid: list = field(default_factory=list)
+    empty: int = 0
 
 
 class JoinIndicators(SozialplanungAlgorithm):
@@ -141,112 +155,78 @@ class JoinIndicators(SozialplanungAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.ROWS_WITHOUT_UNIT, self.tr("Table rows without unit")))
         self.addOutput(QgsProcessingOutputNumber(self.NEAR_MATCHES, self.tr("Near matches")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.tr("The spatial units layer could not be read."))
-        key_field = self.parameterAsString(parameters, self.INPUT_KEY, context)
-        path = self.parameterAsFile(parameters, self.TABLE, context)
-        table_key = self.parameterAsString(parameters, self.TABLE_KEY, context).strip()
-        sheet = self.parameterAsString(parameters, self.SHEET, context).strip() or None
-        normalise = self.parameterAsBoolean(parameters, self.NORMALIZE_KEYS, context)
-        total_key = self.parameterAsString(parameters, self.TOTAL_KEY, context).strip() or None
-        wanted = [
-            c.strip()
-            for c in self.parameterAsString(parameters, self.FIELDS, context).replace(",", ";").split(";")
-            if c.strip()
-        ]
-        suffix = self.parameterAsString(parameters, self.FIELD_SUFFIX, context).strip()
-        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        layer_name = source.sourceName() if hasattr(source, "sourceName") else ""
+    def list_parameter(self, parameters, name, context) -> list[str]:
+        text = self.parameterAsString(parameters, name, context).replace(",", ";")
+        return [c.strip() for c in text.split(";") if c.strip()]
 
-        key_idx = source.fields().lookupField(key_field)
-        if key_idx < 0:
-            raise QgsProcessingException(self.tr("Field {0!r} not found in the units layer.").format(key_field))
-
-        # 1. read the table
-        steps.setCurrentStep(0)
-        feedback.pushInfo(self.tr("Reading {0}").format(path))
-        try:
-            table = read_table(path, key=table_key, sheet=sheet, total_key=total_key)
-        except TableError as e:
-            raise self.fail(e) from e
-        for n in table.notes:
-            feedback.pushInfo(n)
-        if steps.isCanceled():
-            return {}
-
-        # 2. read keys and check geometries
-        steps.setCurrentStep(1)
-        warnings = []
-        if not source.sourceCrs().isValid():
-            w = self.tr(
-                "The units layer has no coordinate reference system; the output has none either. "
-                "Set the layer's CRS before making maps."
-            )
-            warnings.append(w)
-            self.warn(feedback, w)
+    def read_units(self, source, key_idx: int, feedback) -> _Units:
+        """Keys, feature ids, features and names of the units; geometries checked."""
+        units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
-        names = {}
-        keys, fids, invalid, empty, features = [], [], [], 0, []
         total = source.featureCount() or 1
         for n, f in enumerate(iterate(source)):
             if n % 5000 == 0:
-                if steps.isCanceled():
-                    return {}
-                steps.setProgress(100.0 * n / total)
+                if feedback.isCanceled():
+                    raise CanceledError()
+                feedback.setProgress(100.0 * n / total)
             k = f.attribute(key_idx)
-            keys.append(None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k)
-            fids.append(f.id())
-            features.append(f)
-            if name_idx >= 0 and keys[-1] is not None:
-                names[cj.layer_key_text(keys[-1])] = f.attribute(name_idx)
+            key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
+            units.keys.append(key)
+            units.fids.append(f.id())
+            units.features.append(f)
+            if name_idx >= 0 and key is not None:
+                units.names[cj.layer_key_text(key)] = f.attribute(name_idx)
             g = f.geometry()
             if g is None or g.isNull():
-                empty += 1
+                units.empty += 1
             elif not g.isGeosValid():
-                invalid.append(keys[-1])
-        if invalid:
-            shown = ", ".join(repr(k) for k in invalid[:INVALID_LISTED])
-            more = f" (+{len(invalid) - INVALID_LISTED})" if len(invalid) > INVALID_LISTED else ""
-            w = self.tr(
-                "{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. "
-                "Repair them (Fix geometries) before area or overlay computations."
-            ).format(len(invalid), shown, more)
-            warnings.append(w)
-            self.warn(feedback, w)
-        if empty:
-            w = self.tr("{0} unit(s) have no geometry.").format(empty)
-            warnings.append(w)
-            self.warn(feedback, w)
+                units.invalid.append(key)
+        return units
 
-        # 3. plan the join (validates everything before anything is written)
-        steps.setCurrentStep(2)
-        try:
-            plan = cj.plan_join(keys, table, normalise=normalise)
-            columns, notes = cj.output_columns(table, source.fields().names(), wanted or None, suffix)
-        except TableError as e:
-            raise self.fail(e) from e
+    def layer_warnings(self, source, units: _Units) -> list[str]:
+        out = []
+        if not source.sourceCrs().isValid():
+            out.append(
+                self.tr(
+                    "The units layer has no coordinate reference system; the output has none either. "
+                    "Set the layer's CRS before making maps."
+                )
+            )
+        if units.invalid:
+            shown = ", ".join(repr(k) for k in units.invalid[:INVALID_LISTED])
+            more = f" (+{len(units.invalid) - INVALID_LISTED})" if len(units.invalid) > INVALID_LISTED else ""
+            out.append(
+                self.tr(
+                    "{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. "
+                    "Repair them (Fix geometries) before area or overlay computations."
+                ).format(len(units.invalid), shown, more)
+            )
+        if units.empty:
+            out.append(self.tr("{0} unit(s) have no geometry.").format(units.empty))
+        return out
+
+    def plan_warnings(self, plan) -> list[str]:
+        out = []
         if plan.layer_null_keys:
-            w = self.tr("{0} unit(s) have an empty key and get no data.").format(plan.layer_null_keys)
-            warnings.append(w)
-            self.warn(feedback, w)
+            out.append(self.tr("{0} unit(s) have an empty key and get no data.").format(plan.layer_null_keys))
         if plan.layer_duplicates:
             shown = ", ".join(f"{k!r} ({n}x)" for k, n in list(plan.layer_duplicates.items())[:20])
-            w = self.tr(
-                "Keys occurring more than once in the units layer: {0}; each of these units gets the same table row."
-            ).format(shown)
-            warnings.append(w)
-            self.warn(feedback, w)
-        if plan.near and not normalise:
-            self.warn(
-                feedback,
+            out.append(
                 self.tr(
-                    "{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). "
-                    "Set NORMALIZE_KEYS to join them."
-                ).format(len(plan.near), plan.near[0].layer_key, plan.near[0].table_key, plan.near[0].reason),
+                    "Keys occurring more than once in the units layer: {0}; each of these units gets the same "
+                    "table row."
+                ).format(shown)
             )
+        return out
+
+    def near_warning(self, plan) -> str:
+        return self.tr(
+            "{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). Set NORMALIZE_KEYS to join them."
+        ).format(len(plan.near), plan.near[0].layer_key, plan.near[0].table_key, plan.near[0].reason)
+
+    @staticmethod
+    def added_columns(table, plan, columns, fids) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+        """The table's values per unit (indexed by feature id) and their kinds, with the sign fields."""
         added = cj.joined_frame(table, plan, columns)
         added.index = pd.Index(fids)
         kinds = []
@@ -254,30 +234,55 @@ class JoinIndicators(SozialplanungAlgorithm):
             kinds.append((name, table.kinds.get(src, "text")))
             if src in table.signs:
                 kinds.append((name + "_sign", "text"))
+        return added, kinds
+
+    def run_algorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The spatial units layer could not be read."))
+        key_field = self.parameterAsString(parameters, self.INPUT_KEY, context)
+        path = self.parameterAsFile(parameters, self.TABLE, context)
+        normalise = self.parameterAsBoolean(parameters, self.NORMALIZE_KEYS, context)
+        report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        key_idx = source.fields().lookupField(key_field)
+        if key_idx < 0:
+            raise cj.JoinError(self.tr("Field {0!r} not found in the units layer.").format(key_field))
+
+        steps.setCurrentStep(0)  # 1. the table
+        feedback.pushInfo(self.tr("Reading {0}").format(path))
+        table = read_table(
+            path,
+            key=self.parameterAsString(parameters, self.TABLE_KEY, context).strip(),
+            sheet=self.parameterAsString(parameters, self.SHEET, context).strip() or None,
+            total_key=self.parameterAsString(parameters, self.TOTAL_KEY, context).strip() or None,
+        )
+        for n in table.notes:
+            feedback.pushInfo(n)
+        steps.setCurrentStep(1)  # 2. the units' keys, geometries checked
+        units = self.read_units(source, key_idx, steps)
+        warnings = self.layer_warnings(source, units)
+        steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
+        plan = cj.plan_join(units.keys, table, normalise=normalise)
+        suffix = self.parameterAsString(parameters, self.FIELD_SUFFIX, context).strip()
+        wanted = self.list_parameter(parameters, self.FIELDS, context)
+        columns, notes = cj.output_columns(table, source.fields().names(), wanted or None, suffix)
+        warnings += self.plan_warnings(plan)
+        for w in warnings:
+            self.warn(feedback, w)
+        if plan.near and not normalise:
+            self.warn(feedback, self.near_warning(plan))
+        added, kinds = self.added_columns(table, plan, columns, units.fids)
         for n in notes:
             feedback.pushInfo(n)
-
-        # 4. write
-        steps.setCurrentStep(3)
+        steps.setCurrentStep(3)  # 4. write
         out_fields = fields_with(source.fields(), kinds, replace=False)
-        out = CompleteOrNothing(
-            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        dest_id = self.write_output(
+            parameters, context, source, added, kinds, steps, out_fields=out_fields, features=units.features
         )
-        if out.sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        try:
-            write_with_columns(source, out.sink, out_fields, added, kinds, steps, features=features)
-        except CanceledError:
-            out.discard()
-            raise QgsProcessingException(self.tr("Canceled; no output was written.")) from None
-        except BaseException:
-            out.discard()
-            raise
-        dest_id = out.dest_id
-
         feedback.pushInfo(
             self.tr("{0} of {1} units matched; {2} units without data; {3} table rows without unit.").format(
-                plan.matched, len(keys), len(plan.units_without_data), len(plan.rows_without_unit)
+                plan.matched, len(units.keys), len(plan.units_without_data), len(plan.rows_without_unit)
             )
         )
         results = {
@@ -291,13 +296,13 @@ class JoinIndicators(SozialplanungAlgorithm):
             rep = join_report(
                 table,
                 plan,
-                layer_name=layer_name,
+                layer_name=source.sourceName() if hasattr(source, "sourceName") else "",
                 layer_key=key_field,
-                n_units=len(keys),
+                n_units=len(units.keys),
                 added=columns,
                 notes=notes,
                 warnings=warnings,
-                unit_names=names,
+                unit_names=units.names,
                 lang=self.lang(),
             )
             html, _ = write_report(report_path, rep, "join_report.html", lang=self.lang())

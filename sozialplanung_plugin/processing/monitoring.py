@@ -14,7 +14,7 @@ from qgis.core import (
 from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import monitoring as cm
-from sozialplanung_plugin.core.errors import CanceledError, UserError
+from sozialplanung_plugin.core.errors import UserError
 from sozialplanung_plugin.core.report import write_report
 from sozialplanung_plugin.processing.base import IndicatorAlgorithm
 
@@ -141,32 +141,22 @@ class Monitoring(IndicatorAlgorithm):
             out.append(int(part))
         return out or None
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():
-            return {}
+    def run_algorithm(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
         key = self.key_field(parameters, context, source)
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context).strip() or None
-        try:
-            rule = self.rule(parameters, context)
-            years = self.years(parameters, context)
-            steps.setCurrentStep(0)
-            data = self.frame(source, list(source.fields().names()), steps)
-            steps.setCurrentStep(1)
-            keys = data[key].to_numpy() if key else data.index.to_numpy()
-            result = cm.compute(data, catalogue, rule, keys=keys, years=years)
-        except CanceledError:
-            return {}
-        except UserError as e:
-            raise self.fail(e) from e
+        rule = self.rule(parameters, context)
+        years = self.years(parameters, context)
+        steps.setCurrentStep(0)
+        data = self.frame(source, list(source.fields().names()), steps)
+        steps.setCurrentStep(1)
+        keys = data[key].to_numpy() if key else data.index.to_numpy()
+        result = cm.compute(data, catalogue, rule, keys=keys, years=years)
         self.report(feedback, result.warnings)
         steps.setCurrentStep(2)
-        try:
-            dest_id = self.write(parameters, context, source, result.frame, result.kinds, steps)
-        except CanceledError:
-            return {}
+        dest_id = self.write_output(parameters, context, source, result.frame, result.kinds, steps)
         self.style_output(context, dest_id, lambda layer: styles.value_renderer(layer, "watch_flags", 1, "", 0))
         watched = int((result.frame["watch_flag"] == 1).sum())
         out = {self.OUTPUT: dest_id, self.WATCHED: watched}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -19,11 +18,8 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters.layers import CompleteOrNothing, field_kind, fields_with, write_with_columns
-from sozialplanung_plugin.core import indicators as ci
+from sozialplanung_plugin.adapters.layers import field_kind, fields_with
 from sozialplanung_plugin.core import suppression as cs
-from sozialplanung_plugin.core.errors import CanceledError
-from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.base import TABLE_PATTERNS, IndicatorAlgorithm
 
 
@@ -204,14 +200,7 @@ class Suppress(IndicatorAlgorithm):
             QgsProcessingOutputNumber(self.UNPROTECTED, self.tr("Withheld cells that could not be fully protected"))
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        steps = QgsProcessingMultiStepFeedback(3, feedback)
-        source = self.read_source(parameters, context)
-        names = source.fields().names()
-        counts = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
-        catalogue = None
-        if self.parameterAsFile(parameters, self.CATALOGUE, context):
-            catalogue = self.read_catalogue(parameters, context)
+    def rule(self, parameters, context) -> cs.SuppressionRule:
         sign = self.parameterAsString(parameters, self.SIGN, context)
         rule = cs.SuppressionRule(
             min_count=self.parameterAsInt(parameters, self.MIN_COUNT, context),
@@ -221,93 +210,84 @@ class Suppress(IndicatorAlgorithm):
             sign=sign.strip() if sign is not None else ".",
             suppress_zeros=self.parameterAsBoolean(parameters, self.SUPPRESS_ZEROS, context),
         )
-        key = self.key_field(parameters, context, source)
-        try:
-            rule.check()
-            plan = cs.make_plan(names, counts, catalogue)
-            wanted = cs.input_fields(names, plan, rule, catalogue, extra=[key])
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
-        fields = source.fields()
-        numeric = [f.name() for f in fields if compat.is_numeric_field(f)]
-        try:
-            steps.setCurrentStep(0)
-            data = self.frame(source, wanted, steps)
-            steps.setCurrentStep(1)
-            result = cs.suppress(
-                data,
-                plan,
-                rule,
-                catalogue=catalogue,
-                unit_labels=data[key].tolist() if key else None,
-                progress=lambda x: steps.setProgress(100.0 * x),
-                canceled=steps.isCanceled,
-            )
-        except (ci.CanceledError, cs.CanceledError):
-            return {}
-        except (TableError, ValueError) as e:
-            raise self.fail(e) from e
-        for n in result.notes:
-            feedback.pushInfo(n)
-        self.report(feedback, result.warnings)
+        rule.check()
+        return rule
+
+    def unprotected_warnings(self, source, plan, rule, key, catalogue, result) -> list[str]:
+        """Fields the rule does not cover, statistics computed before, derived fields without a catalogue."""
+        names = source.fields().names()
+        numeric = [f.name() for f in source.fields() if compat.is_numeric_field(f)]
+        out = []
         others = cs.uncovered_fields(numeric, plan, extra=[rule.group_field, rule.population_field, key])
         if others:
             shown = ", ".join(others[:15]) + (f" (+{len(others) - 15})" if len(others) > 15 else "")
-            self.warn(
-                feedback,
+            out.append(
                 self.tr(
                     "Fields not covered by the rule that look like counts or values derived "
                     "from the protected counts; they can reveal withheld values, remove them "
                     "(or name them in FIELDS) before publishing: {0}"
-                ).format(shown),
+                ).format(shown)
             )
         if cs.published_statistics(names) and (result.primary or result.derived):
-            self.warn(
-                feedback,
+            out.append(
                 self.tr(
                     "The layer holds z-scores, percentiles or index values of every unit, "
                     "computed with the now withheld values included. For publication run "
                     "suppress on the joined layer and computeindicators (classifyburden, "
                     "compositeindex) on its output."
-                ),
+                )
             )
-
         if catalogue is None:
             derived = [n for n in names if re.search(r"_(val|diff|ratio|z|pct|flag|chg)(_\d{4})?$", n)]
             if derived:
                 shown = ", ".join(derived[:10]) + (f" (+{len(derived) - 10})" if len(derived) > 10 else "")
-                self.warn(
-                    feedback,
+                out.append(
                     self.tr(
                         "Fields computed from indicators ({0}) cannot be traced to their counts without the "
                         "catalogue and are NOT protected: give CATALOGUE."
-                    ).format(shown),
+                    ).format(shown)
                 )
+        return out
 
+    def run_algorithm(self, parameters, context, feedback):
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        source = self.read_source(parameters, context)
+        names = source.fields().names()
+        counts = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
+        catalogue = None
+        if self.parameterAsFile(parameters, self.CATALOGUE, context):
+            catalogue = self.read_catalogue(parameters, context)
+        rule = self.rule(parameters, context)
+        key = self.key_field(parameters, context, source)
+        plan = cs.make_plan(names, counts, catalogue)
+        wanted = cs.input_fields(names, plan, rule, catalogue, extra=[key])
+        steps.setCurrentStep(0)
+        data = self.frame(source, wanted, steps)
+        steps.setCurrentStep(1)
+        result = cs.suppress(
+            data,
+            plan,
+            rule,
+            catalogue=catalogue,
+            unit_labels=data[key].tolist() if key else None,
+            progress=lambda x: steps.setProgress(100.0 * x),
+            canceled=steps.isCanceled,
+        )
+        for n in result.notes:
+            feedback.pushInfo(n)
+        self.report(feedback, result.warnings)
+        for w in self.unprotected_warnings(source, plan, rule, key, catalogue, result):
+            self.warn(feedback, w)
         # write: every field of the source, changed values in place, new text fields appended
         steps.setCurrentStep(2)
+        fields = source.fields()
         kinds = []
         for c in result.columns.columns:
             i = fields.lookupField(c)
             kinds.append((c, field_kind(fields.at(i)) if i >= 0 else "text"))
         out_fields = fields_with(fields, [(c, "text") for c in result.new_text_fields], replace=False)
-        out = CompleteOrNothing(
-            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
-        )
-        if out.sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        try:
-            write_with_columns(source, out.sink, out_fields, result.columns, kinds, steps)
-        except CanceledError:
-            out.discard()
-            return {}
-        except BaseException:
-            out.discard()
-            raise
-        dest_id = out.dest_id
-        out.sink = None  # closes the file
+        dest_id = self.write_output(parameters, context, source, result.columns, kinds, steps, out_fields=out_fields)
         self._keep_style(parameters, context, dest_id)
-        unprotected = len(result.at_risk)
         feedback.pushInfo(
             self.tr("{0} count cell(s) withheld (primary), {1} secondary, {2} derived value(s); rule: {3}").format(
                 result.primary, result.secondary, result.derived, cs.note(result.rule, self.lang())
@@ -318,7 +298,7 @@ class Suppress(IndicatorAlgorithm):
             self.PRIMARY: result.primary,
             self.SECONDARY: result.secondary,
             self.DERIVED: result.derived,
-            self.UNPROTECTED: unprotected,
+            self.UNPROTECTED: len(result.at_risk),
         }
 
     def _keep_style(self, parameters, context, dest_id):
