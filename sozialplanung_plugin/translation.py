@@ -1,5 +1,15 @@
-"""The locale QGIS runs in and the Qt translator of the plugin: the one place
-that knows which language the user reads (every lower layer asks here)."""
+"""The language the user reads, and the one path by which a text is translated.
+
+* ``language()``: 'de' or 'en', from the locale QGIS runs in (the only
+  language getter; the core never asks, it is given ``lang``).
+* Texts of the Processing dialogs and the GUI: ``self.tr()`` /
+  ``QCoreApplication.translate(context, text)``, extracted by ``make
+  translations`` into ``i18n/sozialplanung_de.ts`` and compiled to ``.qm``.
+* Texts of the adapters that the core may also write (legends, print
+  captions): ``tr(context, text)``: the ``.qm`` first, then the core's table.
+* Texts the core writes (reports, reasons, notes): ``core.i18n.tr(text,
+  lang)`` with the ``lang`` the adapter passes in.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +17,8 @@ import os
 
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
+
+from sozialplanung_plugin.core import i18n
 
 PLUGIN_DIR = os.path.dirname(__file__)
 
@@ -45,3 +57,17 @@ def install_translator() -> None:
         if tr.load(path):
             QCoreApplication.installTranslator(tr)
             _translator = tr
+
+
+def language() -> str:
+    """'de' when QGIS runs in German, else 'en'."""
+    return i18n.language(qgis_locale())
+
+
+def tr(context: str, text: str) -> str:
+    """``text`` in the user's language: Qt's translation (the .qm) under
+    ``context``, else the core's table, else the English text."""
+    q = QCoreApplication.translate(context, text)
+    if q != text:
+        return q
+    return i18n.tr(text, language())

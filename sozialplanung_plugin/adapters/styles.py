@@ -27,14 +27,13 @@ from qgis.core import (
     QgsSymbol,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QColor
 
-from sozialplanung_plugin import compat
+from sozialplanung_plugin import compat, translation
 from sozialplanung_plugin.core import burden as cb
 from sozialplanung_plugin.core import fields as fn
-from sozialplanung_plugin.core.i18n import language
-from sozialplanung_plugin.core.i18n import tr as core_tr
+from sozialplanung_plugin.core import numbers
 
 CONTEXT = "SozialplanungStyles"
 
@@ -65,27 +64,16 @@ OUTLINE = "#6e6e6e"
 
 
 def lang() -> str:
-    try:
-        from sozialplanung_plugin.translation import qgis_locale
-
-        return language(qgis_locale())
-    except Exception:  # pragma: no cover - outside QGIS
-        return "en"
+    return translation.language()
 
 
 def t(text: str) -> str:
-    """A legend text in the language QGIS runs in (Qt first, then the core's table)."""
-    q = QCoreApplication.translate(CONTEXT, text)
-    if q != text:
-        return q
-    return core_tr(text, lang())
+    """A legend text in the language QGIS runs in (see translation.tr)."""
+    return translation.tr(CONTEXT, text)
 
 
 def number(x: float, decimals: int = 1) -> str:
-    s = f"{x:,.{decimals}f}"
-    if lang() == "de":
-        s = s.translate(str.maketrans({",": ".", ".": ","}))
-    return s
+    return numbers.number(x, decimals, lang=lang())
 
 
 def colours(n: int, palette: str = "YlOrRd") -> list[QColor]:

@@ -23,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from sozialplanung_plugin import compat
+from sozialplanung_plugin import compat, translation
 from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, source_frame, write_with_columns
 from sozialplanung_plugin.core import fields as fn
@@ -31,7 +31,6 @@ from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import Catalogue, read_catalogue
 from sozialplanung_plugin.core.errors import CanceledError, UserError
-from sozialplanung_plugin.core.i18n import language
 
 
 class SozialplanungAlgorithm(QgsProcessingAlgorithm):
@@ -113,9 +112,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def lang() -> str:
-        from sozialplanung_plugin.translation import qgis_locale
-
-        return language(qgis_locale())
+        return translation.language()
 
     # --- running: one behaviour for every algorithm -----------------------
 
