@@ -43,10 +43,9 @@ YEARS = (2021, 2022, 2023, 2024)
 
 
 def published_frame(original: pd.DataFrame, result: cs.SuppressionResult) -> pd.DataFrame:
-    pub = original.copy()
-    for c in result.columns.columns:
-        pub[c] = result.columns[c]
-    return pub
+    new = result.columns
+    kept = original.drop(columns=[c for c in new.columns if c in original.columns])
+    return pd.concat([kept, new], axis=1)[list(dict.fromkeys(list(original.columns) + list(new.columns)))]
 
 
 def equations(original, counts, group=None, breakdowns=(), truth=None):
