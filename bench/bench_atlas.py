@@ -150,7 +150,7 @@ def export_plain(doc, path: str) -> tuple[float, int]:
     t = time.perf_counter()
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), path, ly.pdf_settings())
     dt = time.perf_counter() - t
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         raise RuntimeError(f"plain atlas: export failed ({result}) {error}")
     return dt, layout.atlas().count()
 
@@ -226,14 +226,15 @@ LEVERS = [
 
 def lever_run(args) -> list[dict]:
     from qgis.core import (
+        Qgis,
         QgsFillSymbol,
         QgsLayoutExporter,
         QgsPalLayerSettings,
-        QgsRenderContext,
         QgsSingleSymbolRenderer,
         QgsVectorLayerSimpleLabeling,
     )
 
+    from sozialplanung_plugin import compat
     from sozialplanung_plugin.adapters import layouts as ly
 
     uri = berlin_layer()
@@ -244,7 +245,7 @@ def lever_run(args) -> list[dict]:
         settings = ly.pdf_settings()
         iterator = None
         if name == "outlines":
-            settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysOutlines
+            settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysOutlines
         elif name == "qgis_atlas":
             iterator = doc.atlas.atlas()
         elif name == "locator_vector":
@@ -260,7 +261,7 @@ def lever_run(args) -> list[dict]:
         elif name in ("labels_horizontal", "labels_halo"):
             pal = QgsPalLayerSettings(doc.layers.units.labeling().settings())
             if name == "labels_horizontal":
-                pal.placement = QgsPalLayerSettings.Horizontal
+                pal.placement = compat.LABEL_HORIZONTAL
             else:
                 pal.setFormat(ly.text_format(5.8, "#525252", buffer=0.5))
             doc.layers.units.setLabeling(QgsVectorLayerSimpleLabeling(pal))

@@ -106,9 +106,9 @@ def test_default_fields_and_errors(run, berlin, tmp_path):  # noqa: F811
 
 
 def test_german_map_page(run, berlin, tmp_path, monkeypatch):  # noqa: F811
-    from sozialplanung_plugin import plugin
+    from sozialplanung_plugin import translation
 
-    monkeypatch.setattr(plugin, "qgis_locale", lambda: "de_DE")
+    monkeypatch.setattr(translation, "qgis_locale", lambda: "de_DE")
     res = run(
         "sozialplanung:overviewmaps",
         {

@@ -12,19 +12,18 @@ import subprocess
 import pytest
 from conftest import example, layer_rows
 from qgis.core import (
+    Qgis,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsGeometry,
     QgsLayoutExporter,
     QgsProcessingException,
     QgsProject,
-    QgsRenderContext,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin import example as berlin_example
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.catalogue import read_catalogue
@@ -328,10 +327,10 @@ def test_layout_project_reopens_and_exports_again(atlas, tmp_path):
     atlas_layout.atlas().setFilterExpression("\"pa_key\" LIKE '011%'")  # the first units of Mitte
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.textRenderFormat = project.labelingEngineSettings().defaultTextRenderFormat()
-    assert settings.textRenderFormat == QgsRenderContext.TextFormatAlwaysText
+    assert settings.textRenderFormat == Qgis.TextRenderFormat.AlwaysText
     out = str(tmp_path / "again.pdf")
     result, error = QgsLayoutExporter.exportToPdf(atlas_layout.atlas(), out, settings)
-    assert result == QgsLayoutExporter.Success, error
+    assert result == QgsLayoutExporter.ExportResult.Success, error
     again = pdf_pages(out)
     mitte = sorted(k for k in atlas["rows"] if k.startswith("011"))
     assert len(again) == len(mitte)
@@ -377,9 +376,9 @@ def test_filter_selects_the_profiles_and_the_list(run, berlin, tmp_path):
 
 
 def test_german_captions_when_qgis_runs_in_german(run, berlin, tmp_path, monkeypatch):
-    from sozialplanung_plugin import plugin
+    from sozialplanung_plugin import translation
 
-    monkeypatch.setattr(plugin, "qgis_locale", lambda: "de_DE")
+    monkeypatch.setattr(translation, "qgis_locale", lambda: "de_DE")
     res = run(
         "sozialplanung:profileatlas",
         {
@@ -485,8 +484,8 @@ def hand(provider, tmp_path_factory):
     cat.write_text(HAND_CATALOGUE, encoding="utf-8")
     layer = QgsVectorLayer("Polygon?crs=EPSG:25833", "units", "memory")
     layer.dataProvider().addAttributes(
-        [QgsField("key", QVariant.String), QgsField("name", QVariant.String)]
-        + [QgsField(n, QVariant.Int) for n in ("ew", "sgb2_n", "alo_n")]
+        [compat.new_field("key", compat.TYPE_STRING), compat.new_field("name", compat.TYPE_STRING)]
+        + [compat.new_field(n, compat.TYPE_INT) for n in ("ew", "sgb2_n", "alo_n")]
     )
     layer.updateFields()
     feats = []
@@ -600,8 +599,12 @@ def test_hand_project_keeps_the_names(hand_atlas, tmp_path):
     assert project.read(hand_atlas["OUTPUT_PROJECT"])
     layout = next(x for x in project.layoutManager().printLayouts() if x.atlas().enabled())
     out = str(tmp_path / "again.pdf")
-    result, _ = QgsLayoutExporter.exportToPdf(layout.atlas(), out, QgsLayoutExporter.PdfExportSettings())
-    assert result == QgsLayoutExporter.Success
+    # as the layout designer exports it: with the project's text format (from QGIS 3.24 on labels
+    # are drawn by QgsTextRenderer, which honours it; the bare default is text as outlines)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.textRenderFormat = project.labelingEngineSettings().defaultTextRenderFormat()
+    result, _ = QgsLayoutExporter.exportToPdf(layout.atlas(), out, settings)
+    assert result == QgsLayoutExporter.ExportResult.Success
     assert len(pdf_pages(out)) == 6
     text = "".join(pdf_pages(out)).replace("\ufb00", "ff")
     assert 'Süd <Ost> & "Mitte"' in text and "A [% 1+1 %] B" in text
@@ -637,7 +640,7 @@ def test_filter_and_pages_see_only_published_values(hand, provider, tmp_path):
     src = QgsVectorLayer(hand["layer"], "hand", "ogr")
     layer = src.materialize(QgsFeatureRequest())
     assert layer.fields().lookupField("sgb2_val_supp") < 0
-    layer.dataProvider().addAttributes([QgsField("sgb2_val_supp", QVariant.String)])
+    layer.dataProvider().addAttributes([compat.new_field("sgb2_val_supp", compat.TYPE_STRING)])
     layer.updateFields()
     i_val, i_supp = layer.fields().lookupField("sgb2_val"), layer.fields().lookupField("sgb2_val_supp")
     fid = next(f.id() for f in layer.getFeatures() if f["key"] == "0102")

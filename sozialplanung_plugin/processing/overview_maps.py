@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProject,
 )
 
+from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import layouts as ly
 from sozialplanung_plugin.adapters.layers import source_frame
 from sozialplanung_plugin.core import fields as fn
@@ -20,7 +21,7 @@ from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.i18n import tr as core_tr
 from sozialplanung_plugin.core.tables import TableError
-from sozialplanung_plugin.processing.profile_atlas import PrintAlgorithm
+from sozialplanung_plugin.processing.print_base import PrintAlgorithm
 
 
 class OverviewMaps(PrintAlgorithm):
@@ -89,7 +90,8 @@ class OverviewMaps(PrintAlgorithm):
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
         names = source.fields().names()
-        chosen = self.parameterAsFields(parameters, self.FIELDS, context) or self.default_fields(names, catalogue)
+        chosen = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
+        chosen = chosen or self.default_fields(names, catalogue)
         if not chosen:
             raise QgsProcessingException(
                 self.tr("FIELDS: name the fields to map; the layer has no burden, index or core indicator fields.")

@@ -1,0 +1,391 @@
+"""The profile page of a unit: where everything sits (UnitDesign), its static
+graphics and chart bars (SVG), its two maps and the atlas layout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutObject,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+from qgis.PyQt.QtGui import QColor
+
+from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters.layouts.frame import (
+    CENTRE,
+    GREY,
+    LEFT,
+    RIGHT,
+    Column,
+    LayoutError,
+    Page,
+    font,
+    footer,
+    header,
+    item_frame,
+    label,
+    line_pitch,
+    new_layout,
+    page_frame,
+    page_rules,
+    picture,
+    place,
+    svg_source,
+    t,
+    text_label,
+    text_width,
+    wrap,
+    wrapped,
+)
+from sozialplanung_plugin.adapters.layouts.map_items import fit_extent, keep_clear, new_map, scale_bar
+from sozialplanung_plugin.core import fields as fn
+from sozialplanung_plugin.core import profiles as cp
+
+DETAIL_MARGIN = 0.12
+TABLE_SIZES = (7.5, 7.0, 6.5, 6.0, 5.5)  # pt at A4, the largest that fits is taken
+
+
+@dataclass
+class UnitDesign:
+    """Where everything sits on a unit page (mm), derived from the page and the book."""
+
+    page: Page
+    book: cp.ProfileBook
+    extent: QgsRectangle | None = None  # the municipality (the locator's aspect ratio)
+    lines: list = field(default_factory=list)
+    pitch: float = 2.9
+    table_pt: float = 7.0
+    columns: list = field(default_factory=list)
+
+    def __post_init__(self):
+        s = self.page.scale
+        page_frame(self)
+        self.inset = False  # the locator inside the detail map (landscape)
+        self.note_pt = 5.8 * s
+        self.burden_pt = 7.5 * s
+        self.top = self.y0 + self.header_h + 3.5 * s
+        self.legend_text = "  ".join(cp.legend(self.book))
+        nf = font(self.note_pt)
+        longest = max((len(wrap("  ".join(u.notes), nf, self.w)) for u in self.book.pages if u.notes), default=0)
+        self.notes_h = (len(wrap(self.legend_text, nf, self.w)) + longest) * line_pitch(nf) + 1.0
+        self.bottom = self.y1 - self.footer_h - 2.5 * s - self.notes_h - 3 * s  # the table ends above it
+        below = self._landscape() if self.page.landscape else self._portrait()
+        self.notes_rect = (self.x0, below, self.w, self.notes_h)
+
+    # --- the two arrangements
+
+    def _landscape(self) -> float:
+        """Left: the map (the locator as an inset in its corner) over the burden
+        band; right: the table; the notes under both. Returns the notes' top."""
+        s, top = self.page.scale, self.top
+        left_w = round(self.w * 0.40, 1)
+        self.band_h = self._band_height(left_w)
+        tx = self.x0 + left_w + 5 * s
+        self.table_rect = (tx, top, self.x1 - tx, self.bottom - top)
+        self._layout_table()
+        low = max(top + self.table_h, self.bottom - 25 * s)
+        map_h = low - top - self.band_h - 4 * s
+        self.map_rect = (self.x0, top, left_w, map_h)
+        loc_w = round(left_w * 0.34, 1)
+        _, _, lw, lh = self._locator(0, 0, loc_w, map_h * 0.4)
+        self.locator_rect = (self.x0 + left_w - lw - 1.5 * s, top + 1.5 * s, lw, lh)
+        self.inset = True
+        self.burden_rect = (self.x0, top + map_h + 3.5 * s, left_w, self.band_h)
+        return max(top + self.table_h, self.burden_rect[1] + self.band_h) + 3 * s
+
+    def _portrait(self) -> float:
+        """The map and the locator side by side, the burden band, the table; the
+        map takes what the table leaves. Returns the notes' top."""
+        p, s, top = self.page, self.page.scale, self.top
+        self.band_h = self._band_height(self.w)
+        min_map, max_map = 55 * s, 0.36 * p.height
+        fixed = 3.5 * s + self.band_h + 4 * s  # between map and table
+        self.table_rect = (self.x0, top + min_map + fixed, self.w, self.bottom - top - min_map - fixed)
+        self._layout_table()
+        spare = self.table_rect[3] - self.table_h
+        map_h = min(max_map, min_map + spare)
+        loc_w = round(self.w * 0.33, 1)
+        self.map_rect = (self.x0, top, self.w - loc_w - 5 * s, map_h)
+        self.locator_rect = self._locator(self.x1 - loc_w, top, loc_w, max_h=map_h)
+        band_y = top + map_h + 3.5 * s
+        self.burden_rect = (self.x0, band_y, self.w, self.band_h)
+        ty = band_y + self.band_h + 4 * s
+        self.table_rect = (self.x0, ty, self.w, self.table_h)
+        return ty + self.table_h + 3 * s
+
+    def _band_height(self, width: float) -> float:
+        """Class line, the reason and the index line of the longest unit."""
+        s = self.page.scale
+        f = font(self.burden_pt)
+        longest = max(
+            (len(wrap(u.burden_detail, f, width)) + (1 if u.index_text else 0) for u in self.book.pages), default=1
+        )
+        return 5.0 * s + (max(1, longest) + 0.5) * line_pitch(f) + 0.5  # half a line spare: Qt may wrap otherwise
+
+    def _locator(self, x, y, w, max_h=None):
+        ext = self.extent
+        h = w * ext.height() / max(ext.width(), 1e-9) if ext is not None and not ext.isEmpty() else w
+        if max_h is not None and h > max_h:
+            w, h = w * max_h / h, max_h
+        return (x, y, w, h)
+
+    # --- the table
+
+    def _headers(self) -> dict:
+        lang = self.book.lang
+        return {
+            "value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), lang),
+            "reference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), lang),
+            "difference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), lang),
+            "flag": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), lang),
+            "change": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), lang),
+        }
+
+    def _cells(self, headers: dict) -> dict:
+        """Every cell text of every page per used value column, once: a column is
+        as wide as its widest text."""
+        book = self.book
+        used = {"value": True, "reference": True, "difference": True, "flag": book.has_flags, "change": book.has_change}
+        cells = {c: {headers[c]} for c in headers if used[c]}
+        for u in book.pages:
+            for r in u.rows:
+                for c in cells:
+                    cells[c].add(f"{r.change} {r.trend}" if c == "change" and r.trend else getattr(r, c))
+        return cells
+
+    def _fit(self, size: float, cells: dict, chart_w: float, gap: float):
+        """(widths, label width, lines) of the table at ``size`` pt, or None when
+        it does not fit; blank lines between topics are dropped first."""
+        s = self.page.scale
+        _, _, w, h = self.table_rect
+        f = font(size)
+        pad = {c: (3.5 if c == "flag" else 2.5) * s for c in cells}
+        widths = {c: max(text_width(x, f) for x in texts) + pad[c] for c, texts in cells.items()}
+        label_w = w - sum(widths.values()) - gap - chart_w
+        if label_w < 30 * s:
+            return None
+        pitch = line_pitch(f)
+        for spacers in (True, False):
+            lines = cp.table_lines(self.book, wrap=lambda text: wrap(text, f, label_w - 1.0), spacers=spacers)
+            if (len(lines) + 1) * pitch + 0.6 <= h:
+                return widths, label_w, lines
+        return None
+
+    def _layout_table(self) -> None:
+        """Columns, type size and lines of the indicator table: the largest type
+        (7.5 pt at A4) at which every line fits. The first line holds the column
+        headers."""
+        s = self.page.scale
+        headers = self._headers()
+        cells = self._cells(headers)
+        chart_w = (30.0 if self.page.landscape else 38.0) * s
+        gap = 3.0 * s
+        for size in TABLE_SIZES:
+            fit = self._fit(size * s, cells, chart_w, gap)
+            if fit is not None:
+                break
+        else:
+            raise LayoutError(
+                f"the {len(self.book.indicators)} indicators do not fit on one {self.page.size} "
+                f"{self.page.orientation} page even at 5.5 pt: choose A3, fewer indicators, or shorter labels"
+            )
+        widths, label_w, self.lines = fit
+        self.table_pt = size * s
+        self.pitch = line_pitch(font(self.table_pt))
+        self.head_h = self.pitch  # the header is the first line of every column
+        self.columns = self._columns(headers, widths, label_w, chart_w, gap)
+        self.table_h = self.head_h + len(self.lines) * self.pitch
+
+    def _columns(self, headers: dict, widths: dict, label_w: float, chart_w: float, gap: float) -> list:
+        lang = self.book.lang
+        x = self.table_rect[0]
+        cols = [Column("label", x, label_w, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Indicator"), lang), LEFT)]
+        cx = x + label_w
+        for name, cw in widths.items():
+            cols.append(Column(name, cx, cw, headers[name], CENTRE if name == "flag" else RIGHT))
+            cx += cw
+        caption = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "city = 100"), lang)
+        cols.append(Column("chart", cx + gap, chart_w, caption, CENTRE))
+        return cols
+
+    # --- what the layer and the layout take from the design
+
+    def column_text(self, u: cp.UnitProfile, name: str) -> str:
+        """A printed column: its header, then one line per table line."""
+        return self.column(name).header + "\n" + cp.column_text(u, self.lines, name)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+    @property
+    def rows_top(self) -> float:
+        return self.table_rect[1] + self.head_h
+
+    def burden_text(self, u: cp.UnitProfile) -> str:
+        """The reason (first letter upper case, wrapped to the band) and the
+        index classes on a line of their own."""
+        detail = u.burden_detail[:1].upper() + u.burden_detail[1:]
+        detail = wrapped(detail, font(self.burden_pt), self.burden_rect[2]) if detail else ""
+        return "\n".join(x for x in (detail, u.index_text) if x)
+
+    def notes_text(self, u: cp.UnitProfile) -> str:
+        """How to read the page and the footnotes of the unit's signs, wrapped to the page."""
+        nf = font(self.note_pt)
+        text = wrapped(self.legend_text, nf, self.w)
+        return text + ("\n" + wrapped("  ".join(u.notes), nf, self.w) if u.notes else "")
+
+    def bars(self, unit: cp.UnitProfile) -> str:
+        """The chart of a unit: its bars as SVG, a bar per table row."""
+        return cp.bars_svg(unit, self.lines, self.column("chart").w, self.pitch)
+
+
+def bars_of(design: UnitDesign, unit: cp.UnitProfile) -> str:
+    return design.bars(unit)
+
+
+def furniture_svg(design: UnitDesign) -> str:
+    """The static graphics of a unit page in one picture: header and footer
+    rules, the table's stripes and rules, the chart's grid."""
+    x, y, w, _ = design.table_rect
+    chart = design.column("chart")
+    return cp.furniture_svg(
+        design.lines,
+        page_width=design.page.width,
+        page_height=design.page.height,
+        table_x=x,
+        table_y=y,
+        table_width=w,
+        pitch=design.pitch,
+        head=design.head_h,
+        chart_x=chart.x,
+        chart_width=chart.w,
+        rules=page_rules(design),
+    )
+
+
+def locator_extent(extent: QgsRectangle, design: UnitDesign) -> QgsRectangle:
+    _, _, w, h = design.locator_rect
+    return fit_extent(extent, w, h, 0.04)
+
+
+# --------------------------------------------------------------------------
+# the layout
+
+
+def unit_maps(layout, design: UnitDesign, layers) -> QgsLayoutItemMap:
+    """The two maps of a profile page: the unit with its surroundings (atlas
+    driven) and the locator (the city rendered once as a picture, the unit
+    highlighted above it). The plain benchmark atlas uses exactly these."""
+    mx, my, mw, mh = design.map_rect
+    detail = new_map(
+        layout, design.map_rect, layers.crs, [layers.units], fit_extent(layers.extent, mw, mh, 0.0), "pa_detail_map"
+    )
+    detail.setAtlasDriven(True)
+    detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    detail.setAtlasMargin(DETAIL_MARGIN)
+    detail.setBackgroundColor(QColor("#f7f7f7"))
+    png = picture(layout, layers.locator_png, design.locator_rect, compat.PICTURE_RASTER)
+    png.setId("pa_locator_background")
+    if design.inset:
+        item_frame(png, 0.3, "#525252")
+    extent = locator_extent(layers.extent, design)
+    loc = new_map(layout, design.locator_rect, layers.crs, [layers.city], extent, "pa_locator_map")
+    loc.setBackgroundEnabled(False)
+    if design.inset:  # the unit's neighbours are not labelled under the inset
+        keep_clear(detail, png, loc)
+    return detail
+
+
+def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers, logo=None) -> QgsPrintLayout:
+    """One page per unit: a QGIS atlas over the units with a page."""
+    lang = book.lang
+    name = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang)
+    layout = new_layout(project, name + (f" – {book.title}" if book.title else ""), design.page)
+    _atlas(layout, layers)
+    _title(layout, book, design, logo)
+    detail = unit_maps(layout, design, layers)
+    if layers.crs.isValid():  # distances are known
+        s = design.page.scale
+        mx, my, _, mh = design.map_rect
+        scale_bar(layout, detail, (mx + 1.5 * s, my + mh - 8.5 * s, 30 * s, 7 * s), 5.5 * s, 12 * s, 24 * s)
+    _burden_band(layout, design)
+    _table(layout, design)
+    _chart(layout, design)
+    # how to read the page and the footnotes of its signs
+    label(layout, f'[% "{fn.PA_NOTES}" %]', design.notes_rect, design.note_pt, colour="#424242")
+    footer(layout, design, lang, book.date, book.source_note, f'[% "{fn.PA_PAGE_TEXT}" %]')
+    return layout
+
+
+def _atlas(layout, layers) -> None:
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layers.units)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression(f'"{fn.PA_PAGE}" IS NOT NULL')
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression(f'"{fn.PA_PAGE}"')
+    atlas.setPageNameExpression(f'"{fn.PA_KEY}"')
+
+
+def _title(layout, book: cp.ProfileBook, design: UnitDesign, logo) -> None:
+    """Kicker, the unit's name (pa_title, fitted per page) and the line under it."""
+    s = design.page.scale
+    x0, y0, w = design.x0, design.y0, design.w
+    kicker = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profile"), book.lang).upper() + (
+        f"  ·  {book.title}" if book.title else ""
+    )
+    header(layout, design, logo, kicker)
+    logo_w = 41 * s if logo else 0.0
+    rect = (x0, y0 + 4.2 * s, w - logo_w, 9 * s)
+    label(layout, f'[% "{fn.PA_NAME}" %]', rect, 17 * s, bold=True, item_id="pa_title")
+    label(layout, f'[% "{fn.PA_SUBLINE}" %]', (x0, y0 + 13.6 * s, w - logo_w, 4.5 * s), 8 * s, colour=GREY)
+
+
+def _burden_band(layout, design: UnitDesign) -> None:
+    """The burden class, its reason and the index classes."""
+    s = design.page.scale
+    bx, by, bw, bh = design.burden_rect
+    label(layout, f'[% "{fn.PA_BURDEN_HEAD}" %]', (bx, by, bw, 4.8 * s), 9 * s, bold=True)
+    label(layout, f'[% "{fn.PA_BURDEN_TEXT}" %]', (bx, by + 5.0 * s, bw, bh - 5.0 * s), design.burden_pt)
+
+
+def _table(layout, design: UnitDesign) -> None:
+    """Static graphics, the indicator names (the topics bold on top), the value columns."""
+    p = design.page
+    _, ty, _, _ = design.table_rect
+    picture(layout, svg_source(furniture_svg(design)), (0, 0, p.width, p.height)).setId("pa_furniture")
+    h = design.table_h + 1.0
+    lc = design.column("label")
+    names = lc.header + "\n" + cp.label_column(design.lines)
+    text_label(layout, names, (lc.x + 0.4, ty, lc.w - 0.8, h), design.table_pt)
+    text_label(layout, "\n" + cp.topic_column(design.lines), (lc.x + 0.4, ty, design.w, h), design.table_pt, bold=True)
+    for col in design.columns:
+        if col.name in ("label", "chart"):
+            continue
+        rect = (col.x + 0.4, ty, col.w - 0.8, h)
+        text = f'[% "{fn.pa_column(col.name)}" %]'
+        label(layout, text, rect, design.table_pt, align=col.align, item_id=f"pa_col_{col.name}")
+
+
+def _chart(layout, design: UnitDesign) -> None:
+    """The chart's caption and the unit's bars (SVG from a field) over the grid of the furniture."""
+    _, ty, _, _ = design.table_rect
+    chart = design.column("chart")
+    label(layout, chart.header, (chart.x, ty, chart.w, design.table_h + 1.0), design.table_pt, align=CENTRE)
+    bars = QgsLayoutItemPicture(layout)
+    bars.setMode(compat.PICTURE_SVG)
+    bars.setResizeMode(QgsLayoutItemPicture.ResizeMode.Stretch)
+    bars.dataDefinedProperties().setProperty(
+        QgsLayoutObject.DataDefinedProperty.PictureSource,
+        QgsProperty.fromExpression(f"'base64:' || to_base64(\"{fn.PA_BARS}\")"),
+    )
+    place(layout, bars, chart.x, design.rows_top, chart.w, len(design.lines) * design.pitch)
+    bars.setId("pa_bars")
