@@ -104,12 +104,12 @@
         <translation>Öffnen…</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="179"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="181"/>
         <source>done: {0}</source>
         <translation>erledigt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/gui/panel.py" line="181"/>
+        <location filename="../sozialplanung_plugin/gui/panel.py" line="183"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
@@ -117,12 +117,12 @@
 <context>
     <name>ClassifyBurden</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="33"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="34"/>
         <source>Classify burdened units (burden rule)</source>
         <translation>Belastete Raumeinheiten bestimmen (Belastungsregel)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="36"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="37"/>
         <source>Selects the 'besonders belastet' (particularly burdened) units by a rule anyone can trace.
 
 A unit is flagged on a core indicator (catalogue column core = ja) when its deviation in the adverse direction reaches the threshold. With polarity p = +1 (higher is worse) or -1 (higher is better):
@@ -153,82 +153,82 @@ Ausgabefelder: &lt;id&gt;_flag (1/0, leer bei fehlendem Wert) je Kernindikator, 
 Die Eingabe ist normalerweise die Ausgabe von computeindicators. Fehlen ihr die Felder &lt;id&gt;_val, &lt;id&gt;_ref und das Abweichungsmaß, werden sie zuerst berechnet (mit REFERENCE_FIELD, neuestes Jahr) und ebenfalls geschrieben. Die Ausgabe wird nach burden_class dargestellt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="63"/>
         <source>Units with indicators</source>
         <translation>Raumeinheiten mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="63"/>
         <source>Output of computeindicators (or a layer with the joined indicator columns). It is read, never changed.</source>
         <translation>Ausgabe von computeindicators (oder ein Layer mit den verknüpften Indikatorspalten). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="70"/>
         <source>Measure of the deviation</source>
         <translation>Abweichungsmaß</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="70"/>
         <source>difference: val - ref; ratio: 100 x val / ref; zscore: z-score over the units (the default, with threshold 1 it runs without further settings); percentile: percentile rank 0..100.</source>
         <translation>difference: val - ref; ratio: 100 x val / ref; zscore: z-Wert über die Raumeinheiten (Voreinstellung; mit Schwellenwert 1 ohne weitere Einstellungen nutzbar); percentile: Perzentilrang 0..100.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="80"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="81"/>
         <source>Threshold</source>
         <translation>Schwellenwert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="80"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="81"/>
         <source>How far a core indicator must deviate in the adverse direction, in the unit of the measure (percentage points, index points, standard deviations or percentile rank). The catalogue&apos;s column threshold overrides it per indicator. Empty: ratio 20, zscore 1, percentile 90.</source>
         <translation>Wie weit ein Kernindikator in ungünstiger Richtung abweichen muss, in der Einheit des Abweichungsmaßes (Prozentpunkte, Indexpunkte, Standardabweichungen oder Perzentilrang). Die Katalogspalte threshold hat je Indikator Vorrang. Leer: ratio 20, zscore 1, percentile 90.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="91"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
         <source>Minimum number of flagged core indicators</source>
         <translation>Mindestzahl markierter Kernindikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="91"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="90"/>
         <source>A unit is &apos;besonders belastet&apos; when at least this many core indicators are flagged.</source>
         <translation>Eine Raumeinheit ist „besonders belastet“, wenn mindestens so viele Kernindikatoren markiert sind.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="101"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="100"/>
         <source>Optional: the field of the reference areas used in computeindicators (e.g. the municipality); it names the reference in burden_reason instead of &apos;Stadt&apos;.</source>
         <translation>Optional: das in computeindicators verwendete Feld der Vergleichsgebiete (z. B. die Gemeinde); es benennt den Vergleichswert in burden_reason anstelle von „Stadt“.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
         <source>Burden classes</source>
         <translation>Belastungsklassen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="109"/>
         <source>Every unit with &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason and burden_rule, styled on burden_class.</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_flag, burden_flags, burden_code, burden_class, burden_reason und burden_rule, dargestellt nach burden_class.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="158"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="169"/>
         <source>The input has no indicator fields for {0}: computing them first (as computeindicators).</source>
         <translation>Die Eingabe enthält keine Indikatorfelder für {0}; sie werden zuerst berechnet (wie in computeindicators).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
         <source>Units &apos;besonders belastet&apos;</source>
         <translation>Raumeinheiten „besonders belastet“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
         <source>Units &apos;belastet&apos;</source>
         <translation>Raumeinheiten „belastet“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
         <source>Units 'unauffällig'</source>
         <translation>Raumeinheiten „unauffällig“</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/classify_burden.py" line="116"/>
         <source>Units &apos;nicht bewertbar&apos;</source>
         <translation>Raumeinheiten „nicht bewertbar“</translation>
     </message>
@@ -236,12 +236,12 @@ Die Eingabe ist normalerweise die Ausgabe von computeindicators. Fehlen ihr die 
 <context>
     <name>CompositeIndex</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="51"/>
         <source>Composite index (status and dynamics)</source>
         <translation>Gesamtindex (Status und Dynamik)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="55"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="54"/>
         <source>Collapses the indicators with index = status in the catalogue into a status index with classes and, with change indicators (index = dynamics, or the changes &lt;id&gt;_chg of several years), a dynamics index. Values are the &lt;id&gt;_val fields of computeindicators, or computed from the catalogue's columns. Higher index and higher class = more burdened, for every method.
 
 Valid units: every index indicator present and, with POPULATION_FIELD, at least MIN_POPULATION inhabitants (the MSS uses 300). The others get no index, the label 'nicht klassifiziert' and the reason in status_note / dynamics_note. N = number of valid units.
@@ -270,112 +270,112 @@ CLASSES: method = die eigenen Klassen der Methode (siehe oben); quantiles = CLAS
 Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_zidx (die in den Index eingegangenen z-Werte), die Felder der Methode (siehe oben) und, bei Veränderungsindikatoren, dynamics_index, dynamics_class, dynamics_label, dynamics_note, sdi_class. Dargestellt nach status_class; eine GeoPackage-Ausgabe erhält zusätzlich einen Stil 'dynamics' nach dynamics_class.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="90"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="89"/>
         <source>Units with indicators</source>
         <translation>Raumeinheiten mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="90"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="89"/>
         <source>Output of computeindicators, or a layer with the joined indicator columns. It is read, never changed.</source>
         <translation>Ausgabe von computeindicators oder ein Layer mit den verknüpften Indikatorspalten. Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="97"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="96"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="97"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="96"/>
         <source>zscore_sum: Berlin MSS status/dynamics index; percentile_flags: CDC Social Vulnerability Index; exponential_rank: English Index of Multiple Deprivation.</source>
         <translation>zscore_sum: Status-/Dynamikindex des Berliner MSS; percentile_flags: CDC Social Vulnerability Index; exponential_rank: English Index of Multiple Deprivation.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="107"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="106"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="107"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="106"/>
         <source>method: the method&apos;s own classes; quantiles: CLASS_COUNT classes of equal size; breaks: fixed class breaks given in BREAKS.</source>
         <translation>method: die eigenen Klassen der Methode; quantiles: CLASS_COUNT gleich große Klassen; breaks: feste Klassengrenzen aus BREAKS.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="116"/>
         <source>Number of quantile classes</source>
         <translation>Anzahl der Quantilklassen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="116"/>
         <source>Number of classes for CLASSES=quantiles.</source>
         <translation>Anzahl der Klassen bei CLASSES=quantiles.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="128"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="127"/>
         <source>Class breaks</source>
         <translation>Klassengrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="128"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="127"/>
         <source>For CLASSES=breaks: increasing breaks of the status index separated by &apos;;&apos;, e.g. &apos;-2;0;2;4&apos; (decimal comma or point). Class 1 lies below the first break.</source>
         <translation>Bei CLASSES=breaks: aufsteigende Grenzen des Statusindex, getrennt durch ';', z. B. '-2;0;2;4' (Dezimalkomma oder -punkt). Klasse 1 liegt unter der ersten Grenze.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="135"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="134"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="135"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="134"/>
         <source>Inhabitants per unit (e.g. EW). Units below MIN_POPULATION, or without a value, are not classified.</source>
         <translation>Einwohnerzahl je Raumeinheit (z. B. EW). Raumeinheiten unter MIN_POPULATION oder ohne Wert werden nicht klassifiziert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="143"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="142"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="143"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="142"/>
         <source>Units with fewer inhabitants are left out of the standardisation (the MSS uses 300). Only used with POPULATION_FIELD.</source>
         <translation>Raumeinheiten mit weniger Einwohnerinnen und Einwohnern bleiben bei der Standardisierung unberücksichtigt (das MSS verwendet 300). Wird nur mit POPULATION_FIELD verwendet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="156"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="155"/>
         <source>Reporting year</source>
         <translation>Berichtsjahr</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="156"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="155"/>
         <source>Only when the values are computed here from several years: the year of the status index. Empty: the latest.</source>
         <translation>Nur wenn die Werte hier aus mehreren Jahren berechnet werden: das Jahr des Statusindex. Leer: das neueste.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="172"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="171"/>
         <source>Composite index</source>
         <translation>Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="172"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="171"/>
         <source>Every unit with status_index, status_class, status_label, status_note and, with change indicators, the dynamics fields, styled on status_class.</source>
         <translation>Alle Raumeinheiten mit status_index, status_class, status_label, status_note und, bei Veränderungsindikatoren, den Dynamikfeldern, dargestellt nach status_class.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="179"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="178"/>
         <source>Units classified</source>
         <translation>Klassifizierte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="180"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="179"/>
         <source>Units not classified</source>
         <translation>Nicht klassifizierte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="200"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="210"/>
         <source>CLASSES=breaks needs BREAKS, e.g. &apos;-2;0;2;4&apos;.</source>
         <translation>CLASSES=breaks erfordert BREAKS, z. B. '-2;0;2;4'.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="242"/>
+        <location filename="../sozialplanung_plugin/processing/composite_index.py" line="233"/>
         <source>Topics: {0}</source>
         <translation>Themen: {0}</translation>
     </message>
@@ -383,12 +383,12 @@ Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_
 <context>
     <name>ComputeIndicators</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="247"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="44"/>
         <source>Compute indicators and compare with the city</source>
         <translation>Indikatoren berechnen und mit der Gesamtstadt vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="250"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="47"/>
         <source>Computes every indicator of the catalogue for every unit and compares it with the reference area (the whole layer, or the units with the same REFERENCE_FIELD value, e.g. the municipalities of a county).
 
 Value &lt;id&gt;_val: numerator / denominator x multiplier for counts, or the given rate (the multiplier does not apply to a ready rate).
@@ -419,92 +419,92 @@ Mehrere Jahre (Felder sgb2_2019, sgb2_2020, ...): Die Maße gelten für das Beri
 Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestellt nach dem Wert des ersten Kernindikators (Quantile, dunkler = stärker belastet).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="77"/>
         <source>Units with indicator data</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="280"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="77"/>
         <source>Layer of spatial units with the joined indicator columns (the output of joinindicators). It is read, never changed.</source>
         <translation>Layer der Raumeinheiten mit den verknüpften Indikatorspalten (die Ausgabe von joinindicators). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="288"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="85"/>
         <source>Optional: compare each unit within its group (e.g. the municipality of a county) instead of with the whole layer. References, z-scores and percentiles are then computed per group.</source>
         <translation>Optional: jede Raumeinheit innerhalb ihrer Gruppe (z. B. ihrer Gemeinde in einem Kreis) statt mit dem ganzen Layer vergleichen. Vergleichswerte, z-Werte und Perzentile werden dann je Gruppe berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="295"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="92"/>
         <source>Reporting year</source>
         <translation>Berichtsjahr</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="295"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="92"/>
         <source>For data with several years (fields with a _&lt;year&gt; suffix): the year the measures refer to. Empty: the latest year of each indicator.</source>
         <translation>Bei Daten mehrerer Jahre (Felder mit der Endung _&lt;year&gt;): das Jahr, auf das sich die Maße beziehen. Leer: das neueste Jahr jedes Indikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="309"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="106"/>
         <source>Base year of the change</source>
         <translation>Basisjahr der Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="309"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="106"/>
         <source>Year the change &lt;id&gt;_chg is measured from. Empty: the previous available year.</source>
         <translation>Jahr, ab dem die Veränderung &lt;id&gt;_chg gemessen wird. Leer: das vorherige verfügbare Jahr.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
         <source>Table with the published total row</source>
         <translation>Tabelle mit der veröffentlichten Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
         <source>Optional: the indicator table as delivered, with its total row (Stadt insgesamt, Gesamt, ...). For a ready rate without published reference in the catalogue, the total row&apos;s value of the rate column is the reference value.</source>
         <translation>Optional: die Indikatortabelle wie geliefert, mit ihrer Summenzeile (Stadt insgesamt, Gesamt, ...). Für eine fertige Quote ohne veröffentlichten Vergleichswert im Katalog ist der Wert der Quotenspalte in der Summenzeile der Vergleichswert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="334"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="131"/>
         <source>Indicators to compute</source>
         <translation>Zu berechnende Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="334"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="131"/>
         <source>Ids of the catalogue&apos;s indicators to compute, separated by &apos;;&apos; or &apos;,&apos;; empty: all.</source>
         <translation>Kürzel (id) der zu berechnenden Indikatoren des Katalogs, getrennt durch ';' oder ','; leer: alle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="340"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="137"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="340"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="137"/>
         <source>Every unit with &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct per indicator (and &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg for several years).</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct je Indikator (und &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg bei mehreren Jahren).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="377"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="157"/>
         <source>{0}: no total row found (a row labelled &apos;insgesamt&apos;, &apos;Gesamt&apos;, &apos;Summe&apos;, ...)</source>
         <translation>{0}: keine Summenzeile gefunden (eine Zeile mit der Bezeichnung 'insgesamt', 'Gesamt', 'Summe', ...)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="417"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="200"/>
         <source>{0}: reference{1} ({2}{3})</source>
         <translation>{0}: Vergleichswert{1} ({2}{3})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="426"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="206"/>
         <source>{0} indicator(s) computed for {1} units.</source>
         <translation>{0} Indikator(en) für {1} Raumeinheiten berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="389"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="176"/>
         <source>Data protection: no rates for units with fewer than {0} inhabitants ({1}).</source>
         <translation>Datenschutz: keine Quoten für Raumeinheiten mit weniger als {0} Einwohnern ({1}).</translation>
     </message>
@@ -512,57 +512,52 @@ Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestel
 <context>
     <name>IndicatorAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="211"/>
         <source>Indicator catalogue</source>
         <translation>Indikatorenkatalog</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="211"/>
         <source>Indikatorenkatalog: CSV, XLSX or ODS, one row per indicator. Columns (German names in brackets): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + higher is worse, - higher is better, 0 neutral], core [Kern: ja/nein, 1/0, x/empty], weight [Gewicht, default 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics or none], reference [Referenzwert: published city-wide value], topic_weight [Themengewicht], decimals [Nachkommastellen]. Column names in the numerator, denominator, rate and weight_column cells are layer fields; 'sgb2' also finds 'sgb2_2019', 'sgb2_2020' ... for several years.</source>
         <translation>Indikatorenkatalog: CSV, XLSX oder ODS, eine Zeile je Indikator. Spalten (deutsche Namen in eckigen Klammern): id [Kürzel], label [Bezeichnung], topic [Thema], numerator [Zähler], denominator [Nenner], rate [Quote], weight_column [Gewichtung], multiplier [Faktor: 100, 1000, 100000], polarity [Polarität: + höher ist schlechter, - höher ist besser, 0 neutral], core [Kern: ja/nein, 1/0, x/leer], weight [Gewicht, Voreinstellung 1], threshold [Schwelle], unit [Einheit], source [Quelle], index [Index: status, dynamics oder none], reference [Referenzwert: veröffentlichter gesamtstädtischer Wert], topic_weight [Themengewicht], decimals [Nachkommastellen]. Spaltennamen in den Zellen numerator, denominator, rate und weight_column sind Felder des Layers; 'sgb2' findet bei mehreren Jahren auch 'sgb2_2019', 'sgb2_2020' ...</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="228"/>
         <source>Catalogue sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="69"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="228"/>
         <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
         <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="76"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="235"/>
         <source>Key field of the units</source>
         <translation>Schlüsselfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="76"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="235"/>
         <source>Field that names a unit in messages (e.g. PLR_ID); empty: the first text field.</source>
         <translation>Feld, mit dem eine Raumeinheit in Meldungen benannt wird (z. B. PLR_ID); leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="85"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="244"/>
         <source>Reference area field</source>
         <translation>Feld des Vergleichsgebiets</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="169"/>
-        <source>The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another format (e.g. FlatGeobuf .fgb or a temporary layer).</source>
-        <translation>Die Ausgabe hätte {0} Felder, eine GeoPackage-Tabelle fasst aber höchstens {1} Spalten (SQLite). Berechnen Sie weniger Indikatoren (INDICATORS), gehen Sie von einem Layer mit weniger Feldern aus oder schreiben Sie in ein anderes Format (z. B. FlatGeobuf .fgb oder einen temporären Layer).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="197"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="326"/>
         <source>Style stored in the GeoPackage as its default style.</source>
         <translation>Stil als Standardstil im GeoPackage gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="199"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="328"/>
         <source>The style could not be stored: {0}</source>
         <translation>Der Stil konnte nicht gespeichert werden: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="211"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
@@ -570,12 +565,12 @@ Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestel
 <context>
     <name>JoinIndicators</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="65"/>
         <source>Join indicator table to units</source>
         <translation>Indikatortabelle mit Raumeinheiten verknüpfen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="55"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="68"/>
         <source>Joins an indicator table (CSV, XLSX or ODS, as statistics offices deliver them) to a layer of spatial units by key and writes every unit with the table's columns added.
 
 Reading: separator ; , or tab; decimal comma or point; thousands separators (1.234,5 and 1 234); UTF-8 with or without BOM, or Windows-1252. Keys are always text, leading zeros are kept. Special signs (-, ., x, /, …, *, values in parentheses) and sentinels such as -9999 become missing values; the sign is kept in a text field &lt;column&gt;_sign beside the column. A total row (insgesamt, Gesamt, Summe, or TOTAL_KEY) is kept apart and reported, never joined. Long tables (unit, year, indicator, value) become columns &lt;indicator&gt;_&lt;year&gt;.
@@ -592,210 +587,330 @@ Prüfungen: Doppelte Schlüssel in der Tabelle brechen den Algorithmus ab und we
 Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte Raumeinheiten, Raumeinheiten ohne Daten, Tabellenzeilen ohne Raumeinheit, Beinahe-Treffer, die Summenzeile, die gelesenen Spalten mit ihren Typen und jede Zelle mit Sonderzeichen auf.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="86"/>
         <source>Spatial units</source>
         <translation>Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="86"/>
         <source>Polygon layer of the spatial units (Sozialräume, statistical districts). It is read, never changed.</source>
         <translation>Polygonlayer der Raumeinheiten (Sozialräume, statistische Bezirke). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="81"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="92"/>
         <source>Key field of the units</source>
         <translation>Schlüsselfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="81"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="92"/>
         <source>Field of the layer that holds the unit key, e.g. PLR_ID.</source>
         <translation>Feld des Layers mit dem Schlüssel der Raumeinheit, z. B. PLR_ID.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="98"/>
         <source>Indicator table</source>
         <translation>Indikatortabelle</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="98"/>
         <source>CSV, XLSX or ODS file with one row per unit (wide) or one row per unit, year and indicator (long).</source>
         <translation>CSV-, XLSX- oder ODS-Datei mit einer Zeile je Raumeinheit (breit) oder einer Zeile je Raumeinheit, Jahr und Indikator (lang).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="97"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="108"/>
         <source>Key column of the table</source>
         <translation>Schlüsselspalte der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="97"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="108"/>
         <source>Name of the table column that holds the unit key, exactly as in the header.</source>
         <translation>Name der Tabellenspalte mit dem Schlüssel der Raumeinheit, genau wie in der Kopfzeile.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="101"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
         <source>Sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="101"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
         <source>Name of the sheet to read; empty: the first sheet.</source>
         <translation>Name des zu lesenden Tabellenblatts; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="105"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="116"/>
         <source>Join near matches</source>
         <translation>Beinahe-Treffer verknüpfen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="105"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="116"/>
         <source>Also join keys that differ only by leading zeros, whitespace, case or number-versus-text. Each such pairing is listed in the report.</source>
         <translation>Auch Schlüssel verknüpfen, die sich nur durch führende Nullen, Leerzeichen, Groß-/Kleinschreibung oder Zahl statt Text unterscheiden. Jede solche Zuordnung wird im Bericht aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
         <source>Key or name of the total row</source>
         <translation>Schlüssel oder Bezeichnung der Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="112"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="123"/>
         <source>Key or label of the row that holds the total of the whole area, if it is not labelled insgesamt/Gesamt/Summe (e.g. the municipality&apos;s name or key &apos;000&apos;).</source>
         <translation>Schlüssel oder Bezeichnung der Zeile mit der Summe des gesamten Gebiets, falls sie nicht mit insgesamt/Gesamt/Summe bezeichnet ist (z. B. der Name der Kommune oder der Schlüssel '000').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="120"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="131"/>
         <source>Columns to add</source>
         <translation>Zu übernehmende Spalten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="120"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="131"/>
         <source>Table columns to add, separated by &apos;;&apos; or &apos;,&apos;; empty: all columns.</source>
         <translation>Zu übernehmende Tabellenspalten, getrennt durch ';' oder ','; leer: alle Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="125"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
         <source>Suffix for the added fields</source>
         <translation>Endung für die übernommenen Felder</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="125"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
         <source>Appended to every added field name, e.g. _2023 to join one year&apos;s table of a series.</source>
         <translation>Wird an jeden übernommenen Feldnamen angehängt, z. B. _2023, um die Tabelle eines Jahrgangs aus einer Zeitreihe zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="130"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="141"/>
         <source>Joined units</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="130"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="141"/>
         <source>Every unit of the input with the table&apos;s columns added. Any format QGIS writes; GeoPackage by default.</source>
         <translation>Alle Raumeinheiten der Eingabe mit den zusätzlichen Spalten der Tabelle. Jedes Format, das QGIS schreiben kann; Voreinstellung: GeoPackage.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="147"/>
         <source>Join report</source>
         <translation>Bericht zur Verknüpfung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="136"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="147"/>
         <source>HTML report for planners; a JSON file with the same content is written beside it.</source>
         <translation>HTML-Bericht für die Planung; daneben wird eine JSON-Datei mit demselben Inhalt geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="142"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="153"/>
         <source>Matched units</source>
         <translation>Verknüpfte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="143"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="154"/>
         <source>Units without data</source>
         <translation>Raumeinheiten ohne Daten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="144"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="155"/>
         <source>Table rows without unit</source>
         <translation>Tabellenzeilen ohne Raumeinheit</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="145"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="156"/>
         <source>Near matches</source>
         <translation>Beinahe-Treffer</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="151"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="243"/>
         <source>The spatial units layer could not be read.</source>
         <translation>Der Layer der Raumeinheiten konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="169"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="250"/>
         <source>Field {0!r} not found in the units layer.</source>
         <translation>Feld {0!r} im Layer der Raumeinheiten nicht gefunden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="173"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="253"/>
         <source>Reading {0}</source>
         <translation>{0} wird gelesen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="187"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="189"/>
         <source>The units layer has no coordinate reference system; the output has none either. Set the layer&apos;s CRS before making maps.</source>
         <translation>Der Layer der Raumeinheiten hat kein Koordinatenbezugssystem, daher hat auch die Ausgabe keines. Legen Sie das KBS des Layers fest, bevor Sie Karten erstellen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="216"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="198"/>
         <source>{0} unit(s) have invalid geometries (keys {1}{2}); they are written unchanged. Repair them (Fix geometries) before area or overlay computations.</source>
         <translation>{0} Raumeinheit(en) mit ungültiger Geometrie (Schlüssel {1}{2}); sie werden unverändert geschrieben. Reparieren Sie sie (Geometrien reparieren) vor Flächen- oder Verschneidungsberechnungen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="223"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="205"/>
         <source>{0} unit(s) have no geometry.</source>
         <translation>{0} Raumeinheit(en) ohne Geometrie.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="235"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="211"/>
         <source>{0} unit(s) have an empty key and get no data.</source>
         <translation>{0} Raumeinheit(en) mit leerem Schlüssel erhalten keine Daten.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="240"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="214"/>
         <source>Keys occurring more than once in the units layer: {0}; each of these units gets the same table row.</source>
         <translation>Mehrfach vorkommende Schlüssel im Layer der Raumeinheiten: {0}; jede dieser Raumeinheiten erhält dieselbe Tabellenzeile.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="246"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="223"/>
         <source>{0} near match(es) not joined, e.g. unit {1!r} vs. table {2!r} ({3}). Set NORMALIZE_KEYS to join them.</source>
         <translation>{0} Beinahe-Treffer nicht verknüpft, z. B. Raumeinheit {1!r} und Tabelle {2!r} ({3}). Setzen Sie NORMALIZE_KEYS, um sie zu verknüpfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="275"/>
-        <source>Canceled; no output was written.</source>
-        <translation>Abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="281"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="283"/>
         <source>{0} of {1} units matched; {2} units without data; {3} table rows without unit.</source>
         <translation>{0} von {1} Raumeinheiten verknüpft; {2} Raumeinheiten ohne Daten; {3} Tabellenzeilen ohne Raumeinheit.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="307"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="309"/>
         <source>Report written to {0}</source>
         <translation>Bericht geschrieben: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="87"/>
+        <location filename="../sozialplanung_plugin/processing/join_indicators.py" line="98"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
 </context>
 <context>
+    <name>Monitoring</name>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="35"/>
+        <source>Monitoring: trends and early warning</source>
+        <translation>Sozialmonitoring: Trends und Frühwarnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="38"/>
+        <source>Sozialmonitoring over the years of the layer (fields &lt;column&gt;_&lt;year&gt; as joinindicators writes them with FIELD_SUFFIX). Per indicator and year t after the first (t_prev: the previous year present):
+&lt;id&gt;_chg_&lt;t&gt; = v(t) - v(t_prev), the unit's change; &lt;id&gt;_ref_chg_&lt;t&gt; = r(t) - r(t_prev), the city's (r = Σ numerators / Σ denominators, as computeindicators);
+&lt;id&gt;_excess_&lt;t&gt; = p x (chg - ref_chg), p = +1 for polarity +, -1 for -: positive when the unit moved in the adverse direction faster than the city;
+&lt;id&gt;_slope, &lt;id&gt;_ref_slope: least-squares slope per year of the unit's and the city's values;
+&lt;id&gt;_adverse_run: consecutive periods up to the latest with excess &gt; 0.
+
+Early warning: a core indicator is flagged (&lt;id&gt;_watch) when its latest excess exceeds THRESHOLD (MEASURE difference: in the indicator's unit, percentage points for rates; zscore: in sample standard deviations of the latest excess over the units with a value) or its adverse run is at least CONSECUTIVE periods. watch_flags counts the flagged core indicators, watch_flag = 1 from MIN_FLAGS on, watch_since is the first year of the current run, watch_reason says it in words. Missing and withheld values stay missing and are named, never counted as 0.</source>
+        <translation>Sozialmonitoring über die Jahre des Layers (Felder &lt;column&gt;_&lt;year&gt;, wie joinindicators sie mit FIELD_SUFFIX schreibt). Je Indikator und Jahr t nach dem ersten (t_prev: das vorige vorhandene Jahr):
+&lt;id&gt;_chg_&lt;t&gt; = v(t) - v(t_prev), die Veränderung der Raumeinheit; &lt;id&gt;_ref_chg_&lt;t&gt; = r(t) - r(t_prev), die der Stadt (r = Σ Zähler / Σ Nenner, wie computeindicators);
+&lt;id&gt;_excess_&lt;t&gt; = p x (chg - ref_chg), p = +1 bei Polarität +, -1 bei -: positiv, wenn sich die Raumeinheit schneller als die Stadt in die ungünstige Richtung bewegt hat;
+&lt;id&gt;_slope, &lt;id&gt;_ref_slope: Steigung der Ausgleichsgeraden je Jahr für die Werte der Raumeinheit und der Stadt;
+&lt;id&gt;_adverse_run: Anzahl der Perioden in Folge bis zur letzten mit excess &gt; 0.
+
+Frühwarnung: ein Kernindikator gilt als auffällig (&lt;id&gt;_watch), wenn sein letzter excess THRESHOLD übersteigt (MEASURE difference: in der Einheit des Indikators, Prozentpunkte bei Quoten; zscore: in Standardabweichungen des letzten excess über die Raumeinheiten mit Wert) oder er mindestens CONSECUTIVE Perioden in Folge ungünstig war. watch_flags zählt die auffälligen Kernindikatoren, watch_flag = 1 ab MIN_FLAGS, watch_since ist das erste Jahr der laufenden Folge, watch_reason sagt es in Worten. Fehlende und zurückgehaltene Werte bleiben fehlend und werden genannt, nie als 0 gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="56"/>
+        <source>Units with yearly indicator fields</source>
+        <translation>Raumeinheiten mit jährlichen Indikatorfeldern</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="56"/>
+        <source>Units with the fields of several years, e.g. from joinindicators with FIELD_SUFFIX=_2023.</source>
+        <translation>Raumeinheiten mit den Feldern mehrerer Jahre, z. B. aus joinindicators mit FIELD_SUFFIX=_2023.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="61"/>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="61"/>
+        <source>The years to compare, separated by &apos;;&apos; (e.g. 2013;2015;2017;2019); empty: every year found.</source>
+        <translation>Die zu vergleichenden Jahre, getrennt durch &apos;;&apos; (z. B. 2013;2015;2017;2019); leer: alle gefundenen Jahre.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="65"/>
+        <source>Measure of the excess</source>
+        <translation>Maß der ungünstigeren Entwicklung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="65"/>
+        <source>difference: the excess in the indicator&apos;s own unit (percentage points for rates); zscore: in standard deviations of the latest period&apos;s excess over all units.</source>
+        <translation>difference: in der Einheit des Indikators (Prozentpunkte bei Quoten); zscore: in Standardabweichungen der letzten Periode über alle Raumeinheiten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="75"/>
+        <source>Threshold</source>
+        <translation>Schwelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="75"/>
+        <source>A core indicator is flagged when its latest excess is larger than this.</source>
+        <translation>Ein Kernindikator gilt als auffällig, wenn er sich in der letzten Periode um mehr als diesen Wert ungünstiger entwickelt hat als die Stadt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="81"/>
+        <source>Flagged core indicators for the watch list</source>
+        <translation>Auffällige Kernindikatoren für die Beobachtungsliste</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="81"/>
+        <source>A unit is on the watch list (watch_flag = 1) from this many flagged core indicators on.</source>
+        <translation>Eine Raumeinheit kommt ab so vielen auffälligen Kernindikatoren auf die Beobachtungsliste (watch_flag = 1).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="92"/>
+        <source>Adverse periods in a row</source>
+        <translation>Ungünstige Perioden in Folge</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="92"/>
+        <source>A core indicator is also flagged when it moved adversely in this many periods in a row.</source>
+        <translation>Ein Kernindikator gilt auch als auffällig, wenn er sich so viele Perioden in Folge ungünstiger entwickelt hat als die Stadt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="102"/>
+        <source>Name field</source>
+        <translation>Namensfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="102"/>
+        <source>Field with the units&apos; names for the report (e.g. PLR_NAME).</source>
+        <translation>Feld mit den Namen der Raumeinheiten für den Bericht (z. B. PLR_NAME).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="110"/>
+        <source>Monitoring</source>
+        <translation>Sozialmonitoring</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="110"/>
+        <source>Every unit with the fields above and the watch list fields watch_flags, watch_flag, watch_since, watch_reason.</source>
+        <translation>Alle Raumeinheiten mit den oben genannten Feldern und den Feldern der Beobachtungsliste watch_flags, watch_flag, watch_since, watch_reason.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="117"/>
+        <source>Report (HTML)</source>
+        <translation>Bericht (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="117"/>
+        <source>The rule, the city&apos;s values per year and the watch list (and a JSON file beside it).</source>
+        <translation>Die Regel, die gesamtstädtischen Werte je Jahr und die Beobachtungsliste (dazu eine JSON-Datei daneben).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="123"/>
+        <source>Units on the watch list</source>
+        <translation>Raumeinheiten unter Beobachtung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/monitoring.py" line="170"/>
+        <source>{0} of {1} units on the watch list ({2}).</source>
+        <translation>{0} von {1} Raumeinheiten unter Beobachtung ({2}).</translation>
+    </message>
+</context>
+<context>
     <name>OverviewMaps</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="32"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="31"/>
         <source>Overview maps of indicators and indices</source>
         <translation>Übersichtskarten der Indikatoren und Indizes</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="35"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="34"/>
         <source>Prints one map page per chosen field into one PDF: the whole municipality with the field&apos;s classes, a legend with the number of units per class, scale bar, north arrow, the source, the date and the data-protection note.
 
 Indicator fields of computeindicators (&lt;id&gt;_val, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct, &lt;id&gt;_chg, &lt;id&gt;_val_&lt;year&gt;) are shown in five quantile classes (about the same number of units per class) with the catalogue&apos;s label, unit and decimals; darker always means more burdened (reversed for indicators where higher is better). burden_class, status_class/status_label and dynamics_class/dynamics_label show their classes; other number fields are graduated, text fields shown as categories.
@@ -812,57 +927,57 @@ Kartiert werden nur veröffentlichte Werte: Geheim gehaltene Werte (suppress) er
 FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, danach der Wert jedes Kernindikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="51"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="50"/>
         <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
         <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="58"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="57"/>
         <source>Fields to map</source>
         <translation>Darzustellende Felder</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="58"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="57"/>
         <source>One page per field, in this order (e.g. burden_class;status_class;sgb2_val). Empty: the burden, status and dynamics classes and the value of every core indicator.</source>
         <translation>Eine Seite je Feld, in dieser Reihenfolge (z. B. burden_class;status_class;sgb2_val). Leer: die Belastungs-, Status- und Dynamikklassen und der Wert jedes Kernindikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="71"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="70"/>
         <source>Title printed above every map (e.g. &apos;Berlin, Monitoring Soziale Stadtentwicklung 2021&apos;).</source>
         <translation>Titel über jeder Karte (z. B. 'Berlin, Monitoring Soziale Stadtentwicklung 2021').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="74"/>
         <source>Overview maps (PDF)</source>
         <translation>Übersichtskarten (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="74"/>
         <source>The PDF, written completely or not at all.</source>
         <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="78"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="94"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="92"/>
         <source>FIELDS: name the fields to map; the layer has no burden, index or core indicator fields.</source>
         <translation>FIELDS: Geben Sie die darzustellenden Felder an; der Layer hat keine Belastungs-, Index- oder Kernindikatorfelder.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="121"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="114"/>
         <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing maps, or make sure the data may be published as it is.</source>
         <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Karten veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="158"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="151"/>
         <source>Page {0}: {1}</source>
         <translation>Seite {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="164"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="157"/>
         <source>{0} map page(s) written: {1}</source>
         <translation>{0} Kartenseite(n) geschrieben: {1}</translation>
     </message>
@@ -870,47 +985,47 @@ FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, da
 <context>
     <name>PrintAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="55"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="38"/>
         <source>Units with indicators</source>
         <translation>Raumeinheiten mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="63"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="46"/>
         <source>Page size</source>
         <translation>Seitenformat</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="63"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="46"/>
         <source>A4 or A3; on A3 type and furniture are set 1.25 times larger.</source>
         <translation>A4 oder A3; bei A3 werden Schrift und Kartenelemente 1,25-mal größer gesetzt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="70"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="53"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="70"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="53"/>
         <source>portrait or landscape.</source>
         <translation>portrait (Hochformat) oder landscape (Querformat).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="62"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="66"/>
         <source>Source note</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="66"/>
         <source>Printed in the footer of every page, e.g. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</source>
         <translation>Wird in der Fußzeile jeder Seite gedruckt, z. B. 'Amt für Statistik Berlin-Brandenburg; Monitoring Soziale Stadtentwicklung 2021'.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="103"/>
+        <location filename="../sozialplanung_plugin/processing/print_base.py" line="86"/>
         <source>OUTPUT_PDF: give the path of the PDF to write.</source>
         <translation>OUTPUT_PDF: Geben Sie den Pfad der zu schreibenden PDF-Datei an.</translation>
     </message>
@@ -918,172 +1033,172 @@ FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, da
 <context>
     <name>ProfileAtlas</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="145"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="48"/>
         <source>District profile atlas (Sozialraumprofile)</source>
         <translation>Atlas der Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="178"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="81"/>
         <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
         <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="185"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="88"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="185"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="88"/>
         <source>Field with the unit&apos;s name, the title of its page (e.g. PLR_NAME). Empty: the key.</source>
         <translation>Feld mit dem Namen der Raumeinheit, dem Titel ihrer Seite (z. B. PLR_NAME). Leer: der Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="191"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="94"/>
         <source>Key field</source>
         <translation>Schlüsselfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="191"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="94"/>
         <source>Field with the unit&apos;s key, printed beside the name (e.g. PLR_ID). Empty: the first text field.</source>
         <translation>Feld mit dem Schlüssel der Raumeinheit, neben dem Namen gedruckt (z. B. PLR_ID). Leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="197"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="100"/>
         <source>Title of the atlas, on the cover and every page (e.g. &apos;Sozialraumprofile Berlin 2021&apos;).</source>
         <translation>Titel des Atlas, auf dem Deckblatt und jeder Seite (z. B. 'Sozialraumprofile Berlin 2021').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="200"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="103"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="200"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="103"/>
         <source>Printed under the title on the cover and beside the key on every page.</source>
         <translation>Wird auf dem Deckblatt unter dem Titel und auf jeder Seite neben dem Schlüssel gedruckt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="204"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="107"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="204"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="107"/>
         <source>Optional image (PNG, JPG or SVG) printed at the top right of every page.</source>
         <translation>Optionales Bild (PNG, JPG oder SVG), oben rechts auf jeder Seite gedruckt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="214"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="117"/>
         <source>Units with a profile (filter)</source>
         <translation>Raumeinheiten mit Profil (Filter)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="214"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="117"/>
         <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
         <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. &quot;burden_class&quot; = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="227"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="130"/>
         <source>Order of the profiles</source>
         <translation>Reihenfolge der Profile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="227"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="130"/>
         <source>key: by key (units of a district together); name: alphabetical; rank: as the ranked list.</source>
         <translation>key: nach Schlüssel (Raumeinheiten eines Bezirks zusammen); name: alphabetisch; rank: wie in der Rangliste.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="235"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="138"/>
         <source>Cover map</source>
         <translation>Karte auf dem Deckblatt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="235"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="138"/>
         <source>burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: the dynamics index class. Falls back to what the layer has.</source>
         <translation>burden: die Klassen der Belastungsregel (burden_class); status: die Klasse des Statusindex; dynamics: die Klasse des Dynamikindex. Fehlt das Gewählte, wird genommen, was der Layer enthält.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="246"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="149"/>
         <source>Profile atlas (PDF)</source>
         <translation>Profilatlas (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="246"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="149"/>
         <source>The PDF, written completely or not at all.</source>
         <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="250"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="153"/>
         <source>Profiles as HTML</source>
         <translation>Profile als HTML</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="250"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="153"/>
         <source>Optional: the same profiles (list, tables, bars, footnotes) as one HTML file.</source>
         <translation>Optional: dieselben Profile (Liste, Tabellen, Balken, Fußnoten) als eine HTML-Datei.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="256"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="159"/>
         <source>Layout project</source>
         <translation>Layoutprojekt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="256"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="159"/>
         <source>Optional: a .qgz with the two print layouts on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg), to change them in the layout designer and export again.</source>
         <translation>Optional: eine .qgz-Datei mit den beiden Drucklayouts auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg), um sie im Layoutdesigner zu ändern und erneut zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="269"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="172"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="270"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="173"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="281"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="182"/>
         <source>KEY_FIELD: the layer has no text field; name the key field.</source>
         <translation>KEY_FIELD: Der Layer hat kein Textfeld; geben Sie das Schlüsselfeld an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="289"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="190"/>
         <source>LOGO: {0} is not a file.</source>
         <translation>LOGO: {0} ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="318"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="214"/>
         <source>FILTER selects no unit: the atlas would have no profile.</source>
         <translation>FILTER wählt keine Raumeinheit aus: Der Atlas hätte kein Profil.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="320"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="216"/>
         <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing profiles, or make sure the data may be published as it is.</source>
         <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Profile veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="336"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="232"/>
         <source>OUTPUT_PROJECT: {0} is the input; choose another project name.</source>
         <translation>OUTPUT_PROJECT: {0} ist die Eingabe; wählen Sie einen anderen Projektnamen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="341"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="237"/>
         <source>{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)</source>
         <translation>{0} Seiten: Deckblatt, {1} Listenseite(n), {2} Profile (vorbereitet in {3:.1f} s)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="350"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="246"/>
         <source>PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}</source>
         <translation>PDF in {0:.1f} s geschrieben ({1:.1f} Seiten pro Sekunde, {2:.0f} KB pro Seite): {3}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="431"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="320"/>
         <source>FILTER: {0}</source>
         <translation>FILTER: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="148"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="51"/>
         <source>Prints a district profile (Sozialraumprofil) for every unit into one PDF, for ward meetings and council committees, from a layer of the earlier algorithms (computeindicators, classifyburden, compositeindex, suppress).
 
 Page 1, cover: the overview map of the municipality with the burden classes (or the status or dynamics index, COVER_MAP), legend with the number of units per class, scale bar, north arrow, the burden rule, the data-protection note, source and date.
@@ -1111,175 +1226,185 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/base.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="63"/>
         <source>1 Data</source>
         <translation>1 Daten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/base.py" line="53"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="64"/>
         <source>2 Analysis</source>
         <translation>2 Analyse</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/base.py" line="54"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="65"/>
         <source>3 Data protection</source>
         <translation>3 Datenschutz</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/base.py" line="55"/>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="66"/>
         <source>4 Maps and profiles</source>
         <translation>4 Karten und Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="137"/>
+        <source>Canceled; no output was written.</source>
+        <translation>Abgebrochen; es wurde keine Ausgabe geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/base.py" line="157"/>
+        <source>The output would have {0} fields, but a GeoPackage table holds at most {1} columns (SQLite). Compute fewer indicators (INDICATORS), start from a layer with fewer fields, or write to another format (e.g. FlatGeobuf .fgb or a temporary layer).</source>
+        <translation>Die Ausgabe hätte {0} Felder, eine GeoPackage-Tabelle fasst aber höchstens {1} Spalten (SQLite). Berechnen Sie weniger Indikatoren (INDICATORS), gehen Sie von einem Layer mit weniger Feldern aus oder schreiben Sie in ein anderes Format (z. B. FlatGeobuf .fgb oder einen temporären Layer).</translation>
     </message>
 </context>
 <context>
     <name>SozialplanungLayouts</name>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="589"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="143"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="590"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="144"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="591"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="145"/>
         <source>Diff.</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="592"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="146"/>
         <source>Core</source>
         <translation>Kern</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="593"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="147"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="634"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="208"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="643"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="213"/>
         <source>city = 100</source>
         <translation>Stadt = 100</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="800"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="253"/>
         <source>the unit</source>
         <translation>die Raumeinheit</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="802"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="255"/>
         <source>neighbouring units</source>
         <translation>benachbarte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1175"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="308"/>
         <source>District profiles</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="913"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="342"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1657"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="143"/>
         <source>As of {date}</source>
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1039"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="67"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1040"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="68"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1042"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="69"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1140"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="175"/>
         <source>Burden class</source>
         <translation>Belastungsklasse</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1045"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="73"/>
         <source>Flagged</source>
         <translation>Markiert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1047"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1049"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="77"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1050"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="78"/>
         <source>Page</source>
         <translation>Seite</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1093"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="120"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1597"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="143"/>
         <source>{n} units</source>
         <translation>{n} Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1108"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="143"/>
         <source>{n} profiles</source>
         <translation>{n} Profile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1141"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="176"/>
         <source>Status index</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1142"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="177"/>
         <source>Dynamics index</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1184"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="204"/>
         <source>Ranked list of units</source>
         <translation>Rangfolge der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1515"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="82"/>
         <source>withheld ({sign})</source>
         <translation>geheim gehalten ({sign})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1534"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="75"/>
         <source>{a} to {b}</source>
         <translation>{a} bis {b}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1592"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="138"/>
         <source>Overview map</source>
         <translation>Übersichtskarte</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts.py" line="1661"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="145"/>
         <source>Page {n} of {total}</source>
         <translation>Seite {n} von {total}</translation>
     </message>
@@ -1287,7 +1412,7 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>SozialplanungPlugin</name>
     <message>
-        <location filename="../sozialplanung_plugin/plugin.py" line="75"/>
+        <location filename="../sozialplanung_plugin/plugin.py" line="37"/>
         <source>Sozialplanung panel</source>
         <translation>Bedienfeld Sozialplanung</translation>
     </message>
@@ -1295,7 +1420,7 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/provider.py" line="37"/>
+        <location filename="../sozialplanung_plugin/processing/provider.py" line="38"/>
         <source>Sozialplanung: integrated social planning</source>
         <translation>Sozialplanung: integrierte Sozialplanung</translation>
     </message>
@@ -1303,137 +1428,137 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>SozialplanungStyles</name>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="176"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="163"/>
         <source>unremarkable</source>
         <translation>unauffällig</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="177"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="164"/>
         <source>burdened</source>
         <translation>belastet</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="178"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="165"/>
         <source>particularly burdened</source>
         <translation>besonders belastet</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="179"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="166"/>
         <source>not assessable</source>
         <translation>nicht bewertbar</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="182"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="169"/>
         <source>1 high status</source>
         <translation>1 hoch</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="183"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="170"/>
         <source>2 medium status</source>
         <translation>2 mittel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="184"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="171"/>
         <source>3 low status</source>
         <translation>3 niedrig</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="185"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="172"/>
         <source>4 very low status</source>
         <translation>4 sehr niedrig</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="188"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="175"/>
         <source>positive</source>
         <translation>positiv</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="189"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="176"/>
         <source>stable</source>
         <translation>stabil</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="190"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="177"/>
         <source>negative</source>
         <translation>negativ</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="193"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="180"/>
         <source>1st quartile (0 to 0.25)</source>
         <translation>1. Quartil (0 bis 0,25)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="194"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="181"/>
         <source>2nd quartile (over 0.25 to 0.50)</source>
         <translation>2. Quartil (über 0,25 bis 0,50)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="195"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="182"/>
         <source>3rd quartile (over 0.50 to 0.75)</source>
         <translation>3. Quartil (über 0,50 bis 0,75)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="196"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="183"/>
         <source>4th quartile (over 0.75, most burdened)</source>
         <translation>4. Quartil (über 0,75; höchste Belastung)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="198"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="185"/>
         <source>not classified</source>
         <translation>nicht klassifiziert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="204"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="191"/>
         <source>Class {c} of {k}</source>
         <translation>Klasse {c} von {k}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="206"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="193"/>
         <source>(lowest burden)</source>
         <translation>(geringste Belastung)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="207"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="194"/>
         <source>(highest burden)</source>
         <translation>(höchste Belastung)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="214"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="201"/>
         <source>{a} to under {b}</source>
         <translation>{a} bis unter {b}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="215"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="202"/>
         <source>below {a}</source>
         <translation>unter {a}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="218"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="205"/>
         <source>from {a}</source>
         <translation>ab {a}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="223"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="210"/>
         <source>Decile {c}</source>
         <translation>{c}. Dezil</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="224"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="211"/>
         <source>(least deprived)</source>
         <translation>(geringste Benachteiligung)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="225"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="212"/>
         <source>(most deprived)</source>
         <translation>(höchste Benachteiligung)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="267"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="252"/>
         <source>{a} to {b}</source>
         <translation>{a} bis {b}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/styles.py" line="275"/>
+        <location filename="../sozialplanung_plugin/adapters/styles.py" line="260"/>
         <source>no value</source>
         <translation>kein Wert</translation>
     </message>
@@ -1441,12 +1566,12 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>Suppress</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="50"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="43"/>
         <source>Suppress small numbers (data protection)</source>
         <translation>Kleine Fallzahlen geheim halten (Datenschutz)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="53"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="46"/>
         <source>Withholds small counts and everything that would reveal them, so that the layer can be published (maps, labels, profiles, exports). The input is never changed.
 
 Cells: the count fields named in FIELDS and/or the numerator and denominator columns of the CATALOGUE&apos;s indicators (every year).
@@ -1469,157 +1594,157 @@ Ausgabe: Geheime Werte werden NULL; &lt;field&gt;_sign enthält SIGN und &lt;fie
 Führen Sie den Algorithmus als letzten Schritt vor Karten und Profilen aus. z-Werte, Perzentile und Indexwerte der übrigen Raumeinheiten wurden unter Einschluss der geheimen Werte berechnet; sollen diese veröffentlicht werden, führen Sie zuerst suppress auf dem verknüpften Layer und dann computeindicators auf dessen Ausgabe aus.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="79"/>
         <source>Units</source>
         <translation>Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="79"/>
         <source>Layer of spatial units with count fields (joined) and possibly the fields of computeindicators, classifyburden and compositeindex. It is read, never changed.</source>
         <translation>Layer der Raumeinheiten mit (verknüpften) Fallzahlfeldern und gegebenenfalls den Feldern von computeindicators, classifyburden und compositeindex. Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="93"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
         <source>Count fields</source>
         <translation>Fallzahlfelder</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="93"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="86"/>
         <source>Fields holding counts (Fallzahlen: numerators, populations) to protect, in addition to the catalogue&apos;s numerator and denominator columns. Whole numbers &gt;= 0 (text fields holding German numbers such as 1.234 are read too); rates and percentages are not counts. Fields that add up to another count field in every unit (e.g. age groups and the population) are found and protected like a catalogue breakdown.</source>
         <translation>Zu schützende Felder mit Fallzahlen (Zähler, Bevölkerungszahlen), zusätzlich zu den Zähler- und Nennerspalten des Katalogs. Ganze Zahlen &gt;= 0 (Textfelder mit deutsch geschriebenen Zahlen wie 1.234 werden ebenfalls gelesen); Quoten und Prozentwerte sind keine Fallzahlen. Felder, die sich in jeder Raumeinheit zu einem anderen Fallzahlfeld summieren (z. B. Altersgruppen und die Bevölkerung), werden erkannt und wie eine Aufgliederung im Katalog geschützt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="103"/>
         <source>Indicator catalogue</source>
         <translation>Indikatorenkatalog</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="103"/>
         <source>Optional: the indicator catalogue. Its numerator and denominator columns (every year) are protected, its breakdowns (column breakdown/Aufgliederung) add the categories&apos; totals, and every field computed from an indicator (values, deviations, flags, burden and index fields) is withheld with its counts. Give FIELDS, a catalogue or both.</source>
         <translation>Optional: der Indikatorenkatalog. Seine Zähler- und Nennerspalten (alle Jahre) werden geschützt, seine Aufgliederungen (Spalte breakdown/Aufgliederung) ergänzen die Summen der Kategorien, und jedes aus einem Indikator berechnete Feld (Werte, Abweichungen, Markierungen, Belastungs- und Indexfelder) wird zusammen mit seinen Fallzahlen geheim gehalten. Geben Sie FIELDS, einen Katalog oder beides an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="124"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="117"/>
         <source>Catalogue sheet (XLSX/ODS)</source>
         <translation>Tabellenblatt des Katalogs (XLSX/ODS)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="124"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="117"/>
         <source>Sheet of a spreadsheet catalogue; empty: the first sheet.</source>
         <translation>Tabellenblatt eines Katalogs im Format XLSX/ODS; leer: das erste Blatt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="129"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="122"/>
         <source>Minimum count</source>
         <translation>Mindestfallzahl</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="129"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="122"/>
         <source>Counts from 1 up to MIN_COUNT - 1 are withheld (primary suppression). Common values: 3 (default), 5 or 10, as your statistics office&apos;s rules say.</source>
         <translation>Fallzahlen von 1 bis MIN_COUNT - 1 werden geheim gehalten (primäre Geheimhaltung). Übliche Werte: 3 (Voreinstellung), 5 oder 10, je nach den Regeln Ihrer Statistikstelle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="142"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="135"/>
         <source>Withhold zeros too</source>
         <translation>Auch Nullen geheim halten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="142"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="135"/>
         <source>Off (default): 0 is published (nobody can be identified by an empty cell); complementary cells are then always &gt; 0, since withholding a 0 protects nothing. On: 0 is withheld like the other small counts (stricter; some offices require it, and it helps where tiny units would otherwise stay identifiable).</source>
         <translation>Aus (Voreinstellung): 0 wird veröffentlicht (durch eine leere Zelle ist niemand identifizierbar); die Zellen der sekundären Geheimhaltung sind dann immer &gt; 0, da das Geheimhalten einer 0 nichts schützt. An: 0 wird wie die anderen kleinen Fallzahlen geheim gehalten (strenger; manche Statistikstellen verlangen es, und es hilft dort, wo sehr kleine Raumeinheiten sonst erkennbar blieben).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="151"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="144"/>
         <source>Minimum population for rates</source>
         <translation>Mindesteinwohnerzahl für Quoten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="151"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="144"/>
         <source>Units with fewer inhabitants (POPULATION_FIELD), or without a value there, publish no rates and nothing computed from rates (deviations, flags, classes, indices). 0: no such rule. The Berlin Monitoring Soziale Stadtentwicklung uses 300.</source>
         <translation>Raumeinheiten mit weniger Einwohnerinnen und Einwohnern (POPULATION_FIELD) oder ohne Wert dort veröffentlichen keine Quoten und nichts aus Quoten Berechnetes (Abweichungen, Markierungen, Klassen, Indizes). 0: keine solche Regel. Das Berliner Monitoring Soziale Stadtentwicklung verwendet 300.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="165"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="158"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="165"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="158"/>
         <source>Inhabitants per unit, for MIN_POPULATION. A field with a year suffix (e.g. inhabitants_2024) serves its year; its siblings (inhabitants_2021, ...) serve theirs.</source>
         <translation>Einwohnerzahl je Raumeinheit, für MIN_POPULATION. Ein Feld mit Jahresendung (z. B. inhabitants_2024) gilt für sein Jahr; die entsprechenden Felder anderer Jahre (inhabitants_2021, ...) gelten für ihres.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="178"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="171"/>
         <source>Group field</source>
         <translation>Gruppenfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="178"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="171"/>
         <source>Units whose sum is published as a total, e.g. the municipality of each unit in a county. Secondary suppression protects each group&apos;s total per count field. Empty: all units form one group (the city total).</source>
         <translation>Fasst die Raumeinheiten zu Gruppen zusammen, deren Summe veröffentlicht wird, z. B. die Gemeinde jeder Raumeinheit in einem Kreis. Die sekundäre Geheimhaltung schützt die Summe jeder Gruppe je Fallzahlfeld. Leer: Alle Raumeinheiten bilden eine Gruppe (die Gesamtstadt).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="188"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="181"/>
         <source>Sign for withheld values</source>
         <translation>Zeichen für geheim gehaltene Werte</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="188"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="181"/>
         <source>Written to &lt;field&gt;_sign of every withheld value: &apos;.&apos; (default: &apos;Zahlenwert unbekannt oder geheim zu halten&apos;) or &apos;*&apos; as your office&apos;s tables use.</source>
         <translation>Wird für jeden geheim gehaltenen Wert in &lt;field&gt;_sign geschrieben: '.' (Voreinstellung: „Zahlenwert unbekannt oder geheim zu halten“) oder '*', je nachdem, was die Tabellen Ihrer Statistikstelle verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="196"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="189"/>
         <source>Protected units</source>
         <translation>Geschützte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="196"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="189"/>
         <source>Every unit, withheld values NULL with &lt;field&gt;_sign and &lt;field&gt;_supp, and suppression_note / suppression_rule. Publish this layer, not its input.</source>
         <translation>Alle Raumeinheiten, geheim gehaltene Werte als NULL mit &lt;field&gt;_sign und &lt;field&gt;_supp, dazu suppression_note / suppression_rule. Veröffentlichen Sie diesen Layer, nicht seine Eingabe.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="205"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="196"/>
         <source>Counts withheld (primary)</source>
         <translation>Geheim gehaltene Fallzahlen (primär)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="206"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="197"/>
         <source>Counts withheld (secondary)</source>
         <translation>Geheim gehaltene Fallzahlen (sekundär)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="207"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="198"/>
         <source>Derived values withheld</source>
         <translation>Geheim gehaltene abgeleitete Werte</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="208"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="199"/>
         <source>Withheld cells that could not be fully protected</source>
         <translation>Geheime Zellen ohne vollständigen Schutz</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="261"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="224"/>
         <source>Fields not covered by the rule that look like counts or values derived from the protected counts; they can reveal withheld values, remove them (or name them in FIELDS) before publishing: {0}</source>
         <translation>Felder, die nicht unter die Regel fallen, aber wie Fallzahlen oder aus den geschützten Fallzahlen abgeleitete Werte aussehen; sie können geheim gehaltene Werte verraten. Entfernen Sie sie vor der Veröffentlichung (oder nennen Sie sie in FIELDS): {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="270"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="232"/>
         <source>The layer holds z-scores, percentiles or index values of every unit, computed with the now withheld values included. For publication run suppress on the joined layer and computeindicators (classifyburden, compositeindex) on its output.</source>
         <translation>Der Layer enthält z-Werte, Perzentile oder Indexwerte aller Raumeinheiten, die unter Einschluss der jetzt geheim gehaltenen Werte berechnet wurden. Führen Sie für die Veröffentlichung suppress auf dem verknüpften Layer und computeindicators (classifyburden, compositeindex) auf dessen Ausgabe aus.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="284"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="244"/>
         <source>Fields computed from indicators ({0}) cannot be traced to their counts without the catalogue and are NOT protected: give CATALOGUE.</source>
         <translation>Aus Indikatoren berechnete Felder ({0}) lassen sich ohne den Katalog nicht auf ihre Fallzahlen zurückführen und sind NICHT geschützt: Geben Sie CATALOGUE an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="316"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="291"/>
         <source>{0} count cell(s) withheld (primary), {1} secondary, {2} derived value(s); rule: {3}</source>
         <translation>{0} Fallzahl(en) geheim gehalten (primär), {1} sekundär, {2} abgeleitete(r) Wert(e); Regel: {3}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/suppress.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/suppress.py" line="103"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>

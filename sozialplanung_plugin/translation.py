@@ -64,10 +64,11 @@ def language() -> str:
     return i18n.language(qgis_locale())
 
 
-def tr(context: str, text: str) -> str:
-    """``text`` in the user's language: Qt's translation (the .qm) under
-    ``context``, else the core's table, else the English text."""
+def tr(context: str, text: str, lang: str | None = None) -> str:
+    """``text`` in the user's language (or ``lang``, e.g. a document's): Qt's
+    translation (the .qm) under ``context``, else the core's table, else the
+    English text."""
     q = QCoreApplication.translate(context, text)
     if q != text:
         return q
-    return i18n.tr(text, language())
+    return i18n.tr(text, lang or language())

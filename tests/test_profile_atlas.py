@@ -429,7 +429,7 @@ def test_cancel_writes_no_pdf(provider, berlin, tmp_path):
     out = tmp_path / "canceled.pdf"
     ctx = QgsProcessingContext()
     ctx.setProject(QgsProject.instance())
-    try:
+    with pytest.raises(QgsProcessingException, match="Canceled; no output was written"):
         processing.run(
             "sozialplanung:profileatlas",
             {
@@ -442,8 +442,6 @@ def test_cancel_writes_no_pdf(provider, berlin, tmp_path):
             context=ctx,
             feedback=feedback,
         )
-    except QgsProcessingException:
-        pass
     assert feedback.isCanceled()
     assert not out.exists()
     assert not (tmp_path / "canceled.qgz").exists() and not (tmp_path / "canceled_profiles.gpkg").exists()

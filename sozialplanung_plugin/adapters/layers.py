@@ -229,6 +229,19 @@ _SIDECARS = ("", "-wal", "-shm", "-journal")
 _SHAPE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qmd")
 
 
+def remove_with_sidecars(path: str) -> bool:
+    """Remove a file this run wrote, with its side files (GeoPackage/SQLite
+    -wal, -shm, -journal; a shapefile's parts); True if anything was removed."""
+    base, ext = os.path.splitext(path)
+    parts = [base + p for p in _SHAPE_PARTS] if ext.lower() == ".shp" else [path + s for s in _SIDECARS]
+    removed = False
+    for p in parts:
+        if os.path.exists(p):
+            os.remove(p)
+            removed = True
+    return removed
+
+
 class CompleteOrNothing:
     """Outputs are written completely or not at all.
 
@@ -254,11 +267,4 @@ class CompleteOrNothing:
         self.sink = None  # the only reference: closes the writer
         if not self.path or self.existed:
             return False
-        base, ext = os.path.splitext(self.path)
-        parts = [base + p for p in _SHAPE_PARTS] if ext.lower() == ".shp" else [self.path + s for s in _SIDECARS]
-        removed = False
-        for p in parts:
-            if os.path.exists(p):
-                os.remove(p)
-                removed = True
-        return removed
+        return remove_with_sidecars(self.path)

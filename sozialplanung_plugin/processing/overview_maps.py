@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
@@ -18,9 +17,8 @@ from sozialplanung_plugin.adapters.layers import source_frame
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 from sozialplanung_plugin.core import suppression as cs
-from sozialplanung_plugin.core.errors import CanceledError
+from sozialplanung_plugin.core.errors import CanceledError, UserError
 from sozialplanung_plugin.core.i18n import tr as core_tr
-from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.print_base import PrintAlgorithm
 
 
@@ -84,37 +82,30 @@ class OverviewMaps(PrintAlgorithm):
         out += [fn.measure(i.id, "val") for i in catalogue.core_indicators() if fn.measure(i.id, "val") in names]
         return out
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():
-            return {}
+    def run_algorithm(self, parameters, context, feedback):
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
         names = source.fields().names()
         chosen = compat.parameter_as_fields(self, parameters, self.FIELDS, context)
         chosen = chosen or self.default_fields(names, catalogue)
         if not chosen:
-            raise QgsProcessingException(
+            raise UserError(
                 self.tr("FIELDS: name the fields to map; the layer has no burden, index or core indicator fields.")
             )
         pdf = self.pdf_path(parameters, context)
         page = self.page(parameters, context)
         lang = self.lang()
         key = self.key_field(parameters, context, source)
-        try:
-            population = self.rule_population_field(source)
-            wanted = set(chosen) | {key, population, fn.SUPPRESSION_RULE}
-            for c in chosen:
-                if c in cp.CLASS_FIELDS:
-                    wanted |= set(cp.needed_fields(names, catalogue, key, None, population))
-            cols = [c for c in names if c in wanted or (c[: -len(fn.SIGN)] in wanted and c.endswith(fn.SIGN))]
-            cols += [c for c in names if c.endswith(fn.SUPP) and c[: -len(fn.SUPP)] in wanted and c not in cols]
-            frame = source_frame(source, list(dict.fromkeys(cols)), feedback)
-            geometries, wkb = self.geometries(source, feedback)
-            maps = [cp.map_field(frame, catalogue, name, lang, key_field=key) for name in chosen]
-        except CanceledError:
-            return {}
-        except (TableError, ValueError, KeyError) as e:
-            raise self.fail(e) from e
+        population = self.rule_population_field(source)
+        wanted = set(chosen) | {key, population, fn.SUPPRESSION_RULE}
+        for c in chosen:
+            if c in cp.CLASS_FIELDS:
+                wanted |= set(cp.needed_fields(names, catalogue, key, None, population))
+        cols = [c for c in names if c in wanted or (c[: -len(fn.SIGN)] in wanted and c.endswith(fn.SIGN))]
+        cols += [c for c in names if c.endswith(fn.SUPP) and c[: -len(fn.SUPP)] in wanted and c not in cols]
+        frame = source_frame(source, list(dict.fromkeys(cols)), feedback)
+        geometries, wkb = self.geometries(source, feedback)
+        maps = [cp.map_field(frame, catalogue, name, lang, key_field=key) for name in chosen]
         rule = cs.rule_from_frame(frame)
         if rule is None:
             protection = core_tr(
@@ -138,7 +129,7 @@ class OverviewMaps(PrintAlgorithm):
         try:
             for k, mf in enumerate(maps, start=1):
                 if feedback.isCanceled():
-                    return {}
+                    raise CanceledError()
                 layer = ly.map_layer(mf, geometries, fids, source.sourceCrs(), wkb)
                 layer.setRenderer(ly.map_renderer(layer, mf, lang))
                 project.addMapLayer(layer)
@@ -159,9 +150,9 @@ class OverviewMaps(PrintAlgorithm):
                 )
                 feedback.pushInfo(self.tr("Page {0}: {1}").format(k, mf.title))
             ly.export_pdf(ly.ProfileIterator(layouts, None, []), pdf, feedback)
-        except ly.LayoutError as e:
+        except ly.LayoutError:
             if feedback.isCanceled():
-                return {}
-            raise QgsProcessingException(str(e)) from e
+                raise CanceledError() from None
+            raise
         feedback.pushInfo(self.tr("{0} map page(s) written: {1}").format(len(layouts), pdf))
         return {self.OUTPUT_PDF: pdf, self.PAGES: len(layouts)}

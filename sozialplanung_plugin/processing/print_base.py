@@ -15,7 +15,6 @@ from sozialplanung_plugin.adapters.layers import iterate, source_frame
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import CanceledError
-from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.base import IndicatorAlgorithm
 
 
@@ -103,10 +102,7 @@ class PrintAlgorithm(IndicatorAlgorithm):
         if fn.SUPPRESSION_RULE not in names:
             return None
         frame = source_frame(source, [fn.SUPPRESSION_RULE])
-        try:
-            rule = cs.rule_from_frame(frame)
-        except TableError as e:
-            raise self.fail(e) from e
+        rule = cs.rule_from_frame(frame)
         if rule is None or not rule.population_field or rule.population_field not in names:
             return None
         return rule.population_field

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsFeatureRequest,
-    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterExpression,
@@ -23,13 +22,12 @@ from qgis.core import (
 
 from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import layouts as ly
-from sozialplanung_plugin.adapters.layers import iterate, source_frame
+from sozialplanung_plugin.adapters.layers import iterate, remove_with_sidecars, source_frame
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 from sozialplanung_plugin.core import suppression as cs
-from sozialplanung_plugin.core.errors import CanceledError
+from sozialplanung_plugin.core.errors import CanceledError, UserError
 from sozialplanung_plugin.core.report import write_atomic
-from sozialplanung_plugin.core.tables import TableError
 from sozialplanung_plugin.processing.print_base import PrintAlgorithm
 
 
@@ -174,16 +172,14 @@ class ProfileAtlas(PrintAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PAGES, self.tr("Pages")))
         self.addOutput(QgsProcessingOutputNumber(self.PROFILES, self.tr("Profiles")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        if feedback.isCanceled():
-            return {}
+    def run_algorithm(self, parameters, context, feedback):
         t0 = time.perf_counter()
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         source = self.read_source(parameters, context)
         catalogue = self.read_catalogue(parameters, context)
         key = self.key_field(parameters, context, source)
         if key is None:
-            raise QgsProcessingException(self.tr("KEY_FIELD: the layer has no text field; name the key field."))
+            raise UserError(self.tr("KEY_FIELD: the layer has no text field; name the key field."))
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context).strip() or None
         page = self.page(parameters, context)
         pdf = self.pdf_path(parameters, context)
@@ -191,36 +187,31 @@ class ProfileAtlas(PrintAlgorithm):
         project_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PROJECT, context) or None
         logo_path = self.parameterAsFile(parameters, self.LOGO, context) or None
         if logo_path and not os.path.isfile(logo_path):
-            raise QgsProcessingException(self.tr("LOGO: {0} is not a file.").format(logo_path))
+            raise UserError(self.tr("LOGO: {0} is not a file.").format(logo_path))
         lang = self.lang()
-        try:
-            steps.setCurrentStep(0)
-            names = source.fields().names()
-            population = self.rule_population_field(source)
-            frame = source_frame(source, cp.needed_fields(names, catalogue, key, name_field, population), steps)
-            geometries, wkb = self.geometries(source, feedback)
-            include = self.selection(parameters, context, source, frame, catalogue, feedback)
-            steps.setCurrentStep(1)
-            book = cp.build(
-                frame,
-                catalogue,
-                key_field=key,
-                name_field=name_field,
-                include=include,
-                order=self.enum_value(parameters, self.ORDER, context),
-                lang=lang,
-                title=self.text(parameters, self.TITLE, context),
-                subtitle=self.text(parameters, self.SUBTITLE, context),
-                source_note=self.text(parameters, self.SOURCE_NOTE, context),
-                cover_map=self.enum_value(parameters, self.COVER_MAP, context),
-            )
-        except CanceledError:
-            return {}
-        except (TableError, ValueError, KeyError) as e:
-            raise self.fail(e) from e
+        steps.setCurrentStep(0)
+        names = source.fields().names()
+        population = self.rule_population_field(source)
+        frame = source_frame(source, cp.needed_fields(names, catalogue, key, name_field, population), steps)
+        geometries, wkb = self.geometries(source, feedback)
+        include = self.selection(parameters, context, source, frame, catalogue, feedback)
+        steps.setCurrentStep(1)
+        book = cp.build(
+            frame,
+            catalogue,
+            key_field=key,
+            name_field=name_field,
+            include=include,
+            order=self.enum_value(parameters, self.ORDER, context),
+            lang=lang,
+            title=self.text(parameters, self.TITLE, context),
+            subtitle=self.text(parameters, self.SUBTITLE, context),
+            source_note=self.text(parameters, self.SOURCE_NOTE, context),
+            cover_map=self.enum_value(parameters, self.COVER_MAP, context),
+        )
         self.report(feedback, book.warnings)
         if not book.pages:
-            raise QgsProcessingException(self.tr("FILTER selects no unit: the atlas would have no profile."))
+            raise UserError(self.tr("FILTER selects no unit: the atlas would have no profile."))
         if book.rule is None:
             self.warn(
                 feedback,
@@ -238,7 +229,7 @@ class ProfileAtlas(PrintAlgorithm):
                 gpkg = os.path.splitext(project_path)[0] + "_profiles.gpkg"
                 src = (self.parameterAsString(parameters, self.INPUT, context) or "").split("|")[0]
                 if src and os.path.abspath(src) == os.path.abspath(gpkg):
-                    raise QgsProcessingException(
+                    raise UserError(
                         self.tr("OUTPUT_PROJECT: {0} is the input; choose another project name.").format(gpkg)
                     )
                 gpkg_existed = os.path.exists(gpkg)
@@ -265,13 +256,10 @@ class ProfileAtlas(PrintAlgorithm):
             if project_path:
                 ly.save_project(doc.project, project_path)
                 results[self.OUTPUT_PROJECT] = project_path
-        except ly.LayoutError as e:
-            self.discard(gpkg, gpkg_existed)
-            if feedback.isCanceled():
-                return {}
-            raise QgsProcessingException(str(e)) from e
         except BaseException:
-            self.discard(gpkg, gpkg_existed)
+            self.discard(gpkg, gpkg_existed)  # outputs are complete or not there
+            if feedback.isCanceled():
+                raise CanceledError() from None
             raise
         return results
 
@@ -280,11 +268,7 @@ class ProfileAtlas(PrintAlgorithm):
         """The project's GeoPackage of a run that wrote no project: removed
         (outputs are complete or not there)."""
         if gpkg and not existed:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                try:
-                    os.remove(gpkg + suffix)
-                except OSError:
-                    pass
+            remove_with_sidecars(gpkg)
 
     def selection(self, parameters, context, source, frame, catalogue, feedback):
         """FILTER evaluated on published values only: a withheld cell (mark set,
@@ -294,7 +278,7 @@ class ProfileAtlas(PrintAlgorithm):
             return None
         expr = QgsExpression(text)
         if expr.hasParserError():
-            raise QgsProcessingException(self.tr("FILTER: {0}").format(expr.parserErrorString()))
+            raise UserError(self.tr("FILTER: {0}").format(expr.parserErrorString()))
         ctx = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(None))
         ctx.appendScope(source.createExpressionContextScope())
         expr.prepare(ctx)
@@ -333,6 +317,6 @@ class ProfileAtlas(PrintAlgorithm):
             ctx.setFeature(f)
             v = expr.evaluate(ctx)
             if expr.hasEvalError():
-                raise QgsProcessingException(self.tr("FILTER: {0}").format(expr.evalErrorString()))
+                raise UserError(self.tr("FILTER: {0}").format(expr.evalErrorString()))
             mask[i] = bool(v) and v != NULL
         return mask

@@ -20,12 +20,12 @@ from qgis.core import (
     QgsTextBufferSettings,
     QgsTextFormat,
 )
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
-from sozialplanung_plugin import compat
+from sozialplanung_plugin import compat, translation
 from sozialplanung_plugin.core import profiles as cp
-from sozialplanung_plugin.core.i18n import tr as core_tr
+from sozialplanung_plugin.core.errors import UserError
 
 CONTEXT = "SozialplanungLayouts"
 FONT = "DejaVu Sans"
@@ -45,7 +45,7 @@ TOP = Qt.AlignmentFlag.AlignTop
 BOTTOM = Qt.AlignmentFlag.AlignBottom
 
 
-class LayoutError(Exception):
+class LayoutError(UserError):
     """A layout or an export failed; the message says what to do."""
 
 
@@ -168,11 +168,8 @@ def elide(text: str, f: QFont, width: float) -> str:
 
 
 def t(text: str, lang: str) -> str:
-    """A print caption: Qt's translation when installed, else the core's table."""
-    q = QCoreApplication.translate(CONTEXT, text)
-    if q != text:
-        return q
-    return core_tr(text, lang)
+    """A print caption in the document's language (see translation.tr)."""
+    return translation.tr(CONTEXT, text, lang)
 
 
 def text_format(size: float, colour: str = INK, bold: bool = False, buffer: float = 0.0) -> QgsTextFormat:
