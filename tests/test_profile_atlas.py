@@ -50,57 +50,12 @@ def berlin(provider, tmp_path_factory):
     def run(alg, params):
         return processing.run(alg, params, context=ctx)
 
-    def table(name):
-        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
-
     def layer(name):
         return f"{gpkg}|layername={name}"
 
-    berlin_example.join_all(run, table("joined"), years=YEARS)
-    run(
-        "sozialplanung:suppress",
-        {
-            "INPUT": layer("joined"),
-            "CATALOGUE": CATALOGUE,
-            "MIN_COUNT": 5,
-            "MIN_POPULATION": 300,
-            "POPULATION_FIELD": "EW",
-            "GROUP_FIELD": "BEZ",
-            "SIGN": ".",
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("protected"),
-        },
-    )
-    run(
-        "sozialplanung:computeindicators",
-        {"INPUT": layer("protected"), "CATALOGUE": CATALOGUE, "KEY_FIELD": "PLR_ID", "OUTPUT": table("indicators")},
-    )
-    run(
-        "sozialplanung:classifyburden",
-        {
-            "INPUT": layer("indicators"),
-            "CATALOGUE": CATALOGUE,
-            "MEASURE": "zscore",
-            "THRESHOLD": 1,
-            "MIN_FLAGS": 2,
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("burden"),
-        },
-    )
-    run(
-        "sozialplanung:compositeindex",
-        {
-            "INPUT": layer("burden"),
-            "CATALOGUE": CATALOGUE,
-            "METHOD": "zscore_sum",
-            "CLASSES": "method",
-            "POPULATION_FIELD": "EW",
-            "MIN_POPULATION": 300,
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": table("monitoring"),
-        },
-    )
-    return {"gpkg": gpkg, "layer": layer("monitoring"), "joined": layer("joined"), "folder": folder}
+    berlin_example.pipeline(run, gpkg, years=YEARS)
+    joined, *_, monitoring = berlin_example.PIPELINE_TABLES
+    return {"gpkg": gpkg, "layer": layer(monitoring), "joined": layer(joined), "folder": folder}
 
 
 def pdf_pages(path: str) -> list[str]:
