@@ -39,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from . import fields as fn
+from . import indicators as ci
 from .catalogue import Catalogue, Indicator
 from .indicators import IndicatorError
 from .numbers import diff_unit, number, numbers
@@ -139,20 +140,8 @@ def rule_text(
     )
 
 
-def classify(
-    data: pd.DataFrame,
-    catalogue: Catalogue,
-    measure: str = "difference",
-    threshold: float | None = None,
-    min_flags: int = 2,
-    area_labels: pd.Series | None = None,
-) -> BurdenResult:
-    """Flags, counts, classes and reasons for every unit of ``data``.
-
-    ``data`` holds the fields of the indicator computation (``<id>_val``,
-    ``<id>_ref``, ``<id>_<measure>``, ``<id>_val_sign``). ``area_labels``
-    names each unit's reference area in the reason (default "Stadt").
-    """
+def check_rule(catalogue: Catalogue, measure: str, threshold: float | None, min_flags: int) -> dict[str, float]:
+    """The core indicators' thresholds; errors name what to give."""
     if measure not in MEASURES:
         raise BurdenError(f"unknown measure {measure!r} (one of {', '.join(MEASURES)})")
     core = catalogue.core_indicators()
@@ -174,11 +163,11 @@ def classify(
                 f"so there is no general default)"
             )
         thresholds[ind.id] = float(t)
-    mfield = MEASURE_FIELD[measure]
-    needed = []
-    for ind in core:
-        for m in ("val", "ref", mfield):
-            needed.append(fn.measure(ind.id, m))
+    return thresholds
+
+
+def check_fields(data: pd.DataFrame, core: list[Indicator], mfield: str) -> None:
+    needed = [fn.measure(ind.id, m) for ind in core for m in ("val", "ref", mfield)]
     absent = [c for c in needed if c not in data.columns]
     if absent:
         raise BurdenError(
@@ -186,6 +175,78 @@ def classify(
             f"sozialplanung:computeindicators with the same catalogue first"
         )
 
+
+def flagged_texts(ind: Indicator, measure: str, p, val, ref, mv, area) -> list[str]:
+    """'Kinderarmut 38,2 % vs. Stadt 25,6 % (+12,6 Pp.)' for the flagged units ``p``."""
+    u = f" {ind.unit}" if ind.unit else ""
+    m_pre, m_dec, m_signed, m_post = measure_format(measure, ind)
+    # " % vs. Stadt 10,5 % (": the same for every unit of an area, so formatted once per area
+    mids: dict = {}
+    mid = []
+    for key in zip(area[p].tolist(), ref[p].tolist()):
+        t = mids.get(key)
+        if t is None:
+            t = mids[key] = f"{u} vs. {key[0]} {number(key[1], ind.decimals)}{u} ({m_pre}"
+        mid.append(t)
+    head = f"{ind.name} "
+    tail = m_post + ")"
+    return [
+        head + a + b + c + tail for a, b, c in zip(numbers(val[p], ind.decimals), mid, numbers(mv[p], m_dec, m_signed))
+    ]
+
+
+def gap_texts(ind: Indicator, data: pd.DataFrame, p, val) -> list[str]:
+    """'Kinderarmut: kein Wert (.)' for the units ``p`` without a deviation."""
+    sc = fn.sign_of(fn.measure(ind.id, "val"))
+    signs = data[sc].to_numpy(dtype=object)[p] if sc in data.columns else np.empty(len(p), dtype=object)
+    texts = []
+    for v, s in zip(val[p].tolist(), signs.tolist()):
+        if np.isnan(v):
+            texts.append(f"{ind.name}: kein Wert" + (f" ({s})" if s is not None and not pd.isna(s) else ""))
+        else:
+            texts.append(f"{ind.name}: Abweichung nicht berechenbar")
+    return texts
+
+
+def classes(flags_total: np.ndarray, missing_total: np.ndarray, min_flags: int) -> np.ndarray:
+    """The class: 'nicht bewertbar' only when the missing core indicators could change it."""
+    cls = np.full(len(flags_total), UNDECIDED, dtype=object)
+    cls[flags_total >= min_flags] = PARTICULARLY
+    cls[(flags_total >= 1) & (flags_total < min_flags) & (flags_total + missing_total < min_flags)] = BURDENED
+    cls[(flags_total == 0) & (missing_total == 0)] = UNREMARKABLE
+    return cls
+
+
+def full_reasons(reason: list[str], gaps: list[str]) -> np.ndarray:
+    reason = np.array(reason, dtype=object)
+    gaps = np.array(gaps, dtype=object)
+    has_gaps = gaps != ""
+    full = reason.copy()
+    none = full == ""
+    full[none & ~has_gaps] = "kein Kernindikator über der Schwelle"
+    sep = np.where(none, "", "; ").astype(object)
+    full[has_gaps] = full[has_gaps] + sep[has_gaps] + "fehlend: " + gaps[has_gaps]
+    return full
+
+
+def classify(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    measure: str = "difference",
+    threshold: float | None = None,
+    min_flags: int = 2,
+    area_labels: pd.Series | None = None,
+) -> BurdenResult:
+    """Flags, counts, classes and reasons for every unit of ``data``.
+
+    ``data`` holds the fields of the indicator computation (``<id>_val``,
+    ``<id>_ref``, ``<id>_<measure>``, ``<id>_val_sign``). ``area_labels``
+    names each unit's reference area in the reason (default "Stadt").
+    """
+    thresholds = check_rule(catalogue, measure, threshold, min_flags)
+    core = catalogue.core_indicators()
+    mfield = MEASURE_FIELD[measure]
+    check_fields(data, core, mfield)
     n = len(data)
     if area_labels is None:
         area = np.full(n, "Stadt", dtype=object)
@@ -195,8 +256,7 @@ def classify(
     missing_total = np.zeros(n, dtype=np.int64)
     reason = [""] * n  # plain lists: appending a few texts per unit is faster than object-array arithmetic
     gaps = [""] * n
-    out: dict[str, np.ndarray] = {}
-    kinds: list[tuple[str, str]] = []
+    out = ci.Output()
     for ind in core:
         val = data[fn.measure(ind.id, "val")].to_numpy(dtype="float64")
         ref = data[fn.measure(ind.id, "ref")].to_numpy(dtype="float64")
@@ -205,70 +265,24 @@ def classify(
         known = ~np.isnan(dev)
         with np.errstate(invalid="ignore"):
             hit = known & (dev >= thresholds[ind.id])
-        flag = np.where(known, hit.astype("float64"), np.nan)
-        out[fn.flag(ind.id)] = flag
-        kinds.append((fn.flag(ind.id), "integer"))
+        out.put(fn.flag(ind.id), np.where(known, hit.astype("float64"), np.nan), "integer")
         flags_total += hit
         missing_total += ~known
         if hit.any():
             p = np.flatnonzero(hit)
-            u = f" {ind.unit}" if ind.unit else ""
-            m_pre, m_dec, m_signed, m_post = measure_format(measure, ind)
-            # " % vs. Stadt 10,5 % (": the same for every unit of an area, so formatted once per area
-            mids: dict = {}
-            mid = []
-            for key in zip(area[p].tolist(), ref[p].tolist()):
-                t = mids.get(key)
-                if t is None:
-                    t = mids[key] = f"{u} vs. {key[0]} {number(key[1], ind.decimals)}{u} ({m_pre}"
-                mid.append(t)
-            head = f"{ind.name} "
-            tail = m_post + ")"
-            texts = [
-                head + a + b + c + tail
-                for a, b, c in zip(numbers(val[p], ind.decimals), mid, numbers(mv[p], m_dec, m_signed))
-            ]
-            _append(reason, p, texts)
+            _append(reason, p, flagged_texts(ind, measure, p, val, ref, mv, area))
         if (~known).any():
             p = np.flatnonzero(~known)
-            sc = fn.sign_of(fn.measure(ind.id, "val"))
-            signs = data[sc].to_numpy(dtype=object)[p] if sc in data.columns else np.empty(len(p), dtype=object)
-            texts = []
-            for v, s in zip(val[p].tolist(), signs.tolist()):
-                if np.isnan(v):
-                    texts.append(f"{ind.name}: kein Wert" + (f" ({s})" if s is not None and not pd.isna(s) else ""))
-                else:
-                    texts.append(f"{ind.name}: Abweichung nicht berechenbar")
-            _append(gaps, p, texts)
-
-    cls = np.full(n, UNDECIDED, dtype=object)
-    cls[flags_total >= min_flags] = PARTICULARLY
-    cls[(flags_total >= 1) & (flags_total < min_flags) & (flags_total + missing_total < min_flags)] = BURDENED
-    cls[(flags_total == 0) & (missing_total == 0)] = UNREMARKABLE
-    code = pd.Series(cls).map(CLASS_CODES).to_numpy(dtype="float64")
-    reason = np.array(reason, dtype=object)
-    gaps = np.array(gaps, dtype=object)
-    has_gaps = gaps != ""
-    full = reason.copy()
-    none = full == ""
-    full[none & ~has_gaps] = "kein Kernindikator über der Schwelle"
-    sep = np.where(none, "", "; ").astype(object)
-    full[has_gaps] = full[has_gaps] + sep[has_gaps] + "fehlend: " + gaps[has_gaps]
-    out[fn.BURDEN_FLAGS] = flags_total.astype("float64")
-    out[fn.BURDEN_CODE] = code
-    out[fn.BURDEN_CLASS] = cls
-    out[fn.BURDEN_REASON] = full
+            _append(gaps, p, gap_texts(ind, data, p, val))
+    cls = classes(flags_total, missing_total, min_flags)
     rule = rule_text(
         measure, thresholds, threshold if threshold is not None else DEFAULT_THRESHOLD[measure], min_flags, core
     )
-    out[fn.BURDEN_RULE] = np.full(n, rule, dtype=object)
-    kinds += [
-        (fn.BURDEN_FLAGS, "integer"),
-        (fn.BURDEN_CODE, "integer"),
-        (fn.BURDEN_CLASS, "text"),
-        (fn.BURDEN_REASON, "text"),
-        (fn.BURDEN_RULE, "text"),
-    ]
+    out.put(fn.BURDEN_FLAGS, flags_total.astype("float64"), "integer")
+    out.put(fn.BURDEN_CODE, pd.Series(cls).map(CLASS_CODES).to_numpy(dtype="float64"), "integer")
+    out.put(fn.BURDEN_CLASS, cls, "text")
+    out.put(fn.BURDEN_REASON, full_reasons(reason, gaps), "text")
+    out.put(fn.BURDEN_RULE, np.full(n, rule, dtype=object), "text")
     warnings = []
     undecided = int((cls == UNDECIDED).sum())
     if undecided:
@@ -276,5 +290,5 @@ def classify(
             f"{undecided} unit(s) are 'nicht bewertbar': a core indicator is missing and could "
             f"change the class (see burden_reason)"
         )
-    frame = pd.DataFrame(out, index=data.index, copy=False)
-    return BurdenResult(frame, kinds, rule, thresholds, warnings)
+    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
+    return BurdenResult(frame, out.kinds, rule, thresholds, warnings)
