@@ -660,10 +660,41 @@ def compute_series(
         raise CompositeError(f"unknown class basis {class_basis!r} (one of {', '.join(CLASS_BASES)})")
     n = len(data)
     keys = np.asarray(data.index if keys is None else keys, dtype=object)
-    columns = list(data.columns)
-    all_years, d_years = series_years(catalogue, columns)
     status = _index_indicators(catalogue, "status")
     dyn = _index_indicators(catalogue, "dynamics")
+    s_years, d_years, derived, base_year = _series_plan(
+        catalogue, list(data.columns), years, dyn, dynamics_period, class_basis, base_year
+    )
+    warns: list[str] = []
+    notes: list[str] = []
+    need = sorted(set(s_years) | ({y - dynamics_period for y in d_years} if derived else set()))
+    year_frames = {
+        y: _values_of_year(data, catalogue, status + (dyn if y in d_years and not derived else []), y, keys, warns)
+        for y in need
+    }
+    parts, valid = {}, {}
+    for y in s_years:
+        pop = _population_of(population, y, n)
+        s_part, d_part = _year_parts(year_frames, y, catalogue, status, dyn, derived, dynamics_period, d_years)
+        parts[("status", y)] = s_part
+        valid[("status", y)] = _validity(s_part, n, pop, population_name, min_population)[0]
+        if d_part is not None and y in d_years:
+            parts[("dynamics", y)] = d_part
+            valid[("dynamics", y)] = _validity(d_part, n, pop, population_name, min_population)[0]
+    scales: dict[tuple[str, int], Scale] = {}
+    out = ci.Output()
+    for kind, ys in (("status", s_years), ("dynamics", d_years)):
+        _series_indices(kind, ys, parts, valid, base_year, n, out, scales, warns, notes)
+    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
+    source = "" if not d_years else ("change" if derived else "catalogue")
+    return SeriesResult(frame, out.kinds, s_years, d_years, class_basis, base_year, scales, source, warns, notes)
+
+
+def _series_plan(catalogue, columns, years, dyn, dynamics_period, class_basis, base_year):
+    """(years with a status index, years with a dynamics index, whether the
+    dynamics come from the series itself, the base year or None); errors name
+    the years there are."""
+    all_years, d_years = series_years(catalogue, columns)
     if years is not None:
         unknown = sorted(set(years) - set(all_years))
         if unknown:
@@ -689,52 +720,36 @@ def compute_series(
             raise CompositeError(f"the base year {base_year} is not one of the years {', '.join(map(str, s_years))}")
     else:
         base_year = None
-    warns: list[str] = []
-    notes: list[str] = []
-    need = sorted(set(s_years) | ({y - dynamics_period for y in d_years} if derived else set()))
-    year_frames = {
-        y: _values_of_year(data, catalogue, status + (dyn if y in d_years and not derived else []), y, keys, warns)
-        for y in need
-    }
-    parts, valid = {}, {}
-    for y in s_years:
-        pop = _population_of(population, y, n)
-        s_part, d_part = _year_parts(year_frames, y, catalogue, status, dyn, derived, dynamics_period, d_years)
-        parts[("status", y)] = s_part
-        valid[("status", y)] = _validity(s_part, n, pop, population_name, min_population)[0]
-        if d_part is not None and y in d_years:
-            parts[("dynamics", y)] = d_part
-            valid[("dynamics", y)] = _validity(d_part, n, pop, population_name, min_population)[0]
-    scales: dict[tuple[str, int], Scale] = {}
-    out = ci.Output()
-    for kind, ys in (("status", s_years), ("dynamics", d_years)):
-        ref_year = None
-        if base_year is not None and ys:
-            ref_year = base_year if base_year in ys else ys[0]
-            if ref_year != base_year:
-                notes.append(f"{kind}: the base year {base_year} has none; every year on the scale of {ref_year}")
-        ref_scale = None
-        if ref_year is not None:
-            ref_scale = _own_scale(parts[(kind, ref_year)], valid[(kind, ref_year)], ref_year)
-        for y in ys:
-            part, ok = parts[(kind, y)], valid[(kind, y)]
-            nv = int(ok.sum())
-            name_index = fn.STATUS_INDEX if kind == "status" else fn.DYNAMICS_INDEX
-            name_class = fn.STATUS_CLASS if kind == "status" else fn.DYNAMICS_CLASS
-            if nv < 2:
-                warns.append(f"{y}: only {nv} unit(s) have every {kind} indicator: no {kind} index")
-                index, cls = np.full(n, np.nan), np.full(n, np.nan)
-            else:
-                scale = ref_scale if ref_scale is not None else _own_scale(part, ok, y)
-                index = scaled_index(part, ok, scale, warns, y)
-                cls = sd_classes(index, ok, kind, scale.index)
-                scales[(kind, y)] = scale
-            out.put(yearly(name_index, y), index)
-            out.put(yearly(name_class, y), cls, "integer")
-            notes.append(f"{y}: {kind} index: {nv} of {n} units classified")
-    frame = pd.DataFrame(out.columns, index=data.index, copy=False)
-    source = "" if not d_years else ("change" if derived else "catalogue")
-    return SeriesResult(frame, out.kinds, s_years, d_years, class_basis, base_year, scales, source, warns, notes)
+    return s_years, d_years, derived, base_year
+
+
+def _series_indices(kind, ys, parts, valid, base_year, n, out, scales, warns, notes) -> None:
+    """The index and classes of one kind (status or dynamics) for every year,
+    each on its own scale or on the base year's."""
+    ref_year = None
+    if base_year is not None and ys:
+        ref_year = base_year if base_year in ys else ys[0]
+        if ref_year != base_year:
+            notes.append(f"{kind}: the base year {base_year} has none; every year on the scale of {ref_year}")
+    ref_scale = None
+    if ref_year is not None:
+        ref_scale = _own_scale(parts[(kind, ref_year)], valid[(kind, ref_year)], ref_year)
+    name_index = fn.STATUS_INDEX if kind == "status" else fn.DYNAMICS_INDEX
+    name_class = fn.STATUS_CLASS if kind == "status" else fn.DYNAMICS_CLASS
+    for y in ys:
+        part, ok = parts[(kind, y)], valid[(kind, y)]
+        nv = int(ok.sum())
+        if nv < 2:
+            warns.append(f"{y}: only {nv} unit(s) have every {kind} indicator: no {kind} index")
+            index, cls = np.full(n, np.nan), np.full(n, np.nan)
+        else:
+            scale = ref_scale if ref_scale is not None else _own_scale(part, ok, y)
+            index = scaled_index(part, ok, scale, warns, y)
+            cls = sd_classes(index, ok, kind, scale.index)
+            scales[(kind, y)] = scale
+        out.put(yearly(name_index, y), index)
+        out.put(yearly(name_class, y), cls, "integer")
+        notes.append(f"{y}: {kind} index: {nv} of {n} units classified")
 
 
 def _own_scale(part: Part, valid: np.ndarray, year: int) -> Scale:
