@@ -383,12 +383,12 @@ Ausgabefelder: status_index, status_class, status_label, status_note, &lt;x&gt;_
 <context>
     <name>ComputeIndicators</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="44"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="46"/>
         <source>Compute indicators and compare with the city</source>
         <translation>Indikatoren berechnen und mit der Gesamtstadt vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="47"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="49"/>
         <source>Computes every indicator of the catalogue for every unit and compares it with the reference area (the whole layer, or the units with the same REFERENCE_FIELD value, e.g. the municipalities of a county).
 
 Value &lt;id&gt;_val: numerator / denominator x multiplier for counts, or the given rate (the multiplier does not apply to a ready rate).
@@ -419,94 +419,104 @@ Mehrere Jahre (Felder sgb2_2019, sgb2_2020, ...): Die Maße gelten für das Beri
 Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestellt nach dem Wert des ersten Kernindikators (Quantile, dunkler = stärker belastet).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="77"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="79"/>
         <source>Units with indicator data</source>
         <translation>Raumeinheiten mit Indikatordaten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="77"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="79"/>
         <source>Layer of spatial units with the joined indicator columns (the output of joinindicators). It is read, never changed.</source>
         <translation>Layer der Raumeinheiten mit den verknüpften Indikatorspalten (die Ausgabe von joinindicators). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="85"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="87"/>
         <source>Optional: compare each unit within its group (e.g. the municipality of a county) instead of with the whole layer. References, z-scores and percentiles are then computed per group.</source>
         <translation>Optional: jede Raumeinheit innerhalb ihrer Gruppe (z. B. ihrer Gemeinde in einem Kreis) statt mit dem ganzen Layer vergleichen. Vergleichswerte, z-Werte und Perzentile werden dann je Gruppe berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="92"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="94"/>
         <source>Reporting year</source>
         <translation>Berichtsjahr</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="92"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="94"/>
         <source>For data with several years (fields with a _&lt;year&gt; suffix): the year the measures refer to. Empty: the latest year of each indicator.</source>
         <translation>Bei Daten mehrerer Jahre (Felder mit der Endung _&lt;year&gt;): das Jahr, auf das sich die Maße beziehen. Leer: das neueste Jahr jedes Indikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="106"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="108"/>
         <source>Base year of the change</source>
         <translation>Basisjahr der Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="106"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="108"/>
         <source>Year the change &lt;id&gt;_chg is measured from. Empty: the previous available year.</source>
         <translation>Jahr, ab dem die Veränderung &lt;id&gt;_chg gemessen wird. Leer: das vorherige verfügbare Jahr.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="119"/>
         <source>Table with the published total row</source>
         <translation>Tabelle mit der veröffentlichten Summenzeile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="119"/>
         <source>Optional: the indicator table as delivered, with its total row (Stadt insgesamt, Gesamt, ...). For a ready rate without published reference in the catalogue, the total row&apos;s value of the rate column is the reference value.</source>
         <translation>Optional: die Indikatortabelle wie geliefert, mit ihrer Summenzeile (Stadt insgesamt, Gesamt, ...). Für eine fertige Quote ohne veröffentlichten Vergleichswert im Katalog ist der Wert der Quotenspalte in der Summenzeile der Vergleichswert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="131"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="133"/>
         <source>Indicators to compute</source>
         <translation>Zu berechnende Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="131"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="133"/>
         <source>Ids of the catalogue&apos;s indicators to compute, separated by &apos;;&apos; or &apos;,&apos;; empty: all.</source>
         <translation>Kürzel (id) der zu berechnenden Indikatoren des Katalogs, getrennt durch ';' oder ','; leer: alle.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="137"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="156"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="137"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="156"/>
         <source>Every unit with &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct per indicator (and &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg for several years).</source>
         <translation>Alle Raumeinheiten mit &lt;id&gt;_val, &lt;id&gt;_val_sign, &lt;id&gt;_ref, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct je Indikator (und &lt;id&gt;_val_&lt;year&gt;, &lt;id&gt;_chg, &lt;id&gt;_ref_chg bei mehreren Jahren).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="157"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="176"/>
         <source>{0}: no total row found (a row labelled &apos;insgesamt&apos;, &apos;Gesamt&apos;, &apos;Summe&apos;, ...)</source>
         <translation>{0}: keine Summenzeile gefunden (eine Zeile mit der Bezeichnung 'insgesamt', 'Gesamt', 'Summe', ...)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="200"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="221"/>
         <source>{0}: reference{1} ({2}{3})</source>
         <translation>{0}: Vergleichswert{1} ({2}{3})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="206"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="227"/>
         <source>{0} indicator(s) computed for {1} units.</source>
         <translation>{0} Indikator(en) für {1} Raumeinheiten berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="117"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="119"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="176"/>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="196"/>
         <source>Data protection: no rates for units with fewer than {0} inhabitants ({1}).</source>
         <translation>Datenschutz: keine Quoten für Raumeinheiten mit weniger als {0} Einwohnern ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="138"/>
+        <source>Compare also within the groups of</source>
+        <translation>Zusätzlich vergleichen innerhalb der Gruppen von</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/compute_indicators.py" line="138"/>
+        <source>Two-level comparison (e.g. a county): for each field F given here (e.g. the municipality) every unit is also compared with the units of its group: &lt;id&gt;_ref_F (Σ numerators / Σ denominators of the group), &lt;id&gt;_diff_F, &lt;id&gt;_ratio_F, &lt;id&gt;_z_F, &lt;id&gt;_pct_F and &lt;id&gt;_rank_F (1 = most adverse by polarity in the group; ties share the lowest rank), beside the unsuffixed fields of the whole layer, and &lt;id&gt;_rank over the whole layer.</source>
+        <translation>Vergleich auf zwei Ebenen (z. B. im Kreis): für jedes hier genannte Feld F (z. B. die Gemeinde) wird jede Raumeinheit zusätzlich mit den Raumeinheiten ihrer Gruppe verglichen: &lt;id&gt;_ref_F (Σ Zähler / Σ Nenner der Gruppe), &lt;id&gt;_diff_F, &lt;id&gt;_ratio_F, &lt;id&gt;_z_F, &lt;id&gt;_pct_F und &lt;id&gt;_rank_F (1 = ungünstigster Wert nach Polarität in der Gruppe; gleiche Werte teilen den niedrigsten Rang), neben den Feldern ohne Zusatz für den ganzen Layer, und &lt;id&gt;_rank über den ganzen Layer.</translation>
     </message>
 </context>
 <context>
@@ -819,7 +829,7 @@ Frühwarnung: ein Kernindikator gilt als auffällig (&lt;id&gt;_watch), wenn sei
     <message>
         <location filename="../sozialplanung_plugin/processing/monitoring.py" line="61"/>
         <source>The years to compare, separated by &apos;;&apos; (e.g. 2013;2015;2017;2019); empty: every year found.</source>
-        <translation>Die zu vergleichenden Jahre, getrennt durch &apos;;&apos; (z. B. 2013;2015;2017;2019); leer: alle gefundenen Jahre.</translation>
+        <translation>Die zu vergleichenden Jahre, getrennt durch ';' (z. B. 2013;2015;2017;2019); leer: alle gefundenen Jahre.</translation>
     </message>
     <message>
         <location filename="../sozialplanung_plugin/processing/monitoring.py" line="65"/>

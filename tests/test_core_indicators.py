@@ -7,7 +7,7 @@ import statistics
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import data
+from conftest import data, example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -323,3 +323,55 @@ def test_properties_of_z_and_percentile(values):
             assert close(a, b)
         if np.nanstd(x) > 1e-6 * max(1.0, np.nanmax(np.abs(x))):
             assert abs(np.nanmean(z)) < 1e-6 and np.nanstd(z, ddof=1) == pytest.approx(1.0, rel=1e-6)
+
+
+def test_compare_fields_two_levels_match_an_independent_computation(tmp_path):
+    """Each Planungsraum against its district (district_id) and the whole city,
+    on the population counts of 2024; every field recomputed in plain Python."""
+    t = read_table(example("population_2024-02_t2.csv"), key="id")
+    data = t.data[["id", "district_id", "inhabitants", "inhabitants_age_below_6", "inhabitants_age_above_65"]].copy()
+    data.loc[3, "district_id"] = None  # a unit without a group: no district comparison, a warning
+    cat = tmp_path / "k.csv"
+    cat.write_text(
+        "id;Zähler;Nenner;Faktor;Polarität\n"
+        "u6;inhabitants_age_below_6;inhabitants;100;+\n"
+        "ue65;inhabitants_age_above_65;inhabitants;100;-\n",
+        encoding="utf-8",
+    )
+    res = ci.compute(
+        data, read_catalogue(str(cat)), keys=data["id"], compare_fields={"district_id": data["district_id"]}
+    )
+    out = res.frame
+    assert any("comparison field 'district_id'" in w for w in res.warnings)
+    rows = data.to_dict("records")
+    for iid, num, pol in (("u6", "inhabitants_age_below_6", 1), ("ue65", "inhabitants_age_above_65", -1)):
+        val = [100.0 * r[num] / r["inhabitants"] if r["inhabitants"] else math.nan for r in rows]
+        adverse = [pol * v for v in val]
+        ok_all = [i for i, v in enumerate(val) if not math.isnan(v)]
+        for i in ok_all:  # rank over the whole city: 1 = most adverse, ties the lowest rank
+            assert out[f"{iid}_rank"][i] == 1 + sum(1 for j in ok_all if adverse[j] > adverse[i])
+        groups = {}
+        for i, r in enumerate(rows):
+            if r["district_id"] is not None and not (
+                isinstance(r["district_id"], float) and math.isnan(r["district_id"])
+            ):
+                groups.setdefault(r["district_id"], []).append(i)
+        for members in groups.values():
+            have = [i for i in members if not math.isnan(val[i])]
+            ref = 100.0 * sum(rows[i][num] for i in have) / sum(rows[i]["inhabitants"] for i in have)
+            mean, sd = statistics.mean(val[i] for i in have), statistics.stdev(val[i] for i in have)
+            for i in have:
+                assert out[f"{iid}_ref_district_id"][i] == pytest.approx(ref, rel=1e-12)
+                assert out[f"{iid}_diff_district_id"][i] == pytest.approx(val[i] - ref, rel=1e-9, abs=1e-12)
+                assert out[f"{iid}_ratio_district_id"][i] == pytest.approx(100 * val[i] / ref, rel=1e-12)
+                assert out[f"{iid}_z_district_id"][i] == pytest.approx((val[i] - mean) / sd, rel=1e-9, abs=1e-12)
+                below = sum(1 for j in have if val[j] < val[i])
+                assert out[f"{iid}_pct_district_id"][i] == pytest.approx(100.0 * below / (len(have) - 1), abs=1e-9)
+                assert out[f"{iid}_rank_district_id"][i] == 1 + sum(1 for j in have if adverse[j] > adverse[i])
+        assert math.isnan(out[f"{iid}_ref_district_id"][3]) and math.isnan(out[f"{iid}_rank_district_id"][3])
+        assert out[f"{iid}_ref"][0] == pytest.approx(
+            100.0 * sum(r[num] for r in rows) / sum(r["inhabitants"] for r in rows), rel=1e-12
+        )
+    # without compare_fields nothing changes: no rank fields
+    plain = ci.compute(data, read_catalogue(str(cat)), keys=data["id"]).frame
+    assert "u6_rank" not in plain.columns and "u6_ref_district_id" not in plain.columns

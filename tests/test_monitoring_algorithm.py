@@ -108,3 +108,48 @@ def test_bad_years_are_a_clear_error_and_nothing_is_written(run, joined, tmp_pat
             {"INPUT": joined["layer"], "CATALOGUE": joined["catalogue"], "YEARS": "2019;2020", "OUTPUT": str(out)},
         )
     assert not out.exists()
+
+
+def test_compare_fields_rank_each_unit_in_its_district(run, tmp_path):
+    """computeindicators with COMPARE_FIELDS=BEZ: the district's reference and
+    rank beside the city's (two-level comparison, as a county needs)."""
+    from conftest import example
+
+    joined = str(tmp_path / "mss.gpkg")
+    run(
+        "sozialplanung:joinindicators",
+        {
+            "INPUT": berlin_example.units(),
+            "INPUT_KEY": "PLR_ID",
+            "TABLE": example("mss_2021_index_indikatoren.csv"),
+            "TABLE_KEY": "PLR_ID",
+            "FIELDS": "EW;S1;S3;S4",
+            "OUTPUT": joined,
+        },
+    )
+    out = str(tmp_path / "ind.gpkg")
+    run(
+        "sozialplanung:computeindicators",
+        {
+            "INPUT": joined,
+            "CATALOGUE": example("katalog_berlin.csv"),
+            "INDICATORS": "S1;S3;S4",
+            "COMPARE_FIELDS": "BEZ",
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": out,
+        },
+    )
+    rows = layer_rows(out, "PLR_ID")
+    by_district = {}
+    for r in rows.values():
+        if r["S1_val"] is not None:
+            by_district.setdefault(r["BEZ"], []).append(r)
+    assert len(by_district) == 12
+    for members in by_district.values():
+        worst = max(m["S1_val"] for m in members)
+        assert all((m["S1_rank_BEZ"] == 1) == (m["S1_val"] == worst) for m in members)
+        assert len({round(m["S1_ref_BEZ"], 12) for m in members}) == 1
+        for m in members:
+            assert m["S1_diff_BEZ"] == pytest.approx(m["S1_val"] - m["S1_ref_BEZ"], abs=1e-9)
+    city_worst = max(r["S1_val"] for r in rows.values() if r["S1_val"] is not None)
+    assert [r["S1_rank"] for r in rows.values() if r["S1_val"] == city_worst] == [1]

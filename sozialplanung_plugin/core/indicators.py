@@ -494,6 +494,39 @@ def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, war
     return ref
 
 
+def adverse_rank(val: np.ndarray, polarity: int, groups: Groups) -> np.ndarray:
+    """Rank 1 = the most adverse value (by polarity; neutral: the highest)
+    among the units of the same group with a value; ties share the lowest rank."""
+    p = polarity or 1
+    return min_rank(np.where(np.isnan(val), np.nan, -p * val), groups)
+
+
+def compare_with(info: IndicatorInfo, cur: _YearValue, field: str, labels, keys, warnings, out: Output) -> None:
+    """The unit against the units of its group in ``field`` (e.g. its
+    municipality): ``<id>_ref_<F>`` (Σ numerators / Σ denominators of the
+    group for counts), ``_diff_<F>``, ``_ratio_<F>``, ``_z_<F>``, ``_pct_<F>``
+    and ``_rank_<F>``."""
+    ind = info.indicator
+    grp = Groups(labels, len(cur.val))
+    if (~grp.member).any():
+        warnings.append(
+            f"{int((~grp.member).sum())} unit(s) have no value in the comparison field {field!r}: their "
+            f"{field} comparisons are missing: {keys_text(keys, np.flatnonzero(~grp.member))}"
+        )
+    ref_g, _ = reference_values(ind, cur, grp, None, keys, None)
+    val = cur.val
+    ref = grp.spread(ref_g)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
+    ratio[np.isnan(val)] = np.nan
+    out.put(fn.measure(ind.id, f"ref_{field}"), ref)
+    out.put(fn.measure(ind.id, f"diff_{field}"), val - ref)
+    out.put(fn.measure(ind.id, f"ratio_{field}"), ratio)
+    out.put(fn.measure(ind.id, f"z_{field}"), zscores(val, grp))
+    out.put(fn.measure(ind.id, f"pct_{field}"), percentile_ranks(val, grp))
+    out.put(fn.measure(ind.id, f"rank_{field}"), adverse_rank(val, ind.polarity, grp), "integer")
+
+
 def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: Output) -> None:
     """The value of every year and the change from the base year (the unit's and the reference's)."""
     ind = info.indicator
@@ -539,8 +572,14 @@ def compute(
     progress=None,
     withheld: dict | None = None,
     withheld_sign: str = ".",
+    compare_fields: dict | None = None,
 ) -> IndicatorResult:
     """All indicators of the catalogue for the units in ``data`` (see module docstring).
+
+    ``compare_fields``: {field name: the units' values of it}: each unit is
+    also compared with the units of its group in every such field (e.g. its
+    municipality in a county), and ranked (``<id>_rank`` over the reference
+    area, ``<id>_rank_<F>`` in the group).
 
     ``keys``: unit keys for messages (default: the index); ``groups``: the
     reference area of each unit (None: the whole layer); ``totals``: published
@@ -564,6 +603,14 @@ def compute(
     for k, info in enumerate(infos):
         by_year = year_values(info, data, keys, zeros, withheld, withheld_sign)
         ref = compare(info, by_year[info.year], grp, totals, keys, warnings, out)
+        if compare_fields:
+            out.put(
+                fn.measure(info.indicator.id, "rank"),
+                adverse_rank(by_year[info.year].val, info.indicator.polarity, grp),
+                "integer",
+            )
+            for field, labels in compare_fields.items():
+                compare_with(info, by_year[info.year], field, labels, keys, warnings, out)
         if info.multi_year:
             series(info, by_year, ref, grp, totals, keys, warnings, out)
         if progress is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -39,6 +40,7 @@ class ComputeIndicators(IndicatorAlgorithm):
     BASE_YEAR = "BASE_YEAR"
     TOTALS = "TOTALS"
     INDICATORS = "INDICATORS"
+    COMPARE_FIELDS = "COMPARE_FIELDS"
 
     def displayName(self):  # noqa: N802
         return self.tr("Compute indicators and compare with the city")
@@ -133,6 +135,23 @@ class ComputeIndicators(IndicatorAlgorithm):
             self.tr("Ids of the catalogue's indicators to compute, separated by ';' or ','; empty: all."),
             advanced=True,
         )
+        self.add(
+            QgsProcessingParameterField(
+                self.COMPARE_FIELDS,
+                self.tr("Compare also within the groups of"),
+                parentLayerParameterName=self.INPUT,
+                type=compat.FIELD_ANY,
+                allowMultiple=True,
+                optional=True,
+            ),
+            self.tr(
+                "Two-level comparison (e.g. a county): for each field F given here (e.g. the municipality) every "
+                "unit is also compared with the units of its group: <id>_ref_F (Σ numerators / Σ denominators of "
+                "the group), <id>_diff_F, <id>_ratio_F, <id>_z_F, <id>_pct_F and <id>_rank_F (1 = most adverse by "
+                "polarity in the group; ties share the lowest rank), beside the unsuffixed fields of the whole "
+                "layer, and <id>_rank over the whole layer."
+            ),
+        )
         self.add_key()
         self.add_output(
             self.tr("Indicators"),
@@ -167,10 +186,11 @@ class ComputeIndicators(IndicatorAlgorithm):
         only = self.indicators_asked(parameters, context)
         key = self.key_field(parameters, context, source)
         cols = needed_columns(catalogue, source.fields().names(), only)
+        compare = compat.parameter_as_fields(self, parameters, self.COMPARE_FIELDS, context)
         totals = self.published_totals(parameters, context)
         steps.setCurrentStep(0)
         protect_cols, rule = self.protection(source)
-        data = self.frame(source, cols + [key, ref_field] + protect_cols, steps)
+        data = self.frame(source, cols + [key, ref_field] + protect_cols + compare, steps)
         withheld = cs.rate_withheld(data, rule)
         if withheld:
             feedback.pushInfo(
@@ -191,6 +211,7 @@ class ComputeIndicators(IndicatorAlgorithm):
             progress=self.progress(steps),
             withheld=withheld,
             withheld_sign=rule.sign if rule is not None else ".",
+            compare_fields={f: data[f] for f in compare} or None,
         )
         self.report(feedback, result.warnings)
         for info in result.infos:
