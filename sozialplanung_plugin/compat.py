@@ -17,7 +17,14 @@ QGIS-3-compatible mode):
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsField
+from qgis.core import (
+    Qgis,
+    QgsField,
+    QgsLayoutRenderContext,
+    QgsLegendStyle,
+    QgsPalLayerSettings,
+    QgsProcessingAlgorithm,
+)
 from qgis.PyQt.QtCore import QVariant
 
 QGIS_VERSION_INT: int = Qgis.versionInt()
@@ -155,12 +162,7 @@ except ImportError:  # pragma: no cover - QGIS 4
 
 # --- labelling ---------------------------------------------------------------
 # QgsPalLayerSettings.placement takes Qgis.LabelPlacement from 3.26 on; 3.40 refuses the old enum.
-if hasattr(Qgis, "LabelPlacement"):
-    LABEL_OVER_POINT = Qgis.LabelPlacement.OverPoint
-else:  # QGIS < 3.26
-    from qgis.core import QgsPalLayerSettings
-
-    LABEL_OVER_POINT = QgsPalLayerSettings.Placement.OverPoint
+LABEL_OVER_POINT = _moved("LabelPlacement", "OverPoint", lambda: QgsPalLayerSettings.Placement.OverPoint)
 
 
 # --- print layouts ------------------------------------------------------------
@@ -175,58 +177,24 @@ from qgis.core import (  # noqa: E402
     QgsWkbTypes,
 )
 
-if hasattr(Qgis, "LayoutUnit"):  # 3.30
-    LAYOUT_MM = Qgis.LayoutUnit.Millimeters
-else:
-    LAYOUT_MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
-if hasattr(Qgis, "RenderUnit"):  # 3.30
-    RENDER_MM = Qgis.RenderUnit.Millimeters
-    RENDER_POINTS = Qgis.RenderUnit.Points
-else:
-    RENDER_MM = QgsUnitTypes.RenderUnit.RenderMillimeters
-    RENDER_POINTS = QgsUnitTypes.RenderUnit.RenderPoints
-if hasattr(Qgis, "DistanceUnit"):  # 3.30
-    DISTANCE_KM = Qgis.DistanceUnit.Kilometers
-else:
-    DISTANCE_KM = QgsUnitTypes.DistanceUnit.DistanceKilometers
-if hasattr(Qgis, "PictureFormat"):  # 3.26
-    PICTURE_SVG = Qgis.PictureFormat.SVG
-    PICTURE_RASTER = Qgis.PictureFormat.Raster
-else:
-    PICTURE_SVG = QgsLayoutItemPicture.Format.FormatSVG
-    PICTURE_RASTER = QgsLayoutItemPicture.Format.FormatRaster
-if hasattr(Qgis, "ScaleBarSegmentSizeMode"):  # 3.26
-    SCALEBAR_FIT_WIDTH = Qgis.ScaleBarSegmentSizeMode.FitWidth
-else:
-    SCALEBAR_FIT_WIDTH = QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
-if hasattr(Qgis, "GeometryType"):  # 3.30
-    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
-else:
-    GEOMETRY_POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
-if hasattr(Qgis, "WkbType"):  # 3.30
-    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
-    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
-else:
-    WKB_NO_GEOMETRY = QgsWkbTypes.Type.NoGeometry
-    WKB_MULTIPOLYGON = QgsWkbTypes.Type.MultiPolygon
-if hasattr(Qgis, "FeatureRequestFlag"):  # 3.36
-    REQUEST_NO_GEOMETRY = Qgis.FeatureRequestFlag.NoGeometry
-else:
-    from qgis.core import QgsFeatureRequest
+LAYOUT_MM = _moved("LayoutUnit", "Millimeters", lambda: QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+RENDER_MM = _moved("RenderUnit", "Millimeters", lambda: QgsUnitTypes.RenderUnit.RenderMillimeters)
+RENDER_POINTS = _moved("RenderUnit", "Points", lambda: QgsUnitTypes.RenderUnit.RenderPoints)
+DISTANCE_KM = _moved("DistanceUnit", "Kilometers", lambda: QgsUnitTypes.DistanceUnit.DistanceKilometers)
+PICTURE_SVG = _moved("PictureFormat", "SVG", lambda: QgsLayoutItemPicture.Format.FormatSVG)
+PICTURE_RASTER = _moved("PictureFormat", "Raster", lambda: QgsLayoutItemPicture.Format.FormatRaster)
+SCALEBAR_FIT_WIDTH = _moved(
+    "ScaleBarSegmentSizeMode", "FitWidth", lambda: QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth
+)
+GEOMETRY_POLYGON = _moved("GeometryType", "Polygon", lambda: QgsWkbTypes.GeometryType.PolygonGeometry)
+WKB_NO_GEOMETRY = _moved("WkbType", "NoGeometry", lambda: QgsWkbTypes.Type.NoGeometry)
+WKB_MULTIPOLYGON = _moved("WkbType", "MultiPolygon", lambda: QgsWkbTypes.Type.MultiPolygon)
 
-    REQUEST_NO_GEOMETRY = QgsFeatureRequest.Flag.NoGeometry
-if hasattr(Qgis, "LegendComponent"):
-    LEGEND_TITLE = Qgis.LegendComponent.Title
-    LEGEND_SYMBOL_LABEL = Qgis.LegendComponent.SymbolLabel
-    LEGEND_SUBGROUP = Qgis.LegendComponent.Subgroup
-    LEGEND_HIDDEN = Qgis.LegendComponent.Hidden
-else:
-    from qgis.core import QgsLegendStyle
-
-    LEGEND_TITLE = QgsLegendStyle.Style.Title
-    LEGEND_SYMBOL_LABEL = QgsLegendStyle.Style.SymbolLabel
-    LEGEND_SUBGROUP = QgsLegendStyle.Style.Subgroup
-    LEGEND_HIDDEN = QgsLegendStyle.Style.Hidden
+REQUEST_NO_GEOMETRY = _moved("FeatureRequestFlag", "NoGeometry", lambda: QgsFeatureRequest.Flag.NoGeometry)
+LEGEND_TITLE = _moved("LegendComponent", "Title", lambda: QgsLegendStyle.Style.Title)
+LEGEND_SYMBOL_LABEL = _moved("LegendComponent", "SymbolLabel", lambda: QgsLegendStyle.Style.SymbolLabel)
+LEGEND_SUBGROUP = _moved("LegendComponent", "Subgroup", lambda: QgsLegendStyle.Style.Subgroup)
+LEGEND_HIDDEN = _moved("LegendComponent", "Hidden", lambda: QgsLegendStyle.Style.Hidden)
 
 # Layout labels: QGIS 3.22 draws them with QPainter (QgsLayoutUtils.drawText),
 # a line every QFontMetricsF(scaledFontPixelSize(font)).lineSpacing() / 10 mm.
@@ -296,19 +264,12 @@ def set_legend_font(legend, component, font) -> None:
         legend.setStyleFont(component, font)
 
 
-if hasattr(Qgis, "ProcessingAlgorithmFlag"):  # 3.36
-    ALGORITHM_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
-else:
-    from qgis.core import QgsProcessingAlgorithm
+ALGORITHM_NO_THREADING = _moved(
+    "ProcessingAlgorithmFlag", "NoThreading", lambda: QgsProcessingAlgorithm.Flag.FlagNoThreading
+)
 
-    ALGORITHM_NO_THREADING = QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-if hasattr(Qgis, "LabelPlacement"):  # the benchmark's lever: labels with many candidates
-    LABEL_HORIZONTAL = Qgis.LabelPlacement.Horizontal
-else:
-    from qgis.core import QgsPalLayerSettings
-
-    LABEL_HORIZONTAL = QgsPalLayerSettings.Placement.Horizontal
+LABEL_HORIZONTAL = _moved("LabelPlacement", "Horizontal", lambda: QgsPalLayerSettings.Placement.Horizontal)
 
 
 def classification_ranges(method, layer, field_name: str, count: int) -> list:
@@ -319,9 +280,6 @@ def classification_ranges(method, layer, field_name: str, count: int) -> list:
     return list(method.classes(layer, field_name, count))
 
 
-if hasattr(Qgis, "LayoutRenderFlag"):  # 3.42
-    LAYOUT_LOSSLESS_IMAGES = Qgis.LayoutRenderFlag.LosslessImageRendering
-else:
-    from qgis.core import QgsLayoutRenderContext
-
-    LAYOUT_LOSSLESS_IMAGES = QgsLayoutRenderContext.Flag.FlagLosslessImageRendering
+LAYOUT_LOSSLESS_IMAGES = _moved(
+    "LayoutRenderFlag", "LosslessImageRendering", lambda: QgsLayoutRenderContext.Flag.FlagLosslessImageRendering
+)
