@@ -16,7 +16,7 @@ from sozialplanung_plugin.adapters import styles
 from sozialplanung_plugin.core import monitoring as cm
 from sozialplanung_plugin.core.errors import UserError
 from sozialplanung_plugin.core.report import write_report
-from sozialplanung_plugin.processing.base import IndicatorAlgorithm
+from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
 
 
 class Monitoring(IndicatorAlgorithm):
@@ -150,7 +150,8 @@ class Monitoring(IndicatorAlgorithm):
         rule = self.rule(parameters, context)
         years = self.years(parameters, context)
         steps.setCurrentStep(0)
-        data = self.frame(source, list(source.fields().names()), steps)
+        cols = needed_columns(catalogue, source.fields().names())
+        data = self.frame(source, cols + [key, name_field], steps)
         steps.setCurrentStep(1)
         keys = data[key].to_numpy() if key else data.index.to_numpy()
         result = cm.compute(data, catalogue, rule, keys=keys, years=years)
