@@ -122,6 +122,28 @@ def main() -> int:
         },
     )
     log.step(f"overview maps: {res['PAGES']} pages")
+
+    # 7. The series 2013-2019 on the 447 old Planungsräume (LOR 2006-2020):
+    #    the units with their key defects repaired, the four MSS editions
+    #    joined as <column>_<edition>, the early warning.
+    from sozialplanung_plugin import example_2006
+
+    series_out = os.path.join(out, "berlin_2006")
+    os.makedirs(os.path.join(series_out, "reports"), exist_ok=True)
+    series_gpkg = os.path.join(series_out, "berlin_mss_2013_2019.gpkg")
+
+    def series_done(step: str, res: dict) -> None:
+        if step == "planungsraeume_2006":
+            log.step(
+                "old Planungsräume: 448 features, key 06010102 (Charlottenburg-Wilmersdorf) -> 04030417, "
+                "09041402+09041403 -> 09041402 (as the tables)"
+            )
+        elif step == "mss_reihe":
+            log.step(f"MSS 2013, 2015, 2017, 2019 joined: {res['MATCHED']} units matched in 2019")
+        else:
+            log.step(f"early warning 2013-2019: {res['WATCHED']} units on the watch list")
+
+    example_2006.series_pipeline(run, series_gpkg, os.path.join(series_out, "reports"), log=series_done)
     # Close every layer, so that the GeoPackage is checkpointed (no -wal/-shm files left).
     context.temporaryLayerStore().removeAllMapLayers()
     QgsProject.instance().removeAllMapLayers()

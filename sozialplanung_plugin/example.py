@@ -134,3 +134,11 @@ def pipeline(run, gpkg: str, years=YEARS, report_folder: str | None = None, log=
         },
     )
     return results
+
+
+def units_2006(run, output: str) -> str:
+    """The 447 old Planungsräume (LOR 2006–2020) with the key repaired; see
+    example_2006.units_2006."""
+    from sozialplanung_plugin import example_2006
+
+    return example_2006.units_2006(run, output)

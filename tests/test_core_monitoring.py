@@ -173,3 +173,23 @@ def test_bad_rule_and_no_series_are_clear_errors(berlin, catalogue):
     one_year = berlin[[c for c in berlin.columns if c == "id" or c.endswith("_2024")]]
     with pytest.raises(cm.MonitoringError, match="two or more years"):
         cm.compute(one_year, catalogue, cm.WatchRule())
+
+
+def test_an_indicator_whose_series_ends_early_says_so(berlin, catalogue):
+    """The foreigners' share (made a core indicator here) is only given up to
+    2023: its reason names the end of its series and the missing latest year."""
+    data = berlin.drop(columns=["inhabitants_foreigners_2024"])
+    cat = catalogue
+    for ind in cat.indicators:
+        if ind.id == "ausl":
+            ind.core, ind.polarity = True, 1
+    rule = cm.WatchRule(measure="difference", threshold=100, min_flags=1, consecutive=2)
+    out = cm.compute(data, cat, rule, keys=data["id"]).frame
+    assert "ausl_chg_2024" not in out.columns and "ausl_chg_2023" in out.columns
+    hits = np.flatnonzero(out["ausl_adverse_run"].to_numpy() >= 2)
+    assert len(hits) > 0
+    for u in hits:
+        part = [p for p in out["watch_reason"][u].split(" | ") if p.startswith("Ausländer ")][0]
+        assert " bis 2023, Stadt " in part and part.endswith("; kein Wert 2024")
+    u6 = [p for p in out["watch_reason"][hits[0]].split(" | ") if p.startswith("Kinder unter 6 ")]
+    assert all("bis 20" not in p for p in u6)  # the full series says nothing of an end

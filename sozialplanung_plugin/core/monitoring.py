@@ -214,8 +214,10 @@ def _period_word(years: list[int], k: int) -> str:
     return f"{k} Zeitraum in Folge ungünstig" if k == 1 else f"{k} Zeiträume in Folge ungünstig"
 
 
-def reason_part(s: Series, c: Changes, u: int) -> str:
-    """'Kinderarmut +3,1 Pp. seit 2021, Stadt +0,4 Pp.; 3 Jahre in Folge ungünstig'."""
+def reason_part(s: Series, c: Changes, u: int, latest: int | None = None) -> str:
+    """'Kinderarmut +3,1 Pp. seit 2021, Stadt +0,4 Pp.; 3 Jahre in Folge ungünstig'.
+    An indicator whose series ends before the ``latest`` year of the run
+    says so: '... seit 2015 bis 2017, Stadt ...; kein Wert 2019'."""
     ind = s.indicator
     k = int(c.run[u]) if c.run is not None else 0
     start = len(s.years) - 1 - max(k, 1)
@@ -223,12 +225,16 @@ def reason_part(s: Series, c: Changes, u: int) -> str:
     unit = diff_unit(ind.unit)
     own = s.values[u, -1] - s.values[u, start]
     city = s.reference[-1] - s.reference[start]
+    ends_early = latest is not None and s.years[-1] < latest
+    until = f" bis {s.years[-1]}" if ends_early else ""
     text = (
-        f"{ind.label} {with_unit(number(own, ind.decimals, True, zero_unsigned=True), unit)} seit {since}, "
+        f"{ind.label} {with_unit(number(own, ind.decimals, True, zero_unsigned=True), unit)} seit {since}{until}, "
         f"Stadt {with_unit(number(city, ind.decimals, True, zero_unsigned=True), unit)}"
     )
     if k >= 1:
         text += f"; {_period_word(s.years[start:], k)}"
+    if ends_early:
+        text += f"; kein Wert {latest}"
     return text
 
 
@@ -298,6 +304,7 @@ def compute(
 
 
 def _watch_fields(core: list, n: int, rule: WatchRule, out: ci.Output) -> None:
+    latest = max((s.years[-1] for s, _, _ in core), default=None)
     count = np.zeros(n)
     since = np.full(n, np.nan)
     reasons: list[list[str]] = [[] for _ in range(n)]
@@ -307,7 +314,7 @@ def _watch_fields(core: list, n: int, rule: WatchRule, out: ci.Output) -> None:
         start = since_year(s, c)
         since = np.where(hit & ~(since <= start), start, since)
         for u in np.flatnonzero(hit):
-            reasons[u].append(reason_part(s, c, u))
+            reasons[u].append(reason_part(s, c, u, latest))
         for u in np.flatnonzero(np.isnan(s.values[:, -1])):
             part = missing_part(s, u)
             if part:
