@@ -89,6 +89,15 @@ def test_flags_and_classes_follow_the_rule(measure, threshold, min_flags):
             if cls in cb.CLASS_CODES
             else math.isnan(out.at[key, "burden_code"])
         )
+        # the fields of action: the topics of the flagged indicators, in the catalogue's order
+        topics = []
+        for ind in cat.indicators:
+            if flags.get(ind.id) == 1 and ind.topic not in topics:
+                topics.append(ind.topic)
+        order = list(dict.fromkeys(i.topic for i in cat.indicators))
+        topics.sort(key=order.index)
+        assert out.at[key, "action_fields"] == ("; ".join(topics) if topics else None), key
+        assert out.at[key, "action_fields_n"] == len(topics)
     assert res.thresholds["alleinerz"] == 8  # the catalogue's own threshold wins
     assert set(res.counts()) == set(cb.CLASS_LABELS) and sum(res.counts().values()) == len(frame)
 

@@ -229,6 +229,19 @@ def full_reasons(reason: list[str], gaps: list[str]) -> np.ndarray:
     return full
 
 
+def action_fields(topics: list[str], hit: dict[str, np.ndarray], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """The fields of action of every unit: the topics (in the catalogue's
+    order) in which it has a flagged core indicator, joined by '; ' (NULL
+    without any), and their number."""
+    texts: list[list[str]] = [[] for _ in range(n)]
+    count = np.zeros(n)
+    for topic in topics:
+        for u in np.flatnonzero(hit[topic]):
+            texts[u].append(topic)
+        count += hit[topic]
+    return np.array(["; ".join(t) if t else None for t in texts], dtype=object), count
+
+
 def classify(
     data: pd.DataFrame,
     catalogue: Catalogue,
@@ -257,6 +270,7 @@ def classify(
     reason = [""] * n  # plain lists: appending a few texts per unit is faster than object-array arithmetic
     gaps = [""] * n
     out = ci.Output()
+    topics_hit: dict[str, np.ndarray] = {}
     for ind in core:
         val = data[fn.measure(ind.id, "val")].to_numpy(dtype="float64")
         ref = data[fn.measure(ind.id, "ref")].to_numpy(dtype="float64")
@@ -267,6 +281,7 @@ def classify(
             hit = known & (dev >= thresholds[ind.id])
         out.put(fn.flag(ind.id), np.where(known, hit.astype("float64"), np.nan), "integer")
         flags_total += hit
+        topics_hit[ind.topic] = topics_hit.get(ind.topic, np.zeros(n, dtype=bool)) | hit
         missing_total += ~known
         if hit.any():
             p = np.flatnonzero(hit)
@@ -283,6 +298,9 @@ def classify(
     out.put(fn.BURDEN_CLASS, cls, "text")
     out.put(fn.BURDEN_REASON, full_reasons(reason, gaps), "text")
     out.put(fn.BURDEN_RULE, np.full(n, rule, dtype=object), "text")
+    fields, count = action_fields([t for t in catalogue.topics() if t in topics_hit], topics_hit, n)
+    out.put(fn.ACTION_FIELDS, fields, "text")
+    out.put(fn.ACTION_FIELDS_N, count, "integer")
     warnings = []
     undecided = int((cls == UNDECIDED).sum())
     if undecided:

@@ -23,7 +23,9 @@ Per indicator ``<id>`` (for the reporting year):
 Burden rule (sozialplanung:classifyburden): ``burden_flags`` (number of
 flagged core indicators), ``burden_code`` (1 unauffällig, 2 belastet,
 3 besonders belastet, NULL nicht bewertbar), ``burden_class`` (the label),
-``burden_reason`` (the flagged indicators in words), ``burden_rule``.
+``burden_reason`` (the flagged indicators in words), ``burden_rule``,
+``action_fields`` (the topics of the flagged core indicators, in the
+catalogue's order, joined by "; ") and ``action_fields_n`` (their number).
 
 Composite index (sozialplanung:compositeindex): ``status_index``,
 ``status_class``, ``status_label``, ``status_note`` (why a unit is not
@@ -52,6 +54,8 @@ BURDEN_CLASS = "burden_class"
 BURDEN_CODE = "burden_code"
 BURDEN_REASON = "burden_reason"
 BURDEN_RULE = "burden_rule"
+ACTION_FIELDS = "action_fields"
+ACTION_FIELDS_N = "action_fields_n"
 
 STATUS_INDEX = "status_index"
 STATUS_CLASS = "status_class"

@@ -53,7 +53,9 @@ class ClassifyBurden(IndicatorAlgorithm):
             "the class (2 flags of 2 needed are 'besonders belastet' whatever is missing).\n\n"
             "Output fields: <id>_flag (1/0, empty when missing) per core indicator, burden_flags, burden_code, "
             "burden_class, burden_reason (every flagged indicator in words, e.g. 'SGB II 24,1 % vs. Stadt "
-            "11,2 % (+12,9 Pp.)', and the missing ones), burden_rule (the rule as text).\n\n"
+            "11,2 % (+12,9 Pp.)', and the missing ones), burden_rule (the rule as text), action_fields (the "
+            "fields of action: the catalogue's topics in which the unit has a flagged core indicator, in the "
+            "catalogue's order, separated by '; ') and action_fields_n (their number).\n\n"
             "The input is normally the output of computeindicators. If it lacks the fields <id>_val, <id>_ref "
             "and the measure, they are computed first (with REFERENCE_FIELD, latest year) and written too. "
             "The output is styled on burden_class."
@@ -109,8 +111,8 @@ class ClassifyBurden(IndicatorAlgorithm):
         self.add_output(
             self.tr("Burden classes"),
             self.tr(
-                "Every unit with <id>_flag, burden_flags, burden_code, burden_class, burden_reason "
-                "and burden_rule, styled on burden_class."
+                "Every unit with <id>_flag, burden_flags, burden_code, burden_class, burden_reason, "
+                "burden_rule, action_fields and action_fields_n, styled on burden_class."
             ),
         )
         for name, text in (
