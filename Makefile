@@ -108,6 +108,7 @@ test-matrix:
 bench: $(BUILD)/metadata.txt
 	PYTHONPATH=build $(PY) bench/bench_join.py
 	PYTHONPATH=build $(PY) bench/bench_indicators.py
+	PYTHONPATH=build $(PY) bench/bench_monitoring.py
 	PYTHONPATH=build $(PY) bench/bench_atlas.py
 
 # --- code quality and translations --------------------------------------
