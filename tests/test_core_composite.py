@@ -236,3 +236,112 @@ def test_index_errors(tmp_path, mss):
     )
     res = cc.compute(q, cat)
     assert any("'S3' has the same value in every valid unit" in w for w in res.warnings)
+
+
+# --- yearly series: the fields of the latest year, the report, the population fields ---
+
+
+def small_series():
+    """Six units, two status indicators in 2019, 2021 and 2023 (a unit without population in 2023)."""
+    rng = np.random.default_rng(7)
+    df = pd.DataFrame({"key": [f"u{i}" for i in range(6)]})
+    for y in (2019, 2021, 2023):
+        df[f"a_{y}"] = rng.uniform(0, 10, 6).round(2)
+        df[f"b_{y}"] = rng.uniform(0, 10, 6).round(2)
+        df[f"ew_{y}"] = 1000.0
+    df.loc[5, "ew_2023"] = np.nan
+    return df
+
+
+SMALL_CATALOGUE = "id;Quote;Polarität;Index\nA;a;+;status\nB;b;-;status\n"
+
+
+def test_series_latest_fields_and_report(tmp_path):
+    from sozialplanung_plugin.core.report import render
+
+    df = small_series()
+    p = tmp_path / "k.csv"
+    p.write_text(SMALL_CATALOGUE, encoding="utf-8")
+    cat = read_catalogue(str(p))
+    pops = {y: df[f"ew_{y}"].to_numpy() for y in (2019, 2021, 2023)}
+    names = {y: f"ew_{y}" for y in pops}
+    res = cc.compute_series(df, cat, population=pops, population_name=names, keys=df["key"], dynamics_period=2)
+    assert res.dynamics_years == [2021, 2023] and res.dynamics_period == 2
+    latest, kinds = cc.latest_fields(res)
+    assert [k for k, _ in kinds] == [
+        "status_index",
+        "status_class",
+        "status_label",
+        "status_note",
+        "dynamics_index",
+        "dynamics_class",
+        "dynamics_label",
+        "dynamics_note",
+        "sdi_class",
+    ]
+    assert same_floats(latest["status_class"], res.frame["status_class_2023"])
+    assert latest["status_note"][5] == "Einwohnerzahl fehlt (ew_2023)" and latest["status_label"][5] == (
+        "nicht klassifiziert"
+    )
+    # independently: 2023's index from its own z-scores (B has polarity -)
+    ok = df.index[:5]
+    z = lambda c: (df.loc[ok, c] - df.loc[ok, c].mean()) / df.loc[ok, c].std(ddof=1)  # noqa: E731
+    assert np.allclose(latest["status_index"][:5], z("a_2023") - z("b_2023"), rtol=0, atol=1e-12)
+    labels = {1: "hoch", 2: "mittel", 3: "niedrig", 4: "sehr niedrig"}
+    for i in ok:
+        c = int(latest["status_class"][i])
+        d = int(latest["dynamics_class"][i])
+        assert latest["status_label"][i] == labels[c]
+        assert latest["sdi_class"][i] == f"{c}{ {1: '+', 3: '+/-', 5: '-'}[d] }".replace(" ", "")
+    names_of = np.array([f"Unit {k}" for k in df["key"]], dtype=object)
+    for lang, words in (
+        ("en", ("Class movements", "Transitions", "more burdened")),
+        ("de", ("Klassenwechsel", "Übergänge", "Klassen je Jahr")),
+    ):
+        rep = cc.series_report(res, df["key"], names_of, lang)
+        assert [(t["from_year"], t["to_year"]) for t in rep["parts"][0]["transitions"]] == [
+            (2019, 2021),
+            (2021, 2023),
+            (2019, 2023),
+        ]
+        for t in rep["parts"][0]["transitions"]:
+            a = res.frame[f"status_class_{t['from_year']}"]
+            b = res.frame[f"status_class_{t['to_year']}"]
+            both = a.notna() & b.notna()
+            assert t["n"] == int(both.sum())
+            moved = [(df.at[i, "key"], int(a[i]), int(b[i])) for i in df.index[both] if a[i] != b[i]]
+            assert [(c["key"], c["from"], c["to"]) for c in t["changes"]] == moved
+            assert all(c["name"] == f"Unit {c['key']}" for c in t["changes"])
+            assert sum(r["total"] for r in t["rows"]) == t["n"] == t["stayed"] + len(moved)
+        html = render("composite_report.html", lang=lang, r=rep)
+        for w in words:
+            assert w in html, (lang, w)
+    assert "aus der Reihe selbst: die Veränderung der Statusindikatoren über 2 Jahre" in html
+
+
+def same_floats(a, b):
+    return np.array_equal(np.asarray(a, dtype="float64"), np.asarray(b, dtype="float64"), equal_nan=True)
+
+
+def test_series_population_fields_and_period_errors(tmp_path):
+    cols = ["ew_2019", "ew_2021", "ew", "x_2019"]
+    assert cc.population_fields("ew_2019", cols, [2019, 2021]) == {2019: "ew_2019", 2021: "ew_2021"}
+    assert cc.population_fields("ew", cols, [2019, 2021]) == {2019: "ew_2019", 2021: "ew_2021"}
+    assert cc.population_fields("ew", cols, [2019, 2023]) == {2019: "ew", 2023: "ew"}
+    assert cc.population_fields("x_2019", cols, [2019, 2021]) == {2019: "x_2019", 2021: "x_2019"}
+    with pytest.raises(cc.CompositeError, match="POPULATION_FIELD: no field ew_2023 for the year 2023"):
+        cc.population_fields("ew_2019", cols, [2019, 2023])
+    with pytest.raises(cc.CompositeError, match="POPULATION_FIELD: no field 'pop'"):
+        cc.population_fields("pop", cols, [2019])
+    df = small_series()
+    p = tmp_path / "k.csv"
+    p.write_text(SMALL_CATALOGUE, encoding="utf-8")
+    cat = read_catalogue(str(p))
+    with pytest.raises(cc.CompositeError, match=r"PERIOD: a dynamics period of 3 years .* \(periods possible: 2, 4\)"):
+        cc.compute_series(df, cat, dynamics_period=3)
+    with pytest.raises(cc.CompositeError, match=r"YEARS: no status data for 2020: no field 'a_2020', 'b_2020'"):
+        cc.compute_series(df, cat, years=[2019, 2020])
+    q = tmp_path / "q.csv"
+    q.write_text(SMALL_CATALOGUE + "D;a;+;dynamics\n", encoding="utf-8")
+    res = cc.compute_series(df, read_catalogue(str(q)), dynamics_period=2)
+    assert res.dynamics_source == "catalogue" and any("PERIOD (2) is not used" in w for w in res.warnings)

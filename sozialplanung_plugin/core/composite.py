@@ -57,6 +57,7 @@ class i in one year to class j in another and lists those that moved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,6 +66,7 @@ import pandas as pd
 from . import fields as fn
 from . import indicators as ci
 from .catalogue import Catalogue, Indicator, resolve
+from .i18n import register, tr
 from .numbers import number
 
 METHODS = ("zscore_sum", "percentile_flags", "exponential_rank")
@@ -490,6 +492,7 @@ def compute(
 # --- Yearly monitoring: the MSS index of every year of a series, class movements ---
 
 CLASS_BASES = ("each_year", "base_year")
+_YEARLY = re.compile(r"^(.+)_((?:19|20)\d\d)$")
 
 
 def yearly(name: str, year: int) -> str:
@@ -519,6 +522,9 @@ class SeriesResult:
     dynamics_source: str = ""  # "catalogue", "change" or "" (no dynamics)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: (kind, year) -> per unit the reason it is not classified (German, None for a valid unit)
+    reasons: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    dynamics_period: int | None = None  # P when the dynamics come from the series itself
 
 
 def _years_of(inds: list[Indicator], columns: list[str]) -> list[int]:
@@ -650,7 +656,8 @@ def compute_series(
     both. The dynamics of ``base_year`` use the scale of the base year's
     dynamics (or of the first year with dynamics when the base year has none).
 
-    ``population``: one array for every year or a dict year -> array (units
+    ``population``: one array for every year or a dict year -> array
+    (``population_name`` a name or a dict year -> name, for the notes; units
     below ``min_population`` or without population are not classified, as in
     ``compute()``). Fields per year Y: ``status_index_Y``, ``status_class_Y``,
     and where there is a dynamics index ``dynamics_index_Y``,
@@ -667,27 +674,46 @@ def compute_series(
     )
     warns: list[str] = []
     notes: list[str] = []
+    if dyn and dynamics_period is not None:
+        warns.append(
+            f"PERIOD ({dynamics_period}) is not used: the catalogue has change indicators (index = dynamics: "
+            f"{', '.join(i.id for i in dyn)}), the dynamics index is computed from them"
+        )
     need = sorted(set(s_years) | ({y - dynamics_period for y in d_years} if derived else set()))
     year_frames = {
         y: _values_of_year(data, catalogue, status + (dyn if y in d_years and not derived else []), y, keys, warns)
         for y in need
     }
-    parts, valid = {}, {}
+    parts, valid, reasons = {}, {}, {}
     for y in s_years:
         pop = _population_of(population, y, n)
+        pname = population_name.get(y, "") if isinstance(population_name, dict) else population_name
         s_part, d_part = _year_parts(year_frames, y, catalogue, status, dyn, derived, dynamics_period, d_years)
         parts[("status", y)] = s_part
-        valid[("status", y)] = _validity(s_part, n, pop, population_name, min_population)[0]
+        valid[("status", y)], reasons[("status", y)] = _validity(s_part, n, pop, pname, min_population)
         if d_part is not None and y in d_years:
             parts[("dynamics", y)] = d_part
-            valid[("dynamics", y)] = _validity(d_part, n, pop, population_name, min_population)[0]
+            valid[("dynamics", y)], reasons[("dynamics", y)] = _validity(d_part, n, pop, pname, min_population)
     scales: dict[tuple[str, int], Scale] = {}
     out = ci.Output()
     for kind, ys in (("status", s_years), ("dynamics", d_years)):
         _series_indices(kind, ys, parts, valid, base_year, n, out, scales, warns, notes)
     frame = pd.DataFrame(out.columns, index=data.index, copy=False)
     source = "" if not d_years else ("change" if derived else "catalogue")
-    return SeriesResult(frame, out.kinds, s_years, d_years, class_basis, base_year, scales, source, warns, notes)
+    return SeriesResult(
+        frame,
+        out.kinds,
+        s_years,
+        d_years,
+        class_basis,
+        base_year,
+        scales,
+        source,
+        warns,
+        notes,
+        reasons,
+        dynamics_period if derived else None,
+    )
 
 
 def _series_plan(catalogue, columns, years, dyn, dynamics_period, class_basis, base_year):
@@ -698,9 +724,11 @@ def _series_plan(catalogue, columns, years, dyn, dynamics_period, class_basis, b
     if years is not None:
         unknown = sorted(set(years) - set(all_years))
         if unknown:
+            lacking = _lacking_fields(catalogue, columns, unknown[0])
             raise CompositeError(
-                f"no status data for {', '.join(map(str, unknown))} "
-                f"(years with every status indicator: {', '.join(map(str, all_years)) or 'none'})"
+                f"YEARS: no status data for {', '.join(map(str, unknown))}"
+                + (f": no field {', '.join(map(repr, lacking))}" if lacking else "")
+                + f" (years with every status indicator: {', '.join(map(str, all_years)) or 'none'})"
             )
         s_years = sorted(set(years))
     else:
@@ -708,19 +736,65 @@ def _series_plan(catalogue, columns, years, dyn, dynamics_period, class_basis, b
     if not s_years:
         raise CompositeError("no year has every status indicator")
     if dynamics_period is not None and dynamics_period <= 0:
-        raise CompositeError(f"the dynamics period must be a positive number of years (given {dynamics_period})")
+        raise CompositeError(
+            f"PERIOD: the dynamics period must be a positive number of years (given {dynamics_period})"
+        )
     derived = not dyn and dynamics_period is not None
     if derived:
         d_years = [y for y in s_years if y - dynamics_period in all_years]
+        if not d_years:
+            periods = sorted({b - a for a in all_years for b in s_years if b > a})
+            raise CompositeError(
+                f"PERIOD: a dynamics period of {dynamics_period} years needs a year {dynamics_period} years "
+                f"before one of the years {', '.join(map(str, s_years))}, but the layer has status data only for "
+                f"{', '.join(map(str, all_years))}"
+                + (f" (periods possible: {', '.join(map(str, periods))})" if periods else "")
+            )
     else:
         d_years = [y for y in d_years if y in s_years]
     if class_basis == "base_year":
         base_year = s_years[0] if base_year is None else base_year
         if base_year not in s_years:
-            raise CompositeError(f"the base year {base_year} is not one of the years {', '.join(map(str, s_years))}")
+            raise CompositeError(
+                f"BASE_YEAR: the base year {base_year} is not one of the years {', '.join(map(str, s_years))}"
+            )
     else:
         base_year = None
     return s_years, d_years, derived, base_year
+
+
+def _lacking_fields(catalogue: Catalogue, columns: list[str], year: int) -> list[str]:
+    """The fields a year lacks for its status index (``s1_2021``, ...)."""
+    cols = set(columns)
+    out = []
+    for ind in _index_indicators(catalogue, "status"):
+        for c in (ind.numerator, ind.denominator, ind.rate):
+            if c and f"{c}_{year}" not in cols and c not in cols:
+                out.append(f"{c}_{year}")
+    return out
+
+
+def population_fields(name: str, columns: list[str], years: list[int]) -> dict[int, str]:
+    """The population field of every year of a series: ``<stem>_<year>`` when
+    the layer has such fields (``name`` may be the stem, ``inhabitants``, or
+    one of them, ``inhabitants_2019``), else the one field ``name`` for every
+    year. A year without its field, when others have theirs, is an error."""
+    cols = set(columns)
+    m = _YEARLY.match(name)
+    stem = m.group(1) if m else name
+    per_year = {y: f"{stem}_{y}" for y in years if f"{stem}_{y}" in cols}
+    if len(per_year) == len(years):
+        return per_year
+    yearly_fields = {c for c in cols if (k := _YEARLY.match(c)) and k.group(1) == stem}
+    if name in cols and (m is None or yearly_fields == {name}):
+        return {y: name for y in years}
+    if not per_year:
+        raise CompositeError(f"POPULATION_FIELD: no field {name!r} and no fields {stem}_<year> in the layer")
+    lacking = [y for y in years if y not in per_year]
+    raise CompositeError(
+        f"POPULATION_FIELD: no field {stem}_{lacking[0]} for the year {lacking[0]} "
+        f"(fields found: {', '.join(per_year.values())})"
+    )
 
 
 def _series_indices(kind, ys, parts, valid, base_year, n, out, scales, warns, notes) -> None:
@@ -805,3 +879,256 @@ def transitions(frame: pd.DataFrame, from_year: int, to_year: int, keys=None, ki
     changes = pd.DataFrame({"key": keys[moved], "from": a[moved].astype(int), "to": b[moved].astype(int)})
     changes = changes.sort_values("key", kind="stable").reset_index(drop=True)
     return Transitions(kind, from_year, to_year, counts, changes, int(both.sum()))
+
+
+def latest_fields(result: SeriesResult) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """The fields of one year (``status_index``, ``status_class``,
+    ``status_label``, ``status_note`` and, where that year has a dynamics
+    index, ``dynamics_*`` and ``sdi_class``) for the latest year of a series,
+    on the series' class basis: the layer then carries what every single-year
+    run writes, so that styles and the print algorithms find their fields."""
+    y = result.years[-1]
+    f = result.frame
+    n = len(f)
+    out = ci.Output()
+    cls = f[yearly(fn.STATUS_CLASS, y)].to_numpy(dtype="float64")
+    out.put(fn.STATUS_INDEX, f[yearly(fn.STATUS_INDEX, y)].to_numpy(dtype="float64"))
+    out.put(fn.STATUS_CLASS, cls, "integer")
+    out.put(fn.STATUS_LABEL, class_labels(cls, STATUS_LABELS), "text")
+    out.put(fn.STATUS_NOTE, result.reasons.get(("status", y), ci.nones(n)), "text")
+    if y in result.dynamics_years:
+        dcls = f[yearly(fn.DYNAMICS_CLASS, y)].to_numpy(dtype="float64")
+        out.put(fn.DYNAMICS_INDEX, f[yearly(fn.DYNAMICS_INDEX, y)].to_numpy(dtype="float64"))
+        out.put(fn.DYNAMICS_CLASS, dcls, "integer")
+        out.put(fn.DYNAMICS_LABEL, class_labels(dcls, DYNAMICS_LABELS), "text")
+        out.put(fn.DYNAMICS_NOTE, result.reasons.get(("dynamics", y), ci.nones(n)), "text")
+        both = ~np.isnan(cls) & ~np.isnan(dcls)
+        sdi = ci.nones(n)
+        if both.any():
+            sdi[both] = [f"{int(a)}{DYNAMICS_SIGN[int(b)]}" for a, b in zip(cls[both], dcls[both])]
+        out.put(fn.SDI_CLASS, sdi, "text")
+    return pd.DataFrame(out.columns, index=f.index, copy=False), out.kinds
+
+
+# --- the report of a series: classes per year, transitions, the units that moved ---
+
+#: at most this many units are listed per transition in the report (the counts are always complete)
+CHANGES_LIMIT = 5000
+
+
+def transition_pairs(years: list[int]) -> list[tuple[int, int]]:
+    """Consecutive years, then the first and the last year (when there are more than two)."""
+    pairs = list(zip(years, years[1:]))
+    if len(years) > 2:
+        pairs.append((years[0], years[-1]))
+    return pairs
+
+
+def _class_text(c: int, labels: dict[int, str]) -> str:
+    return f"{c} {labels[c]}" if c in labels else str(c)
+
+
+def _scale_rows(result: SeriesResult, kind: str, years: list[int], lang: str) -> list[dict]:
+    rows = []
+    for y in years:
+        sc = result.scales.get((kind, y))
+        if sc is None:
+            rows.append({"year": y, "scale_year": "", "mean": "", "sd": "", "breaks": ""})
+            continue
+        m, s = sc.index
+        bounds = (m - s, m + s, m + 1.5 * s) if kind == "status" else (m - s, m + s)
+        rows.append(
+            {
+                "year": y,
+                "scale_year": sc.year,
+                "mean": number(m, 3, lang=lang),
+                "sd": number(s, 3, lang=lang),
+                "breaks": "; ".join(number(b, 3, lang=lang) for b in bounds),
+            }
+        )
+    return rows
+
+
+def _class_counts(frame: pd.DataFrame, kind: str, years: list[int]) -> dict:
+    labels = STATUS_LABELS if kind == "status" else DYNAMICS_LABELS
+    name = fn.STATUS_CLASS if kind == "status" else fn.DYNAMICS_CLASS
+    per_year = {y: frame[yearly(name, y)].to_numpy(dtype="float64") for y in years}
+    rows = [
+        {"class": c, "text": _class_text(c, labels), "counts": [int((per_year[y] == c).sum()) for y in years]}
+        for c in sorted(labels)
+    ]
+    missing = [int(np.isnan(per_year[y]).sum()) for y in years]
+    return {"years": years, "rows": rows, "not_classified": missing}
+
+
+def _transition_dict(t: Transitions, keys_pos: dict, names, lang: str, limit: int) -> dict:
+    labels = STATUS_LABELS if t.kind == "status" else DYNAMICS_LABELS
+    classes = [int(c) for c in t.counts.index]
+    m = t.counts.to_numpy()
+    rows = [
+        {"class": c, "text": _class_text(c, labels), "counts": [int(v) for v in m[r]], "total": int(m[r].sum())}
+        for r, c in enumerate(classes)
+    ]
+    changes = []
+    for k, a, b in t.changes.itertuples(index=False):
+        pos = keys_pos.get(k)
+        name = "" if names is None or pos is None or names[pos] is None or pd.isna(names[pos]) else str(names[pos])
+        changes.append(
+            {
+                "key": str(k),
+                "name": name,
+                "from": int(a),
+                "from_text": _class_text(int(a), labels),
+                "to": int(b),
+                "to_text": _class_text(int(b), labels),
+                "direction": tr("more burdened", lang) if b > a else tr("less burdened", lang),
+            }
+        )
+    return {
+        "kind": t.kind,
+        "from_year": t.from_year,
+        "to_year": t.to_year,
+        "classes": [_class_text(c, labels) for c in classes],
+        "rows": rows,
+        "column_totals": [int(v) for v in m.sum(axis=0)],
+        "n": t.n,
+        "stayed": int(np.trace(m)),
+        "worse": t.worse,
+        "better": t.better,
+        "changed": len(changes),
+        "changes": changes[:limit],
+        "truncated": len(changes) > limit,
+    }
+
+
+def basis_text(result: SeriesResult, lang: str = "en") -> str:
+    if result.class_basis == "base_year":
+        return tr(
+            "base_year: every year on the scale of {year} (its indicators' means and standard deviations and its "
+            "index's class breaks), so that a move between classes is a real change of the values.",
+            lang,
+        ).format(year=result.base_year)
+    return tr(
+        "each_year: every year standardised and classed on its own units (as the MSS does): a class says where "
+        "a unit stands among the units of that year.",
+        lang,
+    )
+
+
+def dynamics_text(result: SeriesResult, lang: str = "en") -> str:
+    if result.dynamics_source == "change":
+        return tr(
+            "from the series itself: the change of the status indicators over {period} years "
+            "(value in year Y minus value in Y - {period}), standardised and summed as the status index.",
+            lang,
+        ).format(period=result.dynamics_period)
+    if result.dynamics_source == "catalogue":
+        return tr("from the change indicators of the catalogue (index = dynamics).", lang)
+    return tr("none (no change indicators and no period given).", lang)
+
+
+def series_report(result: SeriesResult, keys, names=None, lang: str = "en", limit: int = CHANGES_LIMIT) -> dict:
+    """The report's content: the method, the classes per year, the transition
+    tables between consecutive years and between the first and the last year,
+    and every unit that changed class (status and, where there is one, dynamics)."""
+    import datetime as _dt
+
+    keys = np.asarray(result.frame.index if keys is None else keys, dtype=object)
+    keys_pos = {k: i for i, k in enumerate(keys.tolist())}
+    kinds = [("status", result.years)]
+    if result.dynamics_years:
+        kinds.append(("dynamics", result.dynamics_years))
+    parts = []
+    for kind, years in kinds:
+        trans = [
+            _transition_dict(transitions(result.frame, a, b, keys=keys, kind=kind), keys_pos, names, lang, limit)
+            for a, b in transition_pairs(years)
+        ]
+        parts.append(
+            {
+                "kind": kind,
+                "title": tr("Status index" if kind == "status" else "Dynamics index", lang),
+                "years": years,
+                "scales": _scale_rows(result, kind, years, lang),
+                "counts": _class_counts(result.frame, kind, years),
+                "transitions": trans,
+            }
+        )
+    return {
+        "created": _dt.datetime.now().isoformat(timespec="seconds"),
+        "years": result.years,
+        "dynamics_years": result.dynamics_years,
+        "class_basis": result.class_basis,
+        "base_year": result.base_year,
+        "basis_text": basis_text(result, lang),
+        "dynamics_source": result.dynamics_source,
+        "dynamics_period": result.dynamics_period,
+        "dynamics_text": dynamics_text(result, lang),
+        "units": len(result.frame),
+        "parts": parts,
+        "limit": limit,
+        "notes": result.notes,
+        "warnings": result.warnings,
+    }
+
+
+register(
+    {
+        # composite series report (series_report, templates/composite_report.html)
+        "Class movements": "Klassenwechsel",
+        "Class basis": "Klassenbasis",
+        "Dynamics index": "Dynamikindex",
+        "Status index": "Statusindex",
+        "Classes per year": "Klassen je Jahr",
+        "not classified": "nicht klassifiziert",
+        "Scale per year": "Maßstab je Jahr",
+        "Year": "Jahr",
+        "Scale of": "Maßstab von",
+        "Mean of the index": "Mittelwert des Index",
+        "Standard deviation": "Standardabweichung",
+        "Class breaks": "Klassengrenzen",
+        "Transitions": "Übergänge",
+        "Units classified in both years": "In beiden Jahren klassifizierte Raumeinheiten",
+        "same class": "gleiche Klasse",
+        "more burdened": "stärker belastet",
+        "less burdened": "weniger belastet",
+        "Class in {year}": "Klasse {year}",
+        "Sum": "Summe",
+        "Units that changed class": "Raumeinheiten mit Klassenwechsel",
+        "No unit changed class.": "Keine Raumeinheit hat die Klasse gewechselt.",
+        "From": "Von",
+        "To": "Nach",
+        "Direction": "Richtung",
+        "Only the first {n} units are listed.": "Nur die ersten {n} Raumeinheiten sind aufgeführt.",
+        "Rows: class in the earlier year; columns: class in the later year; a higher class is more burdened.": (
+            "Zeilen: Klasse im früheren Jahr; Spalten: Klasse im späteren Jahr; eine höhere Klasse ist stärker "
+            "belastet."
+        ),
+        "Mean, standard deviation and class breaks (status: m - s, m + s, m + 1.5 s; dynamics: m - s, m + s) "
+        "of the index on the scale each year is measured against.": (
+            "Mittelwert, Standardabweichung und Klassengrenzen (Status: m - s, m + s, m + 1,5 s; Dynamik: m - s, "
+            "m + s) des Index auf dem Maßstab, an dem das Jahr gemessen wird."
+        ),
+        "base_year: every year on the scale of {year} (its indicators' means and standard deviations and its "
+        "index's class breaks), so that a move between classes is a real change of the values.": (
+            "base_year: jedes Jahr auf dem Maßstab von {year} (Mittelwerte und Standardabweichungen seiner "
+            "Indikatoren und Klassengrenzen seines Index), sodass ein Klassenwechsel eine tatsächliche "
+            "Veränderung der Werte ist."
+        ),
+        "each_year: every year standardised and classed on its own units (as the MSS does): a class says where "
+        "a unit stands among the units of that year.": (
+            "each_year: jedes Jahr für sich standardisiert und klassiert (wie im MSS): eine Klasse sagt, wo eine "
+            "Raumeinheit unter den Raumeinheiten dieses Jahres steht."
+        ),
+        "from the series itself: the change of the status indicators over {period} years "
+        "(value in year Y minus value in Y - {period}), standardised and summed as the status index.": (
+            "aus der Reihe selbst: die Veränderung der Statusindikatoren über {period} Jahre (Wert im Jahr Y "
+            "minus Wert in Y - {period}), standardisiert und summiert wie der Statusindex."
+        ),
+        "from the change indicators of the catalogue (index = dynamics).": (
+            "aus den Veränderungsindikatoren des Katalogs (Index = dynamics)."
+        ),
+        "none (no change indicators and no period given).": "keiner (keine Veränderungsindikatoren, kein Zeitraum).",
+        "Dynamics": "Dynamik",
+    }
+)
