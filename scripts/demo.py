@@ -140,10 +140,27 @@ def main() -> int:
             )
         elif step == "mss_reihe":
             log.step(f"MSS 2013, 2015, 2017, 2019 joined: {res['MATCHED']} units matched in 2019")
-        else:
+        elif step == "indikatoren_reihe":
+            log.step("indicators of every edition computed")
+        elif step == "beobachtung":
             log.step(f"early warning 2013-2019: {res['WATCHED']} units on the watch list")
+        else:
+            log.step(
+                f"status and dynamics index of every edition: {res['CLASSIFIED']} classified in 2019; "
+                "class movements in reports/klassenwechsel_2013_2019.html"
+            )
 
-    example_2006.series_pipeline(run, series_gpkg, os.path.join(series_out, "reports"), log=series_done)
+    series_reports = os.path.join(series_out, "reports")
+    example_2006.series_pipeline(run, series_gpkg, series_reports, log=series_done)
+
+    # 8. Goals and measures: an EXAMPLE register (invented measures in real units)
+    #    over the series: the goal status and the comparison with similar areas.
+    from sozialplanung_plugin import example_measures
+
+    def measures_done(step: str, res: dict) -> None:
+        log.step(f"{step}: written (reports/{step}.html)")
+
+    example_measures.measures_demo(run, series_gpkg, series_reports, log=measures_done)
     # Close every layer, so that the GeoPackage is checkpointed (no -wal/-shm files left).
     context.temporaryLayerStore().removeAllMapLayers()
     QgsProject.instance().removeAllMapLayers()

@@ -140,7 +140,7 @@ def join_series(run, units: str, tables: dict[int, str], output: str, report_fol
 
 
 #: the tables of the series GeoPackage, in the order they are written
-SERIES_TABLES = ("planungsraeume_2006", "mss_reihe", "beobachtung")
+SERIES_TABLES = ("planungsraeume_2006", "mss_reihe", "indikatoren_reihe", "beobachtung", "indizes_reihe")
 
 #: the early warning of the demo: a core indicator counts when it moved more
 #: than 1 standard deviation of all units' excess against the city in the
@@ -154,7 +154,7 @@ def series_pipeline(run, gpkg: str, report_folder: str | None = None, log=None) 
     a Processing algorithm writing a table of ``gpkg``: the repaired units, the
     series joined, the early warning. Returns {table: result}; ``log(step,
     result)`` is called after each step."""
-    units_table, joined, watch = SERIES_TABLES
+    units_table, joined, indicators, watch, indices = SERIES_TABLES
     folder = os.path.dirname(os.path.abspath(gpkg))
 
     def table(name: str) -> str:
@@ -173,9 +173,17 @@ def series_pipeline(run, gpkg: str, report_folder: str | None = None, log=None) 
     done(units_table, {"OUTPUT": units_2006(run, table(units_table))})
     tables = mss_tables(os.path.join(folder, "tabellen_bereinigt"))
     done(joined, join_series(run, layer_of(units_table), tables, table(joined), report_folder))
+    catalogue = series_catalogue()
+    done(
+        indicators,
+        run(
+            "sozialplanung:computeindicators",
+            {"INPUT": layer_of(joined), "CATALOGUE": catalogue, "KEY_FIELD": KEY, "OUTPUT": table(indicators)},
+        ),
+    )
     params = {
-        "INPUT": layer_of(joined),
-        "CATALOGUE": series_catalogue(),
+        "INPUT": layer_of(indicators),
+        "CATALOGUE": catalogue,
         "KEY_FIELD": KEY,
         "NAME_FIELD": "PLR_NAME",
         "OUTPUT": table(watch),
@@ -184,4 +192,22 @@ def series_pipeline(run, gpkg: str, report_folder: str | None = None, log=None) 
     if report_folder:
         params["REPORT"] = os.path.join(report_folder, "beobachtungsliste_2013_2019.html")
     done(watch, run("sozialplanung:monitoring", params))
+    # the status index of every edition on each edition's own distribution (as
+    # the MSS does), the dynamics from the change of the status shares over 2
+    # years (one edition to the next), and the class movements between them
+    params = {
+        "INPUT": layer_of(watch),
+        "CATALOGUE": catalogue,
+        "SERIES": True,
+        "CLASS_BASIS": "each_year",
+        "PERIOD": 2,
+        "POPULATION_FIELD": "inhabitants",
+        "MIN_POPULATION": 300,
+        "KEY_FIELD": KEY,
+        "NAME_FIELD": "PLR_NAME",
+        "OUTPUT": table(indices),
+    }
+    if report_folder:
+        params["REPORT"] = os.path.join(report_folder, "klassenwechsel_2013_2019.html")
+    done(indices, run("sozialplanung:compositeindex", params))
     return results

@@ -15,8 +15,9 @@ PERCENTAGE_POINTS = "Pp."
 def number(x: float, decimals: int = 1, signed: bool = False, lang: str = "de", zero_unsigned: bool = False) -> str:
     """``x`` rounded to ``decimals``: German 1.234,5 (default) or English
     1,234.5; ``signed``: a leading + for positive values; ``zero_unsigned``: a
-    value that rounds to zero prints without sign (0,0 instead of -0,0)."""
-    if signed and zero_unsigned and round(x, decimals) == 0:
+    value that rounds to zero prints without sign (0,0 instead of -0,0).
+    Unsigned, a value that rounds to zero never prints as -0,0."""
+    if round(x, decimals) == 0 and (zero_unsigned or not signed):
         x, signed = 0.0, False
     s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"
     return s.translate(_SWAP) if lang == "de" else s

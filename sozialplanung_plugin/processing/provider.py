@@ -11,6 +11,8 @@ from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
+from sozialplanung_plugin.processing.measure_effects import MeasureEffects
+from sozialplanung_plugin.processing.measure_goals import MeasureGoals
 from sozialplanung_plugin.processing.monitoring import Monitoring
 from sozialplanung_plugin.processing.overview_maps import OverviewMaps
 from sozialplanung_plugin.processing.profile_atlas import ProfileAtlas
@@ -22,6 +24,7 @@ PROVIDER_ID = "sozialplanung"
 def algorithm_classes() -> list[type]:
     classes = [JoinIndicators]
     classes += [ComputeIndicators, ClassifyBurden, CompositeIndex, Monitoring]
+    classes += [MeasureGoals, MeasureEffects]
     classes += [Suppress]
     classes += [ProfileAtlas, OverviewMaps]
     return classes
