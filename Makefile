@@ -10,7 +10,7 @@ BUILD := build/$(PLUGIN)
 DIST := dist/$(PLUGIN).zip
 STAMP := .make
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv \
-	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip python3-scipy
+	pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip python3-scipy postgresql postgresql-postgis
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
@@ -109,6 +109,7 @@ bench: $(BUILD)/metadata.txt
 	PYTHONPATH=build $(PY) bench/bench_join.py
 	PYTHONPATH=build $(PY) bench/bench_indicators.py
 	PYTHONPATH=build $(PY) bench/bench_monitoring.py
+	PYTHONPATH=build $(PY) bench/bench_datapath.py
 	PYTHONPATH=build $(PY) bench/bench_atlas.py
 
 # --- code quality and translations --------------------------------------

@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters import columnar
 from sozialplanung_plugin.core.errors import CanceledError
 
 KIND_TO_TYPE = {
@@ -248,9 +249,9 @@ class CompleteOrNothing:
     Create the sink through this object and write to ``self.sink``; call
     ``discard()`` when the algorithm fails or is canceled after the sink was
     created: the sink is closed and a file that did not exist before the run
-    is removed (a table inside an existing GeoPackage, PostGIS or a memory
-    layer cannot be removed this way; the error message says the output is
-    incomplete)."""
+    is removed, as is a table that this run added to an existing GeoPackage
+    (a PostGIS table or a memory layer cannot be removed this way; the error
+    message says the output is incomplete)."""
 
     def __init__(self, alg, parameters, name, context, fields, wkb_type, crs):
         dest = alg.parameterAsOutputLayer(parameters, name, context)
@@ -260,11 +261,48 @@ class CompleteOrNothing:
         if self.path and "|" in self.path:
             self.path = self.path.split("|")[0]
         self.existed = bool(self.path) and os.path.exists(self.path)
+        self.new_table = _new_gpkg_table(dest)
         self.sink, self.dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
 
     def discard(self) -> bool:
-        """Close the sink and remove the partial file; True if it was removed."""
+        """Close the sink and remove the partial file or table; True if it was removed."""
         self.sink = None  # the only reference: closes the writer
+        if self.new_table is not None:
+            return _drop_gpkg_table(*self.new_table)
         if not self.path or self.existed:
             return False
         return remove_with_sidecars(self.path)
+
+
+def _new_gpkg_table(dest: str | None) -> tuple[str, str] | None:
+    """(file, table) when ``dest`` names a table not yet in an existing GeoPackage."""
+    if not dest or not dest.startswith("ogr:"):
+        return None
+    path, table = columnar.file_and_table(dest)
+    if not table or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 0)
+    if ds is None:
+        return None
+    try:
+        names = {ds.GetLayer(i).GetName().lower() for i in range(ds.GetLayerCount())}
+    finally:
+        ds = None
+    return None if table.lower() in names else (path, table)
+
+
+def _drop_gpkg_table(path: str, table: str) -> bool:
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 1)
+    if ds is None:
+        return False
+    try:
+        for i in range(ds.GetLayerCount()):
+            if ds.GetLayer(i).GetName().lower() == table.lower():
+                return ds.DeleteLayer(i) == 0
+        return False
+    finally:
+        ds = None

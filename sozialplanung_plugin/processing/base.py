@@ -10,6 +10,8 @@ names the file, row, field or key.
 
 from __future__ import annotations
 
+import os
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -24,8 +26,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from sozialplanung_plugin import compat, translation
-from sozialplanung_plugin.adapters import styles
-from sozialplanung_plugin.adapters.layers import CompleteOrNothing, fields_with, source_frame, write_with_columns
+from sozialplanung_plugin.adapters import columnar, styles
+from sozialplanung_plugin.adapters.layers import (
+    CompleteOrNothing,
+    fields_with,
+    python_rows,
+    source_frame,
+    write_with_columns,
+)
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
@@ -161,6 +169,11 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                     "format (e.g. FlatGeobuf .fgb or a temporary layer)."
                 ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
             )
+        known, origin = getattr(self, "_columnar", (None, None))
+        if origin is not None and known is source and features is None and not columnar_off() and ".gpkg" in low:
+            dest_id = self._write_columnar(parameters, context, origin, out_fields, columns, kinds, feedback)
+            if dest_id is not None:
+                return dest_id
         out = CompleteOrNothing(
             self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
         )
@@ -174,6 +187,38 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
         return out.dest_id
 
+    def _write_columnar(self, parameters, context, origin, out_fields, columns, kinds, feedback):
+        """The SQL path of write_output (adapters/columnar.py) for a GeoPackage
+        input and output: the output table is created by QGIS as always, then
+        filled inside SQLite in one transaction. None when the tables are not
+        as the path needs them (nothing is written then; the generic path
+        creates the output anew)."""
+        source = self._columnar[0]
+        out = CompleteOrNothing(
+            self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
+        )
+        if out.sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        out.sink = None  # QGIS created the table (fields, geometry column, spatial index); closed
+        dest = columnar.gpkg_destination(out.dest_id)
+        if dest is None:
+            out.discard()
+            return None
+        try:
+            if feedback is not None and feedback.isCanceled():
+                raise CanceledError()
+            rows = python_rows(columns, kinds)
+            columnar.write_gpkg(origin, dest, out_fields.names(), columns, rows)
+        except columnar.ColumnarUnavailableError:
+            out.discard()
+            return None
+        except BaseException:
+            out.discard()  # outputs are written completely or not at all
+            raise
+        if feedback is not None:
+            feedback.setProgress(100.0)
+        return out.dest_id
+
     @staticmethod
     def warn(feedback, text: str) -> None:
         if feedback is None:
@@ -183,6 +228,11 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         else:
             feedback.reportError(text, False)
 
+
+
+def columnar_off() -> bool:
+    """SOZIALPLANUNG_COLUMNAR=0 reads and writes every layer feature by feature (to compare both paths)."""
+    return os.environ.get("SOZIALPLANUNG_COLUMNAR") == "0"
 
 TABLE_PATTERNS = "(*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
 SQLITE_MAX_COLUMNS = 2000  # SQLite's default column limit, which GeoPackage inherits (fid and geometry included)
@@ -261,6 +311,9 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        # a plain GeoPackage table is read column by column (adapters/columnar.py)
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        self._columnar = (source, columnar.gpkg_table(layer, parameters.get(self.INPUT)))
         return source
 
     def read_catalogue(self, parameters, context) -> Catalogue:
@@ -304,7 +357,13 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         return list(cs.population_columns(rule.population_field, names).values()), rule
 
     def frame(self, source, columns, feedback):
-        return source_frame(source, [c for c in dict.fromkeys(columns) if c], feedback)
+        names = [c for c in dict.fromkeys(columns) if c]
+        known, origin = getattr(self, "_columnar", (None, None))
+        if origin is not None and known is source and not columnar_off():
+            data = columnar.read_frame(origin, names)
+            if data is not None and len(data) == source.featureCount():
+                return data
+        return source_frame(source, names, feedback)
 
     @staticmethod
     def progress(feedback):
