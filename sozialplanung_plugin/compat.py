@@ -283,3 +283,26 @@ def classification_ranges(method, layer, field_name: str, count: int) -> list:
 LAYOUT_LOSSLESS_IMAGES = _moved(
     "LayoutRenderFlag", "LosslessImageRendering", lambda: QgsLayoutRenderContext.Flag.FlagLosslessImageRendering
 )
+
+
+# --- unit systems (areal aggregation and interpolation) ---
+GEOMETRY_POINT = _moved("GeometryType", "Point", lambda: _core.QgsWkbTypes.GeometryType.PointGeometry)
+SOURCE_VECTOR_POINT = _moved("ProcessingSourceType", "VectorPoint", lambda: QgsProcessing.SourceType.TypeVectorPoint)
+
+
+# --- facility supply (network distances, adapters/facilities.py) ---
+SOURCE_VECTOR_LINE = _moved("ProcessingSourceType", "VectorLine", lambda: QgsProcessing.SourceType.TypeVectorLine)
+WKB_POINT = _moved("WkbType", "Point", lambda: QgsWkbTypes.Type.Point)
+
+
+def network_both_directions():
+    """QgsVectorLayerDirector's "both directions" (imported on use: qgis.analysis is not needed elsewhere)."""
+    from qgis.analysis import QgsVectorLayerDirector
+
+    direction = getattr(QgsVectorLayerDirector, "Direction", None)
+    return direction.DirectionBoth if direction is not None else QgsVectorLayerDirector.DirectionBoth
+
+
+# --- PostGIS and the yearly history (sozialplanung:archive) --------------------
+#: the running QGIS's version as text, recorded with every archived year (not a switch)
+QGIS_RELEASE: str = Qgis.version()

@@ -10,6 +10,7 @@ from sozialplanung_plugin.paths import icon_path
 from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
+from sozialplanung_plugin.processing.facility_supply import FacilitySupply
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
 from sozialplanung_plugin.processing.measure_effects import MeasureEffects
 from sozialplanung_plugin.processing.measure_goals import MeasureGoals
@@ -24,6 +25,7 @@ PROVIDER_ID = "sozialplanung"
 def algorithm_classes() -> list[type]:
     classes = [JoinIndicators]
     classes += [ComputeIndicators, ClassifyBurden, CompositeIndex, Monitoring]
+    classes += [FacilitySupply]
     classes += [MeasureGoals, MeasureEffects]
     classes += [Suppress]
     classes += [ProfileAtlas, OverviewMaps]

@@ -1,0 +1,60 @@
+# ruff: noqa: E501
+"""The German of the supply texts (reports, warnings, reasons)."""
+
+from __future__ import annotations
+
+from .. import i18n
+
+i18n.register(
+    {
+        "Supply report": "Bericht zur Angebotsversorgung",
+        "Method": "Methode",
+        "count": "Zählung",
+        "catchment": "Einzugsbereich (2SFCA)",
+        "Distance": "Entfernung",
+        "Demand points": "Nachfragepunkte",
+        "Categories": "Kategorien",
+        "Category": "Kategorie",
+        "Target population field": "Feld der Zielbevölkerung",
+        "Facilities": "Einrichtungen",
+        "Capacity": "Kapazität",
+        "without capacity": "ohne Kapazität",
+        "Target population": "Zielbevölkerung",
+        "Units without target population": "Raumeinheiten ohne Zielbevölkerung",
+        "City per 1,000": "Stadt je 1.000",
+        "Mean access per 1,000": "mittlere Erreichbarkeit je 1.000",
+        "Burdened units below the city's supply": "Belastete Raumeinheiten unter der Versorgung der Stadt",
+        "Burdened": "Belastet",
+        "Lowest ratio (city = 100)": "niedrigstes Verhältnis (Stadt = 100)",
+        "Reason": "Begründung",
+        "No burdened unit is below the city's supply.": "Keine belastete Raumeinheit liegt unter der Versorgung der Stadt.",
+        "No burden fields (burden_code/burden_class or status_class): supply gaps not assessed.": "Keine Belastungsfelder (burden_code/burden_class oder status_class): Versorgungslücken nicht bewertet.",
+        "Facility rows not used": "Nicht verwendete Einrichtungszeilen",
+        "Possible duplicates (same category within 5 m)": "Mögliche Dubletten (gleiche Kategorie im Abstand bis 5 m)",
+        "Other": "Andere",
+        "same id": "gleiche ID",
+        "Facilities outside every unit": "Einrichtungen außerhalb aller Raumeinheiten",
+        "Facilities without capacity": "Einrichtungen ohne Kapazitätsangabe",
+        "Not yet open": "Noch nicht eröffnet",
+        "Opening year": "Eröffnungsjahr",
+        "Units at their representative point (no population point inside)": "Raumeinheiten an ihrem Lagepunkt (kein Bevölkerungspunkt darin)",
+        "Unit": "Raumeinheit",
+        "Id": "ID",
+        "no category": "keine Kategorie",
+        "no usable coordinates": "keine verwendbaren Koordinaten",
+        "category not in DEMAND": "Kategorie nicht in DEMAND",
+        "capacity missing": "Kapazität fehlt",
+        "no geometry": "keine Geometrie",
+        "multipoint: first point used": "Multipunkt: erster Punkt verwendet",
+        "cannot be transformed into the units' CRS": "nicht in das KBS der Raumeinheiten transformierbar",
+        "{n} facility row(s) could not be used (see the report).": "{n} Einrichtungszeile(n) konnten nicht verwendet werden (siehe Bericht).",
+        "{n} facility point(s) lie outside every unit: counted in no unit, but they serve the catchments and distances.": "{n} Einrichtung(en) liegen außerhalb aller Raumeinheiten: in keiner Raumeinheit gezählt, aber in Einzugsbereichen und Entfernungen berücksichtigt.",
+        "{n} pair(s) of facilities of one category lie within 5 m of each other; all are counted (see the report).": "{n} Paar(e) von Einrichtungen einer Kategorie liegen höchstens 5 m auseinander; alle werden gezählt (siehe Bericht).",
+        "{n} facility(ies) have no capacity: counted, but the capacity of their unit is missing.": "{n} Einrichtung(en) ohne Kapazitätsangabe: gezählt, die Kapazität ihrer Raumeinheit fehlt aber.",
+        "Facility categories not in DEMAND (not used): {names}": "Einrichtungskategorien, die nicht in DEMAND stehen (nicht verwendet): {names}",
+        "No facility of category {c}.": "Keine Einrichtung der Kategorie {c}.",
+        "City = Σ capacity / Σ target population × 1,000 over the units where both are known.": "Stadt = Σ Kapazität / Σ Zielbevölkerung × 1.000 über die Raumeinheiten, in denen beide bekannt sind.",
+        "Burden rule": "Belastungsregel",
+        "Pairs within reach": "Paare im Umkreis",
+    }
+)
