@@ -123,6 +123,15 @@ def main() -> int:
     )
     log.step(f"overview maps: {res['PAGES']} pages")
 
+    # 6b. Kita places against the children under 6, by Planungsraum: count and
+    #     catchment (2SFCA), the supply gaps of the particularly burdened units.
+    from sozialplanung_plugin import example_supply
+
+    def supply_done(method: str, res: dict) -> None:
+        log.step(f"Kita supply ({method}): {res['SUPPLY_GAPS']} burdened units below the city's supply")
+
+    example_supply.kita_supply(run, gpkg, os.path.join(out, "kita_versorgung"), log=supply_done)
+
     # 7. The series 2013-2019 on the 447 old Planungsräume (LOR 2006-2020):
     #    the units with their key defects repaired, the four MSS editions
     #    joined as <column>_<edition>, the early warning.

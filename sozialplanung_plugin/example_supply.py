@@ -28,8 +28,8 @@ def kitas() -> str:
 
 
 def kita_supply(run, pipeline_gpkg: str, output_folder: str, log=None) -> dict:
-    """Run sozialplanung:facilitysupply twice (count, catchment within 500 m) on the
-    pipeline's joined units, with the burden of its table "belastung"; outputs into
+    """Run sozialplanung:facilitysupply twice (count, catchment within DISTANCE) on the
+    pipeline's protected units, with the burden of its table "belastung"; outputs into
     ``output_folder``/kita_versorgung.gpkg (tables kita_versorgung, kita_einzugsbereich and
     the Kita points "kitas")
     and one HTML report per method. Returns {method: result of the algorithm}."""
@@ -38,7 +38,7 @@ def kita_supply(run, pipeline_gpkg: str, output_folder: str, log=None) -> dict:
     results = {}
     for method, table in TABLES.items():
         params = {
-            "UNITS": f"{pipeline_gpkg}|layername=daten_verknuepft",
+            "UNITS": f"{pipeline_gpkg}|layername=daten_geschuetzt",  # after data protection
             "KEY_FIELD": "PLR_ID",
             "NAME_FIELD": "PLR_NAME",
             "FACILITIES": kitas(),
