@@ -7,10 +7,12 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from sozialplanung_plugin.paths import icon_path
+from sozialplanung_plugin.processing.aggregate_units import AggregateUnits
 from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
 from sozialplanung_plugin.processing.facility_supply import FacilitySupply
+from sozialplanung_plugin.processing.interpolate_units import InterpolateUnits
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
 from sozialplanung_plugin.processing.measure_effects import MeasureEffects
 from sozialplanung_plugin.processing.measure_goals import MeasureGoals
@@ -24,6 +26,7 @@ PROVIDER_ID = "sozialplanung"
 
 def algorithm_classes() -> list[type]:
     classes = [JoinIndicators]
+    classes += [AggregateUnits, InterpolateUnits]
     classes += [ComputeIndicators, ClassifyBurden, CompositeIndex, Monitoring]
     classes += [FacilitySupply]
     classes += [MeasureGoals, MeasureEffects]
