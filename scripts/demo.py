@@ -64,7 +64,7 @@ def main() -> int:
         return f"{gpkg}|layername={name}"
 
     def done(step: str, res: dict) -> None:
-        if step == "daten_verknuepft":
+        if step in ("daten_verknuepft", "daten_erweitert"):
             return
         if step == "daten_geschuetzt":
             log.step(
@@ -90,7 +90,27 @@ def main() -> int:
             f"{res['ROWS_WITHOUT_UNIT']} rows without unit"
         )
 
-    example.pipeline(run, gpkg, report_folder=os.path.join(out, "reports"), log=done, join_log=joined)
+    # 1b. The population of 2016 and 2018, published on the 447 old Planungsräume,
+    #     carried onto the 542 new ones by area (interpolateunits), so that the
+    #     population series 2016-2024 runs on one unit system.
+    from sozialplanung_plugin import example_2006, example_reform
+
+    def carry(joined_layer: str, output: str) -> dict:
+        old = example_2006.units_2006(run, "TEMPORARY_OUTPUT")
+        res = example_reform.carry_population(
+            run, old, joined_layer, output, os.path.join(out, "reports", "bevoelkerung_2016_2018_auf_plr2021.html")
+        )
+        est = res["estimates"]["inhabitants_2016"]
+        log.step(
+            f"population 2016 and 2018 carried from 447 old onto 542 new Planungsräume: district totals within "
+            f"{res['max_diff_pct']:.3f} % (limit {example_reform.TOLERANCE_PCT} %); {est['exact']} units exact, "
+            f"{est['partly']} partly and {est['mostly']} mostly estimated (<field>_est)"
+        )
+        if not res["ok"]:
+            raise SystemExit("the carried district totals differ from the old ones by more than the limit")
+        return res
+
+    example.pipeline(run, gpkg, report_folder=os.path.join(out, "reports"), log=done, join_log=joined, extend=carry)
     catalogue = os.path.join(ex, "katalog_berlin.csv")
     # 6. For ward meetings and committees: the district profile atlas (cover with the
     #    overview map, ranked list, one page per Planungsraum) and the overview maps.
@@ -135,7 +155,6 @@ def main() -> int:
     # 7. The series 2013-2019 on the 447 old Planungsräume (LOR 2006-2020):
     #    the units with their key defects repaired, the four MSS editions
     #    joined as <column>_<edition>, the early warning.
-    from sozialplanung_plugin import example_2006
 
     series_out = os.path.join(out, "berlin_2006")
     os.makedirs(os.path.join(series_out, "reports"), exist_ok=True)

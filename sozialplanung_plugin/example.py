@@ -59,14 +59,20 @@ def join_all(run, output: str, years=YEARS, context: bool = True, report_folder:
 
 #: the demo's rule: the six MSS indicators are the core, 2 of them 1 sd above the city
 PIPELINE_TABLES = ("daten_verknuepft", "daten_geschuetzt", "indikatoren", "belastung", "sozialmonitoring")
+EXTENDED = "daten_erweitert"
 
 
-def pipeline(run, gpkg: str, years=YEARS, report_folder: str | None = None, log=None, join_log=None) -> dict:
+def pipeline(
+    run, gpkg: str, years=YEARS, report_folder: str | None = None, log=None, join_log=None, extend=None
+) -> dict:
     """The main job on the example, each step a Processing algorithm writing a
     table of ``gpkg``: join every table, suppress small counts (before anything
     is computed), indicators, the burden rule, the MSS status/dynamics index.
     Returns {table name: result of its algorithm}; ``log(step, result)`` is
-    called after each step, ``join_log(table, result)`` after each join."""
+    called after each step, ``join_log(table, result)`` after each join.
+    ``extend(joined layer, output) -> result`` may add fields to the joined
+    units before anything else (the demo carries the population of 2016 and
+    2018 from the old units onto them); its table is "daten_erweitert"."""
     catalogue = paths.example("katalog_berlin.csv")
 
     def table(name: str) -> str:
@@ -86,6 +92,11 @@ def pipeline(run, gpkg: str, years=YEARS, report_folder: str | None = None, log=
     results[joined] = join_all(run, table(joined), years=years, report_folder=report_folder, log=join_log)
     if log is not None:
         log(joined, results[joined])
+    if extend is not None:
+        results[EXTENDED] = extend(layer_of(joined), table(EXTENDED))
+        if log is not None:
+            log(EXTENDED, results[EXTENDED])
+        joined = EXTENDED
     step(
         protected,
         "sozialplanung:suppress",

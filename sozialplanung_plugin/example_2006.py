@@ -62,7 +62,7 @@ def units_2006(run, output: str) -> str:
     """Write the 447 old Planungsräume with the key repaired (see the module
     text) to ``output``: fields PLR_ID, PLR_NAME, BEZ (2 digits), BEZ_NAME.
     ``run(alg, params)`` runs an algorithm (processing.run with a context).
-    Returns ``output``."""
+    Returns the output layer (its source, or the layer for a temporary output)."""
     fields = [
         {"name": KEY, "type": 10, "length": 8, "precision": 0, "expression": _KEY_EXPRESSION},
         {"name": "PLR_NAME", "type": 10, "length": 80, "precision": 0, "expression": _NAME_EXPRESSION},
@@ -70,8 +70,7 @@ def units_2006(run, output: str) -> str:
         {"name": "BEZ_NAME", "type": 10, "length": 40, "precision": 0, "expression": '"BEZIRKSNAM"'},
     ]
     fixed = run("native:refactorfields", {"INPUT": raw_units(), "FIELDS_MAPPING": fields, "OUTPUT": "memory:"})
-    run("native:dissolve", {"INPUT": fixed["OUTPUT"], "FIELD": [KEY], "OUTPUT": output})
-    return output
+    return run("native:dissolve", {"INPUT": fixed["OUTPUT"], "FIELD": [KEY], "OUTPUT": output})["OUTPUT"]
 
 
 def _no_data_row(row: dict, columns: list[str]) -> bool:

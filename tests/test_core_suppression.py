@@ -371,6 +371,20 @@ def test_errors_name_the_field(frame, counts, message):
         run(frame, counts)
 
 
+def test_estimated_counts_may_be_fractional_where_they_are_estimates():
+    """A count carried between unit systems (interpolateunits: ``x_est`` > 0)
+    is fractional where estimated and still protected; where it is exact
+    (``x_est`` = 0) it must be a whole number."""
+    df = pd.DataFrame({"x": [2.4, 12.5, 30.0, 41.0], "x_est": [0.3, 1.0, 0.0, 0.0]})
+    _, pub = run(df, ["x"])
+    assert math.isnan(pub["x"][0]) and pub[fn.supp_of("x")][0] == "primary"  # 2.4 < 3: withheld like 2
+    assert pub[fn.supp_of("x")][1] == "secondary"  # the total is known: one more cell at least
+    assert pub["x"][3] == 41.0
+    bad = df.assign(x_est=[0.3, 0.0, 0.0, 0.0])
+    with pytest.raises(cs.SuppressionError, match="holds 12.5 for unit 1: not a whole number"):
+        run(bad, ["x"])
+
+
 def test_rule_errors():
     df = pd.DataFrame({"x": [1.0, 5]})
     with pytest.raises(cs.SuppressionError, match="POPULATION_FIELD"):

@@ -143,3 +143,11 @@ PA_BARS = "pa_bars"
 def pa_column(column: str) -> str:
     """A column of the printed indicator table (one line per table line): ``pa_col_value`` ..."""
     return f"pa_col_{column}"
+
+
+#: the share of a value that is an estimate (interpolateunits): ``<field>_est``
+EST = "_est"
+
+
+def estimate_of(name: str) -> str:
+    return name + EST

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .. import fields as fn
 from ..errors import UserError
 
 METHODS = ("aggregate", "area", "population")
@@ -19,7 +20,7 @@ STRADDLE_SHARE = 0.01
 #: signs chosen first when a target depends on several missing cells
 SIGN_PRIORITY = ("*", ".", "/", "x", "…", "()", "k.A.")
 TRUE_ZERO_SIGN = "-"
-EST = "_est"
+EST = fn.EST
 #: a value with at most this share of estimate counts as exact in the summaries (slivers)
 EXACT_SHARE = 0.01
 NOTE = "_note"
@@ -39,7 +40,7 @@ class ArealError(UserError):
 
 
 def est_of(name: str) -> str:
-    return name + EST
+    return fn.estimate_of(name)
 
 
 def note_of(name: str) -> str:

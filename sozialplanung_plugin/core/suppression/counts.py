@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import fields as fn
 from ..signs import parse_column
 from .plan import Breakdown
 from .rule import PRIMARY, SuppressionError, SuppressionRule
@@ -43,11 +44,18 @@ def count_table(frame: pd.DataFrame, counts: list[str], group_field: str | None,
 
 
 def _check_counts(frame: pd.DataFrame, counts: list[str], unit_labels) -> np.ndarray:
-    """The count fields as a float array (field, unit): whole numbers >= 0 or NaN."""
+    """The count fields as a float array (field, unit): whole numbers >= 0 or NaN.
+    A count moved between unit systems by interpolateunits (``<field>_est``
+    beside it) may be fractional where it is an estimate."""
     vals = np.empty((len(counts), len(frame)), dtype="float64")
     for j, c in enumerate(counts):
         x = _numbers(frame[c], c)
-        _check_whole(x, c, unit_labels)
+        est = fn.estimate_of(c)
+        if est in frame.columns:
+            estimated = frame[est].to_numpy(dtype="float64") > 0
+            _check_whole(np.where(estimated, np.round(x), x), c, unit_labels)
+        else:
+            _check_whole(x, c, unit_labels)
         vals[j] = x
     return vals
 
@@ -109,10 +117,14 @@ def group_codes(frame: pd.DataFrame, group_field: str | None, warnings: list) ->
 
 def primary_state(values: np.ndarray, rule: SuppressionRule) -> np.ndarray:
     """The state of every cell after primary suppression: PRIMARY where the
-    value lies within the primary bounds, else 0 (published)."""
-    lo_p, hi_p = rule.primary_bounds
+    value lies within the primary bounds, else 0 (published). For whole
+    counts that is ``lo <= x <= hi``; an estimated (fractional) count is
+    primary when it lies below MIN_COUNT and above 0 (or is 0 with zeros
+    withheld), so that 2.4 estimated persons are withheld like 2."""
     with np.errstate(invalid="ignore"):
-        prim = ~np.isnan(values) & (values <= hi_p) & (values >= lo_p)
+        low_enough = values < float(rule.min_count)
+        high_enough = (values >= 0) if rule.suppress_zeros else (values > 0)
+        prim = ~np.isnan(values) & low_enough & high_enough
     state = np.zeros(values.shape, dtype=np.int8)
     state[prim] = PRIMARY
     return state

@@ -199,6 +199,7 @@ def input_fields(
         want += derived_field_names(ic.id, columns) + list(ic.rates.values())
     want += unit_field_names(catalogue, columns)
     want += [c for w in list(want) for c in (fn.sign_of(w), fn.supp_of(w)) if c in cols]
+    want += [fn.estimate_of(c) for c in plan.counts if fn.estimate_of(c) in cols]  # estimated counts
     if rule.group_field:
         want.append(rule.group_field)
     if rule.min_population > 0:
