@@ -1,6 +1,8 @@
 """No text runs over other text on any printed page: the Berlin profile atlas
 (cover, ranked list, 542 profiles; and a landscape atlas, where the locator is
-an inset in the map) and the overview maps (landscape and portrait), read back
+an inset in the map) and the overview maps (landscape and portrait), and the
+monitoring parts (sparklines, early warning, comparison column, watch list,
+maps of changes) in landscape, on A3 and in portrait, read back
 with ``pdftotext -bbox-layout``. Two word boxes of a page may touch but not
 overlap by more than TOLERANCE points in both directions. This catches a scale
 bar over map labels, table rows that drift off their stripes into the
@@ -16,6 +18,7 @@ import warnings
 
 import numpy as np
 import pytest
+from test_print_monitoring import FILTER, monitored  # noqa: F401 (fixture)
 from test_profile_atlas import CATALOGUE, berlin  # noqa: F401 (fixture)
 
 TOLERANCE = 0.3  # pt
@@ -111,6 +114,71 @@ def test_no_text_overlaps_other_text(pdfs, name):
     assert all(pages), "a page without text"
     bad = report(doc["pdf"])
     assert not bad, f"{name}: text over text on {len(bad)} of {len(pages)} pages:\n" + "\n".join(bad[:30])
+
+
+@pytest.fixture(scope="module")
+def monitoring_pdfs(monitored, provider, tmp_path_factory):  # noqa: F811
+    """The monitoring parts (sparklines, early warning, the district's column,
+    the watch list, maps of changes and of the watch flag): portrait,
+    landscape and A3 atlas, landscape and portrait maps."""
+    folder = tmp_path_factory.mktemp("overlap_monitoring")
+    atlas = {
+        "INPUT": monitored["layer"],
+        "CATALOGUE": CATALOGUE,
+        "NAME_FIELD": "PLR_NAME",
+        "KEY_FIELD": "PLR_ID",
+        "FILTER": FILTER,
+        "COMPARE_LABELS": "BEZ=Bezirk",
+        "TITLE": "Berlin 2024",
+    }
+    runs = {
+        "monitoring atlas": ("sozialplanung:profileatlas", atlas),
+        "monitoring atlas landscape": ("sozialplanung:profileatlas", {**atlas, "ORIENTATION": "landscape"}),
+        "monitoring atlas A3": ("sozialplanung:profileatlas", {**atlas, "PAGE_SIZE": "A3"}),
+        "monitoring maps": (
+            "sozialplanung:overviewmaps",
+            {
+                "INPUT": monitored["layer"],
+                "CATALOGUE": monitored["catalogue"],
+                "FIELDS": ["u6_excess_2024", "ue65_chg_2023", "watch_flag"],
+            },
+        ),
+        "monitoring maps portrait": (
+            "sozialplanung:overviewmaps",
+            {
+                "INPUT": monitored["layer"],
+                "CATALOGUE": monitored["catalogue"],
+                "FIELDS": ["u6_excess_2024", "ue65_slope", "watch_flag"],
+                "ORIENTATION": "portrait",
+            },
+        ),
+    }
+    out = {}
+    for name, (alg, params) in runs.items():
+        path = str(folder / (name.replace(" ", "_") + ".pdf"))
+        res, deprecated = run_recording(alg, {**params, "OUTPUT_PDF": path})
+        out[name] = {"pdf": res["OUTPUT_PDF"], "pages": res["PAGES"], "deprecated": deprecated}
+    return out
+
+
+MONITORING_RUNS = [
+    "monitoring atlas",
+    "monitoring atlas landscape",
+    "monitoring atlas A3",
+    "monitoring maps",
+    "monitoring maps portrait",
+]
+
+
+@pytest.mark.parametrize("name", MONITORING_RUNS)
+def test_no_text_overlaps_in_the_monitoring_parts(monitoring_pdfs, name):
+    doc = monitoring_pdfs[name]
+    pages = page_words(doc["pdf"])
+    assert len(pages) == doc["pages"]
+    assert all(pages), "a page without text"
+    bad = report(doc["pdf"])
+    assert not bad, f"{name}: text over text on {len(bad)} of {len(pages)} pages:\n" + "\n".join(bad[:30])
+    assert not doc["deprecated"], "\n".join(sorted(set(doc["deprecated"])))
 
 
 def test_print_code_starts_no_deprecation_warning(pdfs):

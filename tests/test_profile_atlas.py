@@ -73,8 +73,9 @@ def pdf_page_count(path: str) -> int:
 
 
 def de(x: float, decimals: int, signed: bool = False) -> str:
-    """German number text, computed independently of the plugin."""
-    if signed and round(x, decimals) == 0:
+    """German number text, computed independently of the plugin; a value
+    that rounds to zero prints as 0 without a sign (never -0,00)."""
+    if round(x, decimals) == 0:
         signed = False
         x = 0.0
     s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"

@@ -58,6 +58,26 @@ PURPLES = {
     9: ["#fcfbfd", "#efedf5", "#dadaeb", "#bcbddc", "#9e9ac8", "#807dba", "#6a51a3", "#54278f", "#3f007d"],
 }
 PALETTES = {"YlOrRd": YLORRD, "Purples": PURPLES}
+# ColorBrewer diverging, colour-blind safe, 7 classes from one end to the other
+# (the middle one light grey): RdBu for changes with a direction (red = adverse,
+# blue = favourable, as the bars of the profile page), PuOr for changes without one.
+RDBU7 = ["#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"]
+PUOR7 = ["#b35806", "#f1a340", "#fee0b6", "#f7f7f7", "#d8daeb", "#998ec3", "#542788"]
+
+
+def diverging_colour(level: int, polarity: int, side: int = 3) -> QColor:
+    """The colour of class ``level`` (-side..side, 0 = unchanged) of a map of
+    changes: with polarity +1 a rise is adverse (red), with -1 a fall; with 0
+    orange for a rise and purple for a fall. Fewer classes per side take the
+    stronger colours."""
+    table = PUOR7 if polarity == 0 else RDBU7
+    k = max(-3, min(3, round(level * 3 / max(side, 1))))
+    if level and k == 0:
+        k = 1 if level > 0 else -1
+    up = polarity >= 0
+    return QColor(table[3 - k] if up else table[3 + k])
+
+
 NEUTRAL_FILL = "#e3e3e3"
 NEUTRAL_HATCH = "#969696"
 OUTLINE = "#6e6e6e"

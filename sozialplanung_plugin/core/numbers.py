@@ -17,6 +17,7 @@ def number(x: float, decimals: int = 1, signed: bool = False, lang: str = "de", 
     1,234.5; ``signed``: a leading + for positive values; ``zero_unsigned``: a
     value that rounds to zero prints without sign (0,0 instead of -0,0).
     Unsigned, a value that rounds to zero never prints as -0,0."""
+    x = float(x)  # Python's correctly rounded round(), not numpy's (which rounds 0.05 to 0.0)
     if round(x, decimals) == 0 and (zero_unsigned or not signed):
         x, signed = 0.0, False
     s = f"{x:+,.{decimals}f}" if signed else f"{x:,.{decimals}f}"

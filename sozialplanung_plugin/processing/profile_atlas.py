@@ -43,6 +43,7 @@ class ProfileAtlas(PrintAlgorithm):
     OUTPUT_HTML = "OUTPUT_HTML"
     OUTPUT_PROJECT = "OUTPUT_PROJECT"
     PROFILES = "PROFILES"
+    COMPARE_LABELS = "COMPARE_LABELS"
 
     def displayName(self):  # noqa: N802
         return self.tr("District profile atlas (Sozialraumprofile)")
@@ -66,6 +67,12 @@ class ProfileAtlas(PrintAlgorithm):
             "of the value's ratio to the city-wide value (city = 100; solid dark in the adverse direction, "
             "outlined in the favourable one); footnotes explaining every sign on the page, the suppression rule "
             "when values are withheld; page numbers.\n\n"
+            "Monitoring: when the layer has two or more years (<id>_val_<year>), each row shows the unit's "
+            "values over the years as a small line beside the city's (grey; Σ numerators / Σ denominators per "
+            "year, as sozialplanung:monitoring), one scale per row, the years on one scale for all rows. With the "
+            "fields of sozialplanung:monitoring (watch_flag, watch_since, watch_reason) every page shows the early "
+            "warning and a watch list follows the ranked list. With computeindicators' COMPARE_FIELDS the table "
+            "has a column per comparison field (COMPARE_LABELS names them).\n\n"
             "Data protection: only published values are printed. A withheld value shows its sign, and so does "
             "everything derived from it on the page (difference, bar, flag, change); units below the rule's "
             "MIN_POPULATION show no rates; ranks and maps treat withheld classes as unknown; FILTER sees only "
@@ -147,6 +154,18 @@ class ProfileAtlas(PrintAlgorithm):
             advanced=True,
         )
         self.add(
+            QgsProcessingParameterString(
+                self.COMPARE_LABELS, self.tr("Headings of the comparison columns"), optional=True
+            ),
+            self.tr(
+                "When computeindicators ran with COMPARE_FIELDS, the table has a column per comparison field F with "
+                "the value of the unit's group (<id>_ref_F), headed by the field's name. Give other headings as "
+                "FIELD=Heading separated by ';', e.g. GEM=Gemeinde; *=Kreis renames the column of the whole "
+                "layer (default: City)."
+            ),
+            advanced=True,
+        )
+        self.add(
             QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("Profile atlas (PDF)"), "PDF (*.pdf)"),
             self.tr("The PDF, written completely or not at all."),
         )
@@ -208,6 +227,7 @@ class ProfileAtlas(PrintAlgorithm):
             subtitle=self.text(parameters, self.SUBTITLE, context),
             source_note=self.text(parameters, self.SOURCE_NOTE, context),
             cover_map=self.enum_value(parameters, self.COVER_MAP, context),
+            level_labels=cp.level_label_map(self.text(parameters, self.COMPARE_LABELS, context)),
         )
         self.report(feedback, book.warnings)
         if not book.pages:

@@ -50,7 +50,7 @@ def make_document(
     locator's picture and both layouts in a project of their own."""
     design = UnitDesign(page, book, extent=geometry_extent(geometries))
     overview_design = OverviewDesign(page, book)
-    cp.paginate(book, overview_design.rows_per_page)
+    cp.paginate(book, overview_design.rows_per_page, len(overview_design.watch_chunks))
     layers = build_layers(book, design, geometries, crs, wkb_type, gpkg_path, detail_tolerance=detail_tolerance)
     style_layers(layers, book, design)
     layers.locator_png = render_locator(layers, design)

@@ -25,7 +25,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     text_width,
 )
 from sozialplanung_plugin.adapters.layouts.map_items import fit_extent
-from sozialplanung_plugin.adapters.layouts.unit_page import unit_maps
+from sozialplanung_plugin.adapters.layouts.unit_page import PA_SPARKS, unit_maps
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core.report import publish
 
@@ -53,6 +53,7 @@ class ProfileIterator(QgsAbstractLayoutIterator):
         if atlas_layout is not None:
             self.detail = atlas_layout.itemById("pa_detail_map")
             self.bars = atlas_layout.itemById("pa_bars")
+            self.sparks = atlas_layout.itemById("pa_sparks")
             self.title = atlas_layout.itemById("pa_title")
             self.title_font = compat.label_font(self.title) if self.title is not None else None
             self.title_width = text_room(self.title) if self.title is not None else 0
@@ -100,6 +101,8 @@ class ProfileIterator(QgsAbstractLayoutIterator):
         if self.bars is not None:
             # what the data-defined source gives, without evaluating it
             self.bars.setPicturePath(svg_source(f[fn.PA_BARS] or ""), compat.PICTURE_SVG)
+        if self.sparks is not None:
+            self.sparks.setPicturePath(svg_source(f[PA_SPARKS] or ""), compat.PICTURE_SVG)
         if self.title is not None:
             self.fit_title(str(f[fn.PA_NAME] or ""))
 

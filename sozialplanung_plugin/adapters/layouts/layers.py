@@ -35,7 +35,7 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters.layouts.frame import HIGHLIGHT, INK, LayoutError, t, text_format
 from sozialplanung_plugin.adapters.layouts.symbols import class_renderer, fill
-from sozialplanung_plugin.adapters.layouts.unit_page import UnitDesign, locator_extent
+from sozialplanung_plugin.adapters.layouts.unit_page import PA_SPARKS, UnitDesign, locator_extent
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 
@@ -56,6 +56,19 @@ PA_FIELDS = (
     + [(fn.pa_column(c), compat.TYPE_STRING) for c in cp.COLUMNS]
     + [(fn.PA_BARS, compat.TYPE_STRING)]
 )
+
+
+def extra_fields(design: UnitDesign) -> list[str]:
+    """Fields beyond PA_FIELDS that the design prints: a column per comparison
+    level (pa_col_ref_<F>) and the sparklines (pa_sparks), only when the book has them."""
+    out = [fn.pa_column(c) for c in design.value_columns if c not in cp.COLUMNS]
+    if design.column("spark") is not None:
+        out.append(PA_SPARKS)
+    return out
+
+
+def pa_fields(design: UnitDesign) -> list:
+    return list(PA_FIELDS) + [(name, compat.TYPE_STRING) for name in extra_fields(design)]
 
 
 @dataclass
@@ -151,11 +164,16 @@ def unit_attributes(book: cp.ProfileBook, design: UnitDesign, u: cp.UnitProfile,
         design.notes_text(u),
         u.map_class,
     ]
+    extra = [c for c in design.value_columns if c not in cp.COLUMNS]
+    spark = design.column("spark") is not None
     if has_page:
         attrs += [design.column_text(u, c) if design.column(c) else "" for c in cp.COLUMNS]
         attrs.append(design.bars(u))
+        attrs += [design.column_text(u, c) for c in extra]
+        if spark:
+            attrs.append(design.sparks(u))
     else:
-        attrs += [None] * (len(cp.COLUMNS) + 1)
+        attrs += [None] * (len(cp.COLUMNS) + 1 + len(extra) + int(spark))
     return attrs
 
 
@@ -208,7 +226,7 @@ def build_layers(
     detail_tol = size / 40000.0 if detail_tolerance is None else detail_tolerance
     geom_type = QgsWkbTypes.multiType(wkb_type) if wkb_type != compat.WKB_NO_GEOMETRY else wkb_type
     feats = unit_features(book, design, geometries, detail_tol, geom_type)
-    units = memory_layer("profile_units", geom_type, crs, PA_FIELDS, feats)
+    units = memory_layer("profile_units", geom_type, crs, pa_fields(design), feats)
     city = city_layer(geometries, crs, size / 2000.0)
     if gpkg_path:
         units, city = write_gpkg([units, city], gpkg_path)

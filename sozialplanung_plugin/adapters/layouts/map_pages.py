@@ -9,6 +9,7 @@ from qgis.core import (
     QgsClassificationQuantile,
     QgsFeature,
     QgsGeometry,
+    QgsLegendRenderer,
     QgsPrintLayout,
     QgsRendererCategory,
     QgsVectorLayer,
@@ -29,6 +30,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     page_rules_picture,
     t,
     text_label,
+    text_width,
     wrapped,
 )
 from sozialplanung_plugin.adapters.layouts.layers import geometry_extent, memory_layer, simplify
@@ -65,7 +67,16 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     """Quantile classes (darker = more burdened, or higher), hatched 'no value'
     and cross-hatched 'withheld'; or the classes light to dark."""
     if mf.kind == "classes":
-        return class_renderer(layer, mf.classes, "pa_value")
+        renderer = class_renderer(layer, mf.classes, "pa_value")
+        if mf.field == cp.WATCH_FLAG and renderer.categories():  # not watched light, watched dark
+            light, _, dark = styles.colours(3)
+            for k, cat in enumerate(renderer.categories()[:2]):
+                if cat.value() in (c.value for c in mf.classes if c.kind == "class"):
+                    colour = dark if k == len([c for c in mf.classes if c.kind == "class"]) - 1 and k else light
+                    renderer.updateCategorySymbol(k, styles.symbol(layer.geometryType(), colour))
+        return renderer
+    if mf.diverging:
+        return diverging_renderer(layer, mf, lang)
     ranges, classes = quantile_classes(layer, mf)
     gtype = layer.geometryType()
     cols = styles.colours(len(ranges))
@@ -89,6 +100,53 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     layer.dataProvider().changeAttributeValues(
         {f.id(): {idx: -2} for f, st in zip(layer.getFeatures(), mf.states) if st == "missing"}
     )
+    return QgsCategorizedSymbolRenderer("pa_class", cats)
+
+
+def _no_value_entries(layer: QgsVectorLayer, mf: cp.MapField, lang: str) -> list:
+    """The withheld (cross-hatched) and 'no value' (hatched) entries, pa_class -1 and -2."""
+    gtype = layer.geometryType()
+    cats = []
+    if mf.withheld:
+        withheld = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "withheld ({sign})"), lang).format(sign=mf.sign)
+        cats.append(QgsRendererCategory(-1, withheld_symbol(gtype), f"{withheld} ({mf.withheld})"))
+    missing = sum(1 for st in mf.states if st == "missing")
+    if missing:
+        no_value = t("no value", lang)  # the core's translation
+        cats.append(QgsRendererCategory(-2, styles.neutral_symbol(gtype), f"{no_value} ({missing})"))
+    return cats
+
+
+def diverging_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
+    """Classes around 0 (mf.levels, symmetric bounds mf.breaks): the largest
+    rise first, 'unchanged', the largest fall last; red = adverse, blue =
+    favourable (orange / purple without a direction); withheld and missing hatched."""
+    gtype = layer.geometryType()
+    side = len(mf.breaks)
+    suffix = f" {mf.unit}" if mf.unit else ""
+    between = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "{a} to {b}"), lang)
+
+    def num(x):
+        return cp.number(x, mf.decimals, signed=True)
+
+    cats = []
+    for level in [k for k in range(side, 0, -1)] + [0] + [-k for k in range(1, side + 1)]:
+        n = sum(1 for c in mf.levels if c == level)
+        if level == 0:
+            if not n:
+                continue
+            text = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "unchanged ({zero})"), lang).format(zero=num(0.0))
+        else:
+            lo = mf.breaks[abs(level) - 2] if abs(level) > 1 else 0.0
+            hi = mf.breaks[abs(level) - 1]
+            a, b = (lo, hi) if level > 0 else (-hi, -lo)
+            text = between.format(a=num(a), b=num(b)) + suffix
+        colour = styles.diverging_colour(level, mf.polarity, side)
+        cats.append(QgsRendererCategory(level, styles.symbol(gtype, colour), f"{text} ({n})"))
+    cats += _no_value_entries(layer, mf, lang)
+    idx = layer.fields().lookupField("pa_class")
+    codes = [c if c is not None else (-1 if st == "withheld" else -2) for c, st in zip(mf.levels, mf.states)]
+    layer.dataProvider().changeAttributeValues({f.id(): {idx: c} for f, c in zip(layer.getFeatures(), codes)})
     return QgsCategorizedSymbolRenderer("pa_class", cats)
 
 
@@ -151,7 +209,8 @@ def _titles(layout, design: MapDesign, mf: cp.MapField, lang: str, kicker: str, 
     s = design.page.scale
     x0, y0, w = design.x0, design.y0, design.w
     text_label(layout, kicker, (x0, y0, w, 4 * s), 6.5 * s, bold=True, colour=GREY)
-    text_label(layout, mf.title, (x0, y0 + 4.2 * s, w, 9 * s), 16 * s, bold=True)
+    size = next((z * s for z in (16, 14, 12.5, 11) if text_width(mf.title, font(z * s, True)) <= w - 1.0), 11 * s)
+    text_label(layout, mf.title, (x0, y0 + 4.2 * s, w, 9 * s), size, bold=True)  # a long title: smaller, one line
     sub = (
         t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "As of {date}"), lang).format(date=day)
         + "  ·  "
@@ -178,9 +237,24 @@ def _side(layout, design: MapDesign, layer, mf: cp.MapField, m, side, lang: str,
         leg_rect, text_rect = (sx, sy, sw, sh * 0.5), (sx, sy + sh * 0.5 + 3 * s, sw, sh * 0.5 - 3 * s)
     else:
         leg_rect, text_rect = (sx, sy, sw * 0.45, sh), (sx + sw * 0.5, sy, sw * 0.5, sh)
-    legend(layout, m, layer, mf.title, leg_rect, 7 * s)
+    # a long title wraps to the legend's width (legends break their title at "\n")
+    leg = legend(layout, m, layer, wrapped(mf.title, font(8 * s, True), leg_rect[2] - 2 * s), leg_rect, 7 * s)
+    if QgsLegendRenderer(leg.model(), leg.legendSettings()).minimumSize().height() > leg_rect[3]:
+        leg.setSplitLayer(True)  # many classes (a map of changes): two columns
+        leg.setColumnCount(2)
     texts = []
-    if mf.kind == "values":
+    if mf.diverging:
+        texts.append(
+            t(
+                "Classes around 0: the same bounds for rises and falls (thirds of the absolute changes); "
+                "red = adverse direction, blue = favourable."
+                if mf.polarity
+                else "Classes around 0: the same bounds for rises and falls (thirds of the absolute changes); "
+                "orange = rise, purple = fall.",
+                lang,
+            )
+        )
+    elif mf.kind == "values":
         texts.append(
             t(
                 "Classes: quantiles (about the same number of units per class); darker = more burdened."

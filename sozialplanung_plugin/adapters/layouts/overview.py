@@ -33,6 +33,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     t,
     text_label,
     text_width,
+    wrap,
     wrapped,
 )
 from sozialplanung_plugin.adapters.layouts.map_items import fit_extent, legend, new_map, north_arrow, scale_bar
@@ -59,6 +60,47 @@ class OverviewDesign:
         avail = self.y1 - self.footer_h - 2 * s - self.list_top - self.head_h - self.notes_h
         self.rows_per_page = max(5, int(avail // self.pitch))
         self.columns = self._columns()
+        self.watch_columns: list[Column] = []
+        self.watch_chunks: list[list[tuple[cp.UnitProfile, list[str]]]] = []
+        if self.book.has_watch:
+            self._watch_layout()
+
+    # --- the watch list (sozialplanung:monitoring)
+
+    def _watch_layout(self) -> None:
+        """Columns of the watch list and its pages: a unit takes as many lines
+        as its reason needs; a page holds what fits above the footer."""
+        s, book, lang = self.page.scale, self.book, self.book.lang
+        f = font(self.list_pt)
+        key_w = next(c.w for c in self.columns if c.name == "key")
+        cols = [
+            ("key", key_w, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Key"), lang), LEFT),
+            ("name", 42 * s, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Name"), lang), LEFT),
+            ("since", 12 * s, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Since"), lang), LEFT),
+            ("reason", 0, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Reason"), lang), LEFT),
+            ("page", 11 * s, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Page"), lang), RIGHT),
+        ]
+        reason_w = self.w - sum(c[1] for c in cols)
+        x = self.x0
+        for name, w, head, align in cols:
+            w = reason_w if name == "reason" else w
+            self.watch_columns.append(Column(name, x, w, head, align))
+            x += w
+        avail = self.y1 - self.footer_h - 2 * s - self.list_top - self.head_h
+        per_page = max(5, int(avail // self.pitch))
+        chunk: list = []
+        used = 0
+        for u in book.watch_list:
+            # a line (or more) per flagged indicator
+            parts = [p for p in (u.watch.reason or "").split(" · ") if p.strip()]
+            lines = [ln for p in parts for ln in wrap(p, f, reason_w - 1.2)] or [""]
+            lines = lines[:per_page]
+            if chunk and used + len(lines) > per_page:
+                self.watch_chunks.append(chunk)
+                chunk, used = [], 0
+            chunk.append((u, lines))
+            used += len(lines)
+        self.watch_chunks.append(chunk)  # one page, even when nobody is on the list
 
     def _columns(self) -> list[Column]:
         """Rank, key, name (what the others leave), the classes the book has, page."""
@@ -123,11 +165,13 @@ def overview_layout(project, book: cp.ProfileBook, design: OverviewDesign, layer
         + " – "
         + t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Overview"), lang),
         design.page,
-        1 + len(chunks),
+        1 + len(chunks) + len(design.watch_chunks),
     )
     _cover(layout, book, design, layers, logo)
     for k, units in enumerate(chunks, start=1):
         _list_page(layout, book, design, units, k, logo)
+    for j, rows in enumerate(design.watch_chunks):
+        _watch_page(layout, book, design, rows, 1 + len(chunks) + j, logo)
     return layout
 
 
@@ -190,8 +234,12 @@ def _cover_side(layout, book: cp.ProfileBook, design: OverviewDesign, layers, ov
         text_rect = (sx + leg_w + 5 * s, sy, sw - leg_w - 5 * s, sh)
     if caption:
         legend(layout, overview, layers.classes, caption, leg_rect, 7 * s)
-    text = "\n\n".join(wrapped(x, font(6.5 * s), text_rect[2]) for x in texts)
-    text_label(layout, text, text_rect, 6.5 * s, colour=INK)
+    # the largest size at which the notes fit beside the map (more notes with the monitoring's parts)
+    for size in (6.5 * s, 6.0 * s, 5.5 * s, 5.0 * s):
+        text = "\n\n".join(wrapped(x, font(size), text_rect[2]) for x in texts)
+        if len(text.split("\n")) * line_pitch(font(size)) <= text_rect[3]:
+            break
+    text_label(layout, text, text_rect, size, colour=INK)
 
 
 def _list_page(layout, book: cp.ProfileBook, design: OverviewDesign, units: list, k: int, logo) -> None:
@@ -228,4 +276,70 @@ def _list_page(layout, book: cp.ProfileBook, design: OverviewDesign, units: list
     if design.notes:
         ny = ty + design.head_h + len(units) * design.pitch + 2 * s
         text_label(layout, design.notes, (x0, ny, w, design.notes_h), 5.8 * s, colour="#424242", page=k)
+    footer(layout, design, lang, book.date, book.source_note, cp.page_text(book, 1 + k), page=k)
+
+
+def watch_column(design: OverviewDesign, rows: list, name: str, f: QFont, width: float) -> str:
+    """One column of a page of the watch list: a unit takes the lines of its reason."""
+    out = []
+    for u, lines in rows:
+        if name == "reason":
+            cell = lines
+        else:
+            first = {
+                "key": u.key,
+                "name": elide(u.name, f, width - 1.0),
+                "since": str(u.watch.since) if u.watch.since else "",
+                "page": str(u.page) if u.page is not None else "",
+            }[name]
+            cell = [first] + [""] * (len(lines) - 1)
+        out += cell
+    return "\n".join(out)
+
+
+def _watch_page(layout, book: cp.ProfileBook, design: OverviewDesign, rows: list, k: int, logo) -> None:
+    """Page ``k`` of the layout: a part of the watch list of sozialplanung:monitoring."""
+    p, s, lang = design.page, design.page.scale, book.lang
+    x0, y0, w = design.x0, design.y0, design.w
+    logo_w = 41 * s if logo else 0.0
+    kicker = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang).upper()
+    header(layout, design, logo, kicker + (f"  ·  {book.title}" if book.title else ""), page=k)
+    label(
+        layout, book.T("Watch list (early warning)"), (x0, y0 + 4.2 * s, w - logo_w, 8 * s), 15 * s, bold=True, page=k
+    )
+    note = book.T(
+        "Units on the watch list of sozialplanung:monitoring (watch_flag = 1), most flagged core indicators "
+        "first, then the longest watched; the reasons as the monitoring wrote them."
+    )
+    nf = font(6.5 * s)
+    note = "\n".join(wrap(note, nf, w - logo_w)[:2])
+    text_label(layout, note, (x0, y0 + 13.4 * s, w - logo_w, 7 * s), 6.5 * s, colour=GREY, page=k)
+    ty = design.list_top
+    lines = [cp.Line("indicator" if j == 0 else "more") for _, reason in rows for j in range(len(reason))]
+    svg = cp.furniture_svg(
+        lines,
+        page_width=p.width,
+        page_height=p.height,
+        table_x=x0,
+        table_y=ty,
+        table_width=w,
+        pitch=design.pitch,
+        head=design.head_h,
+        rules=page_rules(design),
+    )
+    picture(layout, svg_source(svg), (0, 0, p.width, p.height), page=k)
+    lf = font(design.list_pt)
+    n = max(len(lines), 1)
+    for col in design.watch_columns:
+        head_rect = (col.x + 0.6, ty, col.w - 1.2, design.head_h)
+        label(
+            layout, col.header, head_rect, design.list_pt - 0.5 * s, bold=True, align=col.align, valign=BOTTOM, page=k
+        )
+        rect = (col.x + 0.6, ty + design.head_h, col.w - 1.2, n * design.pitch + 1)
+        text_label(
+            layout, watch_column(design, rows, col.name, lf, col.w), rect, design.list_pt, align=col.align, page=k
+        )
+    if not rows:
+        empty = book.T("No unit with a profile is on the watch list.")
+        text_label(layout, empty, (x0, ty + design.head_h, w, design.pitch + 1), design.list_pt, page=k)
     footer(layout, design, lang, book.date, book.source_note, cp.page_text(book, 1 + k), page=k)

@@ -48,6 +48,8 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 
 DETAIL_MARGIN = 0.12
+#: the unit's sparklines (SVG text) in the layer behind the layout (beside fn.PA_BARS)
+PA_SPARKS = "pa_sparks"
 TABLE_SIZES = (7.5, 7.0, 6.5, 6.0, 5.5)  # pt at A4, the largest that fits is taken
 
 
@@ -124,7 +126,13 @@ class UnitDesign:
         s = self.page.scale
         f = font(self.burden_pt)
         longest = max(
-            (len(wrap(u.burden_detail, f, width)) + (1 if u.index_text else 0) for u in self.book.pages), default=1
+            (
+                len(wrap(u.burden_detail, f, width))
+                + (1 if u.index_text else 0)
+                + (len(wrap(u.watch.text, f, width)) if u.watch and u.watch.text else 0)
+                for u in self.book.pages
+            ),
+            default=1,
         )
         return 5.0 * s + (max(1, longest) + 0.5) * line_pitch(f) + 0.5  # half a line spare: Qt may wrap otherwise
 
@@ -138,26 +146,33 @@ class UnitDesign:
     # --- the table
 
     def _headers(self) -> dict:
-        lang = self.book.lang
-        return {
-            "value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), lang),
-            "reference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), lang),
-            "difference": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), lang),
-            "flag": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), lang),
-            "change": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), lang),
-        }
+        """The value columns in printed order: a column per comparison level
+        (COMPARE_FIELDS) after the city's."""
+        book, lang = self.book, self.book.lang
+        city = book.level_labels.get("*") or t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "City"), lang)
+        out = {"value": t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Value"), lang), "reference": city}
+        for lv in book.levels:
+            out[cp.level_column(lv)] = book.level_label(lv)
+        out["difference"] = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Diff."), lang)
+        out["flag"] = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Core"), lang)
+        out["change"] = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Change"), lang)
+        return out
 
     def _cells(self, headers: dict) -> dict:
         """Every cell text of every page per used value column, once: a column is
         as wide as its widest text."""
         book = self.book
-        used = {"value": True, "reference": True, "difference": True, "flag": book.has_flags, "change": book.has_change}
-        cells = {c: {headers[c]} for c in headers if used[c]}
+        used = {"flag": book.has_flags, "change": book.has_change}
+        cells = {c: {headers[c]} for c in headers if used.get(c, True)}
         for u in book.pages:
             for r in u.rows:
                 for c in cells:
-                    cells[c].add(f"{r.change} {r.trend}" if c == "change" and r.trend else getattr(r, c))
+                    cells[c].add(cp.cell_text(r, c))
         return cells
+
+    def _spark_width(self) -> float:
+        """The sparklines' column (0 without a series)."""
+        return ((12.0 if self.page.landscape else 15.0) * self.page.scale) if self.book.has_series else 0.0
 
     def _fit(self, size: float, cells: dict, chart_w: float, gap: float):
         """(widths, label width, lines) of the table at ``size`` pt, or None when
@@ -167,15 +182,28 @@ class UnitDesign:
         f = font(size)
         pad = {c: (3.5 if c == "flag" else 2.5) * s for c in cells}
         widths = {c: max(text_width(x, f) for x in texts) + pad[c] for c, texts in cells.items()}
-        label_w = w - sum(widths.values()) - gap - chart_w
+        chart_w, spark_w = self._chart_and_spark(f, chart_w, gap)
+        label_w = w - sum(widths.values()) - gap - chart_w - (spark_w + gap if spark_w else 0.0)
         if label_w < 30 * s:
             return None
         pitch = line_pitch(f)
         for spacers in (True, False):
             lines = cp.table_lines(self.book, wrap=lambda text: wrap(text, f, label_w - 1.0), spacers=spacers)
             if (len(lines) + 1) * pitch + 0.6 <= h:
-                return widths, label_w, lines
+                return widths, label_w, lines, chart_w, spark_w
         return None
+
+    def _chart_and_spark(self, f, chart_w: float, gap: float) -> tuple[float, float]:
+        """(chart, sparklines) widths: the sparklines take their room from the
+        chart (the labels keep their width), each at least as wide as its caption."""
+        spark_w = self._spark_width()
+        if not spark_w:
+            return chart_w, 0.0
+        s = self.page.scale
+        years = self.book.series_years
+        spark_w = max(spark_w, text_width(f"{years[0]}–{years[-1]}", f) + 2 * s)
+        caption = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "city = 100"), self.book.lang)
+        return max(chart_w - spark_w - gap, text_width(caption, f) + 2 * s), spark_w
 
     def _layout_table(self) -> None:
         """Columns, type size and lines of the indicator table: the largest type
@@ -184,6 +212,7 @@ class UnitDesign:
         s = self.page.scale
         headers = self._headers()
         cells = self._cells(headers)
+        # the sparklines take their room from the chart: the labels keep their width
         chart_w = (30.0 if self.page.landscape else 38.0) * s
         gap = 3.0 * s
         for size in TABLE_SIZES:
@@ -195,14 +224,16 @@ class UnitDesign:
                 f"the {len(self.book.indicators)} indicators do not fit on one {self.page.size} "
                 f"{self.page.orientation} page even at 5.5 pt: choose A3, fewer indicators, or shorter labels"
             )
-        widths, label_w, self.lines = fit
+        widths, label_w, self.lines, chart_w, spark_w = fit
         self.table_pt = size * s
         self.pitch = line_pitch(font(self.table_pt))
         self.head_h = self.pitch  # the header is the first line of every column
-        self.columns = self._columns(headers, widths, label_w, chart_w, gap)
+        self.columns = self._columns(headers, widths, label_w, chart_w, gap, spark_w)
         self.table_h = self.head_h + len(self.lines) * self.pitch
 
-    def _columns(self, headers: dict, widths: dict, label_w: float, chart_w: float, gap: float) -> list:
+    def _columns(
+        self, headers: dict, widths: dict, label_w: float, chart_w: float, gap: float, spark_w: float = 0.0
+    ) -> list:
         lang = self.book.lang
         x = self.table_rect[0]
         cols = [Column("label", x, label_w, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Indicator"), lang), LEFT)]
@@ -210,6 +241,10 @@ class UnitDesign:
         for name, cw in widths.items():
             cols.append(Column(name, cx, cw, headers[name], CENTRE if name == "flag" else RIGHT))
             cx += cw
+        if spark_w:
+            years = self.book.series_years
+            cols.append(Column("spark", cx + gap, spark_w, f"{years[0]}–{years[-1]}", CENTRE))
+            cx += gap + spark_w
         caption = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "city = 100"), lang)
         cols.append(Column("chart", cx + gap, chart_w, caption, CENTRE))
         return cols
@@ -228,11 +263,13 @@ class UnitDesign:
         return self.table_rect[1] + self.head_h
 
     def burden_text(self, u: cp.UnitProfile) -> str:
-        """The reason (first letter upper case, wrapped to the band) and the
-        index classes on a line of their own."""
+        """The reason (first letter upper case, wrapped to the band), the
+        index classes on a line of their own and the early warning (wrapped)."""
+        f = font(self.burden_pt)
         detail = u.burden_detail[:1].upper() + u.burden_detail[1:]
-        detail = wrapped(detail, font(self.burden_pt), self.burden_rect[2]) if detail else ""
-        return "\n".join(x for x in (detail, u.index_text) if x)
+        detail = wrapped(detail, f, self.burden_rect[2]) if detail else ""
+        watch = wrapped(u.watch.text, f, self.burden_rect[2]) if u.watch and u.watch.text else ""
+        return "\n".join(x for x in (detail, u.index_text, watch) if x)
 
     def notes_text(self, u: cp.UnitProfile) -> str:
         """How to read the page and the footnotes of the unit's signs, wrapped to the page."""
@@ -243,6 +280,16 @@ class UnitDesign:
     def bars(self, unit: cp.UnitProfile) -> str:
         """The chart of a unit: its bars as SVG, a bar per table row."""
         return cp.bars_svg(unit, self.lines, self.column("chart").w, self.pitch)
+
+    def sparks(self, unit: cp.UnitProfile) -> str:
+        """The unit's sparklines as SVG, a pair of lines per table row ('' without a series)."""
+        col = self.column("spark")
+        return cp.sparks_svg(unit, self.lines, self.book.series, col.w, self.pitch) if col else ""
+
+    @property
+    def value_columns(self) -> list[str]:
+        """The names of the printed text columns (pa_col_<name> fields)."""
+        return [c.name for c in self.columns if c.name not in ("label", "chart", "spark")]
 
 
 def bars_of(design: UnitDesign, unit: cp.UnitProfile) -> str:
@@ -368,7 +415,7 @@ def _table(layout, design: UnitDesign) -> None:
     text_label(layout, names, (lc.x + 0.4, ty, lc.w - 0.8, h), design.table_pt)
     text_label(layout, "\n" + cp.topic_column(design.lines), (lc.x + 0.4, ty, design.w, h), design.table_pt, bold=True)
     for col in design.columns:
-        if col.name in ("label", "chart"):
+        if col.name in ("label", "chart", "spark"):
             continue
         rect = (col.x + 0.4, ty, col.w - 0.8, h)
         text = f'[% "{fn.pa_column(col.name)}" %]'
@@ -389,3 +436,15 @@ def _chart(layout, design: UnitDesign) -> None:
     )
     place(layout, bars, chart.x, design.rows_top, chart.w, len(design.lines) * design.pitch)
     bars.setId("pa_bars")
+    spark = design.column("spark")
+    if spark is not None:
+        label(layout, spark.header, (spark.x, ty, spark.w, design.pitch + 0.5), design.table_pt, align=CENTRE)
+        sparks = QgsLayoutItemPicture(layout)
+        sparks.setMode(compat.PICTURE_SVG)
+        sparks.setResizeMode(QgsLayoutItemPicture.ResizeMode.Stretch)
+        sparks.dataDefinedProperties().setProperty(
+            QgsLayoutObject.DataDefinedProperty.PictureSource,
+            QgsProperty.fromExpression(f"'base64:' || to_base64(\"{PA_SPARKS}\")"),
+        )
+        place(layout, sparks, spark.x, design.rows_top, spark.w, len(design.lines) * design.pitch)
+        sparks.setId("pa_sparks")

@@ -21,6 +21,12 @@ layer of the layout project):
   rests on such a rate is withheld too;
 * ranks and the classes of the overview map use published values only; a
   withheld class counts as unknown;
+* monitoring (issue 9): beside each row the unit's yearly series and the
+  city's r(t) (sparklines, from two years on; r(t) from ``monitoring.gather``),
+  a column per comparison level of COMPARE_FIELDS (``<id>_ref_<F>``), the
+  early warning on every page and a watch list after the ranked list, only
+  when the layer has those fields; the watch flag rests on rates and is
+  withheld below MIN_POPULATION;
 * numeric sentinels of the source (``-9999``) print as "k.A." with the code in
   the footnote, so that no code can be read as a value.
 
@@ -32,7 +38,8 @@ The modules, each importing only those listed before it:
 * ``texts``: printed marks, arrows, numbers with units, signs, class labels, keys;
 * ``model``: the dataclasses (``ProfileBook``, ``UnitProfile``, ``IndicatorRow``,
   ``MapClass``, ``Line``) and constants;
-* ``published``: the fields a profile reads and their published values;
+* ``published``: the fields a profile reads and their published values (and, from
+  sozialplanung:monitoring and COMPARE_FIELDS, the yearly series, comparison levels, watch fields);
 * ``rows``: the printed row of one indicator for one unit;
 * ``page_texts``: burden class in words, index classes, footnotes, captions;
 * ``ranking``: rank, page order, page numbers;
@@ -58,18 +65,31 @@ from .model import (
     NEUTRAL,
     ORDERS,
     RATIO_MAX,
+    CitySeries,
     IndicatorRow,
     Line,
     MapClass,
     ProfileBook,
     ProfileError,
     UnitProfile,
+    Watch,
 )
 from .page_texts import flags_text, legend, list_notes, page_text, ranking_note, unit_class
-from .published import base_year, below_population, needed_fields
+from .published import WATCH_FIELDS, WATCH_FLAG, base_year, below_population, level_label_map, needed_fields
 from .ranking import list_chunks, name_sort_key, paginate, rank
-from .svg import BAR_COLOURS, Bar, bar_geometry, bars, bars_svg, furniture_svg, list_furniture_svg
-from .table import column_text, label_column, table_lines, topic_column
+from .svg import (
+    BAR_COLOURS,
+    Bar,
+    bar_geometry,
+    bars,
+    bars_svg,
+    furniture_svg,
+    list_furniture_svg,
+    spark_scale,
+    spark_x,
+    sparks_svg,
+)
+from .table import cell_text, column_text, label_column, level_column, table_lines, topic_column
 from .texts import (
     FALLING,
     FLAGGED,
@@ -89,6 +109,16 @@ from .texts import (
 
 __all__ = [
     "ADVERSE",
+    "WATCH_FIELDS",
+    "WATCH_FLAG",
+    "CitySeries",
+    "Watch",
+    "level_label_map",
+    "spark_scale",
+    "sparks_svg",
+    "cell_text",
+    "level_column",
+    "spark_x",
     "BAR_COLOURS",
     "BURDEN_ORDER",
     "CLASS_FIELDS",

@@ -17,9 +17,9 @@ from .. import suppression as cs
 from ..catalogue import Catalogue, Indicator
 from .cover_map import map_classes
 from .model import COVER_MAPS, ORDERS, IndicatorRow, ProfileBook, ProfileError, UnitProfile
-from .page_texts import burden_text, index_line, index_texts, notes
-from .published import PublishedFields, below_population
-from .ranking import page_order, rank
+from .page_texts import burden_text, index_line, index_texts, notes, watch_of
+from .published import PublishedFields, below_population, has_watch, level_fields, series_of, watch_flags
+from .ranking import page_order, rank, watch_list
 from .rows import IndicatorColumns
 from .texts import display_sign, key_text, number_or_none, text_or_none
 
@@ -40,17 +40,24 @@ def build(
     source_note: str = "",
     cover_map: str = "burden",
     created: _dt.date | None = None,
+    level_labels: dict[str, str] | None = None,
 ) -> ProfileBook:
     """The profiles of every unit of ``frame`` (one row per unit).
 
     ``include`` (bool per row) selects the units that get a page (FILTER);
     every unit stays on the maps. ``order``: pages by key, name or rank.
+    ``level_labels``: headings of the comparison columns ({field: heading},
+    "*" for the whole layer's column); default the field's name.
     """
     check_arguments(frame, key_field, name_field, order, cover_map)
     f = PublishedFields(frame, cs.rule_from_frame(frame))
     topics, warnings = topics_of(frame, catalogue)
     included = selection(include, len(frame))
-    table = indicator_rows(f, [i for _, group in topics for i in group], below_population(frame, f.rule))
+    inds = [i for _, group in topics for i in group]
+    small = below_population(frame, f.rule)
+    levels = level_fields(frame.columns, catalogue)
+    series = series_of(frame, catalogue, inds)
+    table = indicator_rows(f, inds, small, levels, series)
     book = new_book(
         f,
         topics,
@@ -63,10 +70,22 @@ def build(
         cover_map=cover_map,
         created=created,
     )
+    book.levels = levels
+    book.level_labels = dict(level_labels or {})
+    book.series = {k: city for k, (city, _) in series.items()}
+    book.has_watch = has_watch(f)
     book.units = unit_profiles(book, f, table, key_field, name_field, included)
+    if book.has_watch:
+        for i, u in enumerate(book.units):
+            u.watch = watch_of(book, f, i, bool(small[i]))
+            if u.watch.flag is None and u.watch.sign:
+                u.index_signs.append(u.watch.sign)
+                u.notes = notes(book, u)
     rank(book)
     map_classes(book, f, table.withheld_index)
     book.pages = page_order(book, order)
+    if book.has_watch:
+        book.watch_list = watch_list(book, watch_flags(f))
     return book
 
 
@@ -133,8 +152,12 @@ class IndicatorTable:
         return next(iter(self.spans)) if len(self.spans) == 1 else ""
 
 
-def indicator_rows(f: PublishedFields, inds: list[Indicator], small: np.ndarray) -> IndicatorTable:
-    """The rows of every unit (``small``: below MIN_POPULATION, publishes no rates)."""
+def indicator_rows(
+    f: PublishedFields, inds: list[Indicator], small: np.ndarray, levels=(), series: dict | None = None
+) -> IndicatorTable:
+    """The rows of every unit (``small``: below MIN_POPULATION, publishes no
+    rates; ``levels`` the comparison fields, ``series`` per indicator id its
+    series, see :func:`series.series_of`)."""
     n = len(f.frame)
     cols = list(f.frame.columns)
     table = IndicatorTable(
@@ -143,7 +166,7 @@ def indicator_rows(f: PublishedFields, inds: list[Indicator], small: np.ndarray)
         withheld_index={"status": np.zeros(n, dtype=bool), "dynamics": np.zeros(n, dtype=bool)},
     )
     for ind in inds:
-        col = IndicatorColumns(f, ind, cols)
+        col = IndicatorColumns(f, ind, cols, levels, (series or {}).get(ind.id))
         table.has_flags = table.has_flags or col.flag is not None
         if col.chg is not None:
             table.has_change = True

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import fields as fn
+from .. import i18n
 from .. import suppression as cs
 from ..catalogue import Catalogue, Indicator
 from ..i18n import tr
@@ -17,7 +18,7 @@ from ..numbers import diff_unit
 from .builder import build
 from .cover_map import withheld_label
 from .model import MapClass, ProfileError
-from .published import PublishedFields, below_population
+from .published import WATCH_FLAG, PublishedFields, below_population
 from .texts import text_or_none
 
 _MEASURE_TITLES = {
@@ -30,6 +31,33 @@ _MEASURE_TITLES = {
     "chg": "{label}: change",
     "ref_chg": "{label}: change of the city-wide value",
 }
+#: the measures of sozialplanung:monitoring (per year or over the series), mapped in classes around 0
+_SERIES_TITLES = {
+    "chg": "{label}: change to {year} (from the year before)",
+    "excess": "{label}: change to {year} beyond the city's",
+    "slope": "{label}: trend per year",
+}
+#: per side of 0, the classes of a diverging map (thirds of the absolute values)
+DIVERGING_SIDE = 3
+i18n.register(
+    {
+        "{label}: change to {year} (from the year before)": "{label}: Veränderung zum Vorjahr {year}",
+        "{label}: change to {year} beyond the city's": "{label}: Mehrveränderung bis {year} ggü. der Stadt",
+        "{label}: trend per year": "{label}: Trend pro Jahr",
+        # print captions (Qt context SozialplanungLayouts; here until the .ts has them)
+        "unchanged ({zero})": "unverändert ({zero})",
+        "Since": "Seit",
+        "Classes around 0: the same bounds for rises and falls (thirds of the absolute changes); "
+        "red = adverse direction, blue = favourable.": "Klassen um 0: dieselben Grenzen für Anstieg und "
+        "Rückgang (Drittel der Beträge der Veränderungen); rot = ungünstige Richtung, blau = günstige.",
+        "Classes around 0: the same bounds for rises and falls (thirds of the absolute changes); "
+        "orange = rise, purple = fall.": "Klassen um 0: dieselben Grenzen für Anstieg und Rückgang (Drittel "
+        "der Beträge der Veränderungen); orange = Anstieg, lila = Rückgang.",
+        "Watch list (early warning)": "Beobachtungsliste (Frühwarnung)",
+        "on the watch list": "auf der Beobachtungsliste",
+        "not on the watch list": "nicht auf der Beobachtungsliste",
+    }
+)
 CLASS_FIELDS = {
     fn.BURDEN_CLASS: "burden",
     fn.BURDEN_CODE: "burden",
@@ -59,6 +87,11 @@ class MapField:
     polarity: int = 1  # +1 darker = higher; -1 darker = lower; 0 no direction
     note: str = ""
     sign: str = "."  # the sign of withheld values
+    #: classes around 0 (changes): per unit -DIVERGING_SIDE..+DIVERGING_SIDE (0: unchanged at the
+    #: printed decimals), None without a value; ``breaks`` the upper bounds of the classes 1, 2, ...
+    diverging: bool = False
+    levels: list = field(default_factory=list)
+    breaks: list = field(default_factory=list)
 
     @property
     def withheld(self) -> int:
@@ -78,9 +111,11 @@ def indicator_of(catalogue: Catalogue, name: str) -> tuple[Indicator | None, str
     if best is None:
         return None, "", None
     rest = name[len(best.id) + 1 :]
-    m = re.fullmatch(r"val_((?:19|20)\d\d)", rest)
+    m = re.fullmatch(r"(val|chg|excess)_((?:19|20)\d\d)", rest)
     if m:
-        return best, "val", int(m.group(1))
+        return best, m.group(1), int(m.group(2))
+    if rest == "slope":
+        return best, rest, None
     if rest in _MEASURE_TITLES:
         return best, rest, None
     return None, "", None
@@ -104,6 +139,8 @@ def map_field(
     if name in CLASS_FIELDS:
         return class_map_field(frame, catalogue, name, lang, key_field, sign)
     f = PublishedFields(frame, rule)
+    if name == WATCH_FLAG:
+        return watch_map_field(f, name, below_population(frame, rule), lang, sign)
     ind, measure, year = indicator_of(catalogue, name)
     rates = ind is not None and measure not in ("ref", "ref_chg")
     small = below_population(frame, rule) if rates else np.zeros(len(frame), bool)
@@ -166,6 +203,8 @@ def indicator_map_field(
     name: str, ind: Indicator, measure: str, year: int | None, values: list, states: list, lang: str, sign: str
 ) -> MapField:
     """A measure of a catalogue indicator: its label, unit, decimals and polarity."""
+    if measure in ("excess", "slope") or (measure == "chg" and year is not None):
+        return series_map_field(name, ind, measure, year, values, states, lang, sign)
     label = ind.name + (f" {year}" if year else "")
     title = _T(lang, _MEASURE_TITLES[measure], label=label)
     unit = {"ratio": "", "z": "", "pct": ""}.get(
@@ -203,3 +242,72 @@ def decimals_of(values: list) -> int:
         return 0
     span = max(vals) - min(vals)
     return 0 if span >= 100 else (1 if span >= 10 else 2)
+
+
+# --------------------------------------------------------------------------
+# monitoring: changes around 0, the watch flag
+
+
+def diverging_classes(values: list, decimals: int, side: int = DIVERGING_SIDE) -> tuple[list, list[float]]:
+    """(class per value, breaks): 0 for a value that prints as 0 at ``decimals``;
+    ±1..±side by the thirds (for side 3) of the absolute values of the others,
+    the same bounds on both sides of 0 so that a colour means the same amount
+    up or down. None for a missing value."""
+    eps = 0.5 * 10.0 ** (-decimals)
+    mags = np.array([abs(v) for v in values if v is not None and abs(v) >= eps], dtype="float64")
+    if not len(mags):
+        return [None if v is None else 0 for v in values], []
+    qs = [float(np.quantile(mags, k / side)) for k in range(1, side)] + [float(mags.max())]
+    breaks = []
+    for b in qs:  # strictly increasing bounds (ties collapse)
+        if not breaks or b > breaks[-1]:
+            breaks.append(b)
+    out = []
+    for v in values:
+        if v is None:
+            out.append(None)
+        elif abs(v) < eps:
+            out.append(0)
+        else:
+            k = next((j for j, b in enumerate(breaks) if abs(v) <= b), len(breaks) - 1) + 1
+            out.append(k if v > 0 else -k)
+    return out, breaks
+
+
+def series_map_field(
+    name: str, ind: Indicator, measure: str, year: int | None, values: list, states: list, lang: str, sign: str
+) -> MapField:
+    """A change of sozialplanung:monitoring (``<id>_chg_<year>``, ``<id>_excess_<year>``,
+    ``<id>_slope``): classes around 0. The excess already carries the polarity
+    (positive = adverse); a change is adverse in the indicator's direction."""
+    title = _T(lang, _SERIES_TITLES[measure], label=ind.name, year=year)
+    decimals = ind.decimals + (1 if measure == "slope" else 0)
+    levels, breaks = diverging_classes(values, decimals)
+    polarity = 1 if measure == "excess" else ind.polarity
+    return MapField(
+        name,
+        title,
+        "values",
+        values,
+        states,
+        unit=diff_unit(ind.unit),
+        decimals=decimals,
+        polarity=polarity,
+        sign=sign,
+        diverging=True,
+        levels=levels,
+        breaks=breaks,
+    )
+
+
+def watch_map_field(f: PublishedFields, name: str, small: np.ndarray, lang: str, sign: str) -> MapField:
+    """watch_flag of sozialplanung:monitoring: on the list or not (it rests on
+    rates: withheld below MIN_POPULATION), then withheld and missing units."""
+    values, states, _ = published_cells(f, name, small)
+    on, off = _T(lang, "on the watch list"), _T(lang, "not on the watch list")
+    labels = [None if v is None else (on if v >= 1 else off) for v in values]
+    field_ = text_map_field(name, labels, states, lang, sign)
+    order = {off: 0, on: 1}
+    field_.classes.sort(key=lambda c: (c.kind != "class", order.get(c.value, 2)))
+    field_.title = _T(lang, "Watch list (early warning)")
+    return field_

@@ -47,10 +47,31 @@ class IndicatorRow:
     direction: str  # ADVERSE, FAVOURABLE, NEUTRAL or "" (no bar)
     missing: str | None = None  # the printed sign when the unit's value is missing
     signs: list[str] = field(default_factory=list)  # printed signs (with their source codes)
+    levels: dict[str, str] = field(default_factory=dict)  # comparison field -> the group's value, as printed
+    series: list[float | None] = field(default_factory=list)  # published values, one per year of the series
 
     @property
     def flagged(self) -> bool:
         return self.flag == FLAGGED
+
+
+@dataclass
+class Watch:
+    """The early warning of a unit as printed (sozialplanung:monitoring)."""
+
+    flag: int | None  # 1 on the watch list, 0 not, None unknown or withheld
+    since: int | None = None
+    reason: str = ""  # the layer's watch_reason (German, as the monitoring wrote it)
+    sign: str | None = None  # printed instead of the flag when it is missing or withheld
+    text: str = ""  # the line of the profile page
+
+
+@dataclass
+class CitySeries:
+    """The years of one indicator's series and the city's value r(t) in each (NaN unknown)."""
+
+    years: list[int]
+    reference: list[float]
 
 
 @dataclass
@@ -76,6 +97,7 @@ class UnitProfile:
     page: int | None = None
     included: bool = True
     withheld: bool = False  # something on the page is withheld for data protection
+    watch: Watch | None = None  # the early warning of sozialplanung:monitoring (None: not in the layer)
 
     @property
     def title(self) -> str:
@@ -121,6 +143,15 @@ class ProfileBook:
     has_status: bool = False
     has_dynamics: bool = False
     core_count: int = 0
+    #: comparison fields of computeindicators' COMPARE_FIELDS (<id>_ref_<F>) and their column headings
+    levels: list[str] = field(default_factory=list)
+    level_labels: dict[str, str] = field(default_factory=dict)
+    #: per indicator id with a series (two years or more): its years and the city's values
+    series: dict[str, CitySeries] = field(default_factory=dict)
+    has_watch: bool = False
+    watch_rule: str = ""
+    watch_list: list[UnitProfile] = field(default_factory=list)  # units with a page on the watch list
+    watch_pages: int = 0
     list_pages: int = 0
     total_pages: int = 0
     warnings: list[str] = field(default_factory=list)
@@ -128,6 +159,18 @@ class ProfileBook:
     def T(self, text: str, **kw) -> str:  # noqa: N802 (as in the templates)
         out = tr(text, self.lang)
         return out.format(**kw) if kw else out
+
+    @property
+    def series_years(self) -> list[int]:
+        """Every year of any series: the shared x scale of the sparklines."""
+        return sorted({y for s in self.series.values() for y in s.years})
+
+    @property
+    def has_series(self) -> bool:
+        return bool(self.series)
+
+    def level_label(self, f: str) -> str:
+        return self.level_labels.get(f) or f
 
     @property
     def indicators(self) -> list[Indicator]:

@@ -6,13 +6,24 @@ numbers) in the print language."""
 from __future__ import annotations
 
 from .. import fields as fn
+from .. import i18n
 from .. import suppression as cs
 from ..burden import UNDECIDED
 from ..composite import NOT_CLASSIFIED
 from ..signs import sign_meaning
-from .model import ProfileBook, UnitProfile
-from .published import PublishedFields
+from .model import ProfileBook, UnitProfile, Watch
+from .published import WATCH_FLAG, WATCH_REASON, WATCH_SINCE, PublishedFields
 from .texts import NO_INFO, class_text, display_sign, number_or_none, text_or_none
+
+
+def spark_legend(book: ProfileBook) -> str:
+    years = book.series_years
+    span = f"{years[0]}–{years[-1]}" if years else ""
+    return book.T(
+        "Lines: the unit's values {years} (dark, dot: latest year) and the city's (grey), on one scale per row.",
+        years=span,
+    )
+
 
 # --------------------------------------------------------------------------
 # the burden class in words
@@ -214,6 +225,10 @@ def legend(book: ProfileBook) -> list[str]:
     if book.has_change:
         years = f" {book.change_years}" if book.change_years else ""
         out.append(book.T("Change{years}: ↗ rising, ↘ falling, → unchanged.", years=years))
+    for lv in book.levels:
+        out.append(book.T("{label}: the value of the unit's group in {field}.", label=book.level_label(lv), field=lv))
+    if book.has_series:
+        out.append(spark_legend(book))
     out.append(
         book.T(
             "Bars: the unit's value as a ratio of the city-wide value (city = 100, scale 0 to 200); "
@@ -222,3 +237,62 @@ def legend(book: ProfileBook) -> list[str]:
         )
     )
     return out
+
+
+# --------------------------------------------------------------------------
+# the early warning (sozialplanung:monitoring)
+
+i18n.register(
+    {
+        "Early warning": "Frühwarnung",
+        "on the watch list since {year}": "auf der Beobachtungsliste seit {year}",
+        "on the watch list": "auf der Beobachtungsliste",
+        "not on the watch list": "nicht auf der Beobachtungsliste",
+        "withheld for data protection ({sign})": "aus Datenschutzgründen nicht veröffentlicht ({sign})",
+        "no value ({sign})": "kein Wert ({sign})",
+        "Lines: the unit's values {years} (dark, dot: latest year) and the city's (grey), "
+        "on one scale per row.": "Linien: die Werte der Einheit {years} (dunkel, Punkt: letztes Jahr) und der "
+        "Stadt (grau), je Zeile auf einer Skala.",
+        "Watch list (early warning)": "Beobachtungsliste (Frühwarnung)",
+        "Units on the watch list of sozialplanung:monitoring (watch_flag = 1), most flagged core indicators "
+        "first, then the longest watched; the reasons as the monitoring wrote them.": "Einheiten auf der "
+        "Beobachtungsliste des Sozialmonitorings (watch_flag = 1), zuerst die mit den meisten auffälligen "
+        "Kernindikatoren, dann die am längsten beobachteten; die Gründe, wie das Monitoring sie schrieb.",
+        "{label}: the value of the unit's group in {field}.": "{label}: der Wert der Gruppe der Einheit in {field}.",
+        "No unit with a profile is on the watch list.": "Keine Einheit mit Profil steht auf der Beobachtungsliste.",
+    }
+)
+
+
+def watch_of(book: ProfileBook, f: PublishedFields, i: int, small: bool) -> Watch:
+    """The published early warning of unit ``i`` (``small``: below MIN_POPULATION)."""
+    rule = f.rule
+    if small and rule is not None:
+        w = Watch(None, sign=rule.sign)
+    else:
+        flag = number_or_none(f.values(WATCH_FLAG)[i])
+        if flag is None:
+            sign = f.signs(WATCH_FLAG)[i]
+            if text_or_none(sign) is None and f.hidden(WATCH_FLAG)[i] and rule is not None:
+                sign = rule.sign
+            w = Watch(None, sign=display_sign(sign))
+        else:
+            since = number_or_none(f.values(WATCH_SINCE)[i]) if f.has(WATCH_SINCE) else None
+            reason = text_or_none(f.values(WATCH_REASON)[i]) if f.has(WATCH_REASON) else None
+            w = Watch(int(flag >= 1), int(since) if since is not None else None, (reason or "").replace(" | ", " · "))
+    w.text = watch_text(book, w)
+    return w
+
+
+def watch_text(book: ProfileBook, w: Watch) -> str:
+    """'Early warning: on the watch list since 2022 – reason' (the print language; the reason is German)."""
+    head = book.T("Early warning")
+    if w.flag is None:
+        if book.rule is not None and w.sign == book.rule.sign:
+            return f"{head}: {book.T('withheld for data protection ({sign})', sign=w.sign)}"
+        return f"{head}: {book.T('no value ({sign})', sign=w.sign or NO_INFO)}"
+    if w.flag == 1:
+        state = book.T("on the watch list since {year}", year=w.since) if w.since else book.T("on the watch list")
+    else:
+        state = book.T("not on the watch list")
+    return f"{head}: {state}" + (f" – {w.reason}" if w.reason else "")

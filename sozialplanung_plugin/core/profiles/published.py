@@ -12,8 +12,18 @@ import numpy as np
 import pandas as pd
 
 from .. import fields as fn
+from .. import monitoring as cm
 from .. import suppression as cs
-from ..catalogue import Catalogue, Indicator
+from ..catalogue import Catalogue, Indicator, resolve
+from ..errors import UserError
+from .model import CitySeries
+
+WATCH_FLAG = "watch_flag"
+WATCH_FLAGS = "watch_flags"
+WATCH_SINCE = "watch_since"
+WATCH_REASON = "watch_reason"
+WATCH_FIELDS = (WATCH_FLAG, WATCH_FLAGS, WATCH_SINCE, WATCH_REASON)
+
 
 #: the fields of the burden rule, the indices and the suppression rule a profile reads
 _CLASS_AND_RULE_FIELDS = (
@@ -31,7 +41,7 @@ _CLASS_AND_RULE_FIELDS = (
 )
 
 
-def needed_fields(
+def _base_fields(
     columns, catalogue: Catalogue, key_field: str, name_field: str | None, population_field: str | None = None
 ) -> list[str]:
     """The layer fields a profile reads (values, signs, marks, classes, the rule
@@ -47,6 +57,27 @@ def needed_fields(
     want += _CLASS_AND_RULE_FIELDS
     base = [c for c in dict.fromkeys(w for w in want if w) if c in have]
     extra = [c for w in base for c in (fn.sign_of(w), fn.supp_of(w)) if c in have]
+    return list(dict.fromkeys(base + extra))
+
+
+def needed_fields(
+    columns, catalogue: Catalogue, key_field: str, name_field: str | None, population_field: str | None = None
+) -> list[str]:
+    """The layer fields a profile reads (:func:`_base_fields`), and
+    for the monitoring parts the comparison levels' values, the yearly inputs
+    of the city's series and the early warning."""
+    cols = list(columns)
+    have = set(cols)
+    base = _base_fields(cols, catalogue, key_field, name_field, population_field)
+    extra = [
+        fn.measure(i.id, f"{m}_{lv}")
+        for lv in level_fields(cols, catalogue)
+        for i in catalogue
+        for m in ("ref", "rank")
+    ]
+    extra += yearly_input_fields(cols, catalogue) + list(WATCH_FIELDS)
+    extra = [c for c in extra if c in have]
+    extra += [s for c in extra for s in (fn.sign_of(c), fn.supp_of(c)) if s in have]
     return list(dict.fromkeys(base + extra))
 
 
@@ -137,3 +168,95 @@ def below_population(frame: pd.DataFrame, rule: cs.SuppressionRule | None) -> np
         return np.zeros(n, dtype=bool)
     pop = pd.to_numeric(frame[rule.population_field], errors="coerce").to_numpy(dtype="float64")
     return np.isnan(pop) | (pop < rule.min_population)
+
+
+# --------------------------------------------------------------------------
+# monitoring: comparison levels, yearly series, the early warning
+
+
+def level_fields(columns, catalogue: Catalogue) -> list[str]:
+    """The comparison fields F of COMPARE_FIELDS, in the order of the layer."""
+    cols = list(columns)
+    have = set(cols)
+    out: list[str] = []
+    for ind in catalogue:
+        prefix = fn.measure(ind.id, "ref_")
+        for c in cols:
+            if c.startswith(prefix):
+                level = c[len(prefix) :]
+                if level and fn.measure(ind.id, f"rank_{level}") in have and level not in out:
+                    out.append(level)
+    return out
+
+
+def level_label_map(text: str | None) -> dict[str, str]:
+    """'BEZ=Bezirk;GEM=Gemeinde' -> {field: heading}; '*=Kreis' renames the whole layer's column."""
+    out: dict[str, str] = {}
+    for part in (text or "").split(";"):
+        if "=" in part:
+            k, v = part.split("=", 1)
+            if k.strip() and v.strip():
+                out[k.strip()] = v.strip()
+    return out
+
+
+def yearly_input_fields(columns, catalogue: Catalogue) -> list[str]:
+    """The yearly fields ``<column>_<year>`` the city's series is computed from."""
+    cols = list(columns)
+    out: list[str] = []
+    for ind in catalogue:
+        try:
+            found = resolve(ind, cols)
+        except UserError:
+            continue
+        if len(found) >= 2 and found[0].year is not None:
+            out += [c for x in found for c in x.inputs]
+    return list(dict.fromkeys(out))
+
+
+def series_of(frame: pd.DataFrame, catalogue: Catalogue, inds: list[Indicator]) -> dict[str, tuple]:
+    """Per indicator with two years or more: (CitySeries, unit values n × T or
+    None when the layer has the published ``<id>_val_<year>`` fields)."""
+    cols = list(frame.columns)
+    usable = []
+    for ind in inds:
+        try:
+            found = resolve(ind, cols)
+        except UserError:
+            continue
+        if len(found) >= 2 and found[0].year is not None:
+            usable.append(ind)
+    computed: dict[str, cm.Series] = {}
+    if usable:
+        try:
+            keys = np.asarray(frame.index, dtype=object)
+            for s in cm.gather(frame, Catalogue(catalogue.path, usable), keys, None, []):
+                computed[s.indicator.id] = s
+        except UserError:
+            computed = {}
+    out: dict[str, tuple] = {}
+    for ind in inds:
+        own = years_of(ind, cols)
+        s = computed.get(ind.id)
+        years = own if len(own) >= 2 else (list(s.years) if s is not None else [])
+        if len(years) < 2:
+            continue
+        ref = [float(s.reference[s.years.index(y)]) if s is not None and y in s.years else np.nan for y in years]
+        values = None if len(own) >= 2 else s.values
+        out[ind.id] = (CitySeries(years, ref), values)
+    return out
+
+
+def unit_series(f: PublishedFields, ind: Indicator, years: list[int], computed: np.ndarray | None) -> np.ndarray:
+    """The published values of every unit per year (n × T)."""
+    if computed is not None:
+        return np.asarray(computed, dtype="float64")
+    return np.column_stack([f.values(fn.measure(ind.id, "val", y)).astype("float64") for y in years])
+
+
+def has_watch(f: PublishedFields) -> bool:
+    return f.has(WATCH_FLAG)
+
+
+def watch_flags(f: PublishedFields) -> np.ndarray | None:
+    return f.floats(WATCH_FLAGS)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import math
 import unicodedata
 
+import numpy as np
+
 from .model import BURDEN_ORDER, ProfileBook, UnitProfile
 
 
@@ -64,14 +66,16 @@ def page_order(book: ProfileBook, order: str) -> list[UnitProfile]:
     return sorted(included, key=lambda u: key_sort_key(u.key))
 
 
-def paginate(book: ProfileBook, rows_per_list_page: int) -> None:
-    """Page numbers: cover 1, the ranked list from page 2, then one page per unit."""
+def paginate(book: ProfileBook, rows_per_list_page: int, watch_pages: int = 0) -> None:
+    """Page numbers: cover 1, the ranked list from page 2, the watch list
+    (``watch_pages``, after the ranked list), then one page per unit."""
     rows = max(1, int(rows_per_list_page))
     book.list_pages = max(1, math.ceil(len(book.ranking) / rows))
-    first = 2 + book.list_pages
+    book.watch_pages = int(watch_pages)
+    first = 2 + book.list_pages + book.watch_pages
     for k, u in enumerate(book.pages):
         u.page = first + k
-    book.total_pages = 1 + book.list_pages + len(book.pages)
+    book.total_pages = 1 + book.list_pages + book.watch_pages + len(book.pages)
 
 
 def list_chunks(book: ProfileBook, rows_per_page: int) -> list[list[UnitProfile]]:
@@ -79,3 +83,15 @@ def list_chunks(book: ProfileBook, rows_per_page: int) -> list[list[UnitProfile]
     rows = max(1, int(rows_per_page))
     chunks = [book.ranking[k : k + rows] for k in range(0, len(book.ranking), rows)]
     return chunks or [[]]
+
+
+def watch_list(book: ProfileBook, flags: np.ndarray | None) -> list[UnitProfile]:
+    """Units with a page on the watch list: most flagged core indicators first,
+    then the longest watched, then by key."""
+    index = {id(u): k for k, u in enumerate(book.units)}
+
+    def order(u: UnitProfile):
+        n = flags[index[id(u)]] if flags is not None else np.nan
+        return (-(n if n == n else 0.0), u.watch.since or 9999, key_sort_key(u.key))
+
+    return sorted((u for u in book.units if u.included and u.watch and u.watch.flag == 1), key=order)

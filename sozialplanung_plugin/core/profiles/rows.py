@@ -13,7 +13,7 @@ import numpy as np
 from .. import fields as fn
 from ..catalogue import Indicator
 from .model import ADVERSE, FAVOURABLE, NEUTRAL, IndicatorRow
-from .published import PublishedFields, base_year, constant, years_of
+from .published import PublishedFields, base_year, constant, unit_series, years_of
 from .texts import (
     FLAGGED,
     NO_INFO,
@@ -51,7 +51,9 @@ class _Signs:
 class IndicatorColumns:
     """The published columns of one indicator and the printed row of a unit."""
 
-    def __init__(self, f: PublishedFields, ind: Indicator, columns):
+    def __init__(self, f: PublishedFields, ind: Indicator, columns, levels=(), series=None):
+        """``levels``: the comparison fields F (``<id>_ref_<F>``); ``series``:
+        (CitySeries, computed unit values or None) when the indicator has one."""
         self.f, self.ind = f, ind
         self.rule = f.rule
         vf = fn.measure(ind.id, "val")
@@ -78,6 +80,21 @@ class IndicatorColumns:
             self.base = base_year(f, ind, self.years)
             self.chg_sign = f.signs(fn.change(ind.id))
             self.base_sign = f.signs(fn.measure(ind.id, "val", self.base))
+        self.levels = {lv: f.values(fn.measure(ind.id, f"ref_{lv}")).astype("float64") for lv in levels}
+        self.series = None
+        if series is not None:
+            city, computed = series
+            self.series = unit_series(f, ind, city.years, computed)
+
+    def level_texts(self, i: int) -> dict[str, str]:
+        """The value of the unit's group in every comparison field ('' without a group)."""
+        return {lv: value_text(v[i], self.ind) if not np.isnan(v[i]) else "" for lv, v in self.levels.items()}
+
+    def series_of(self, i: int) -> list[float | None]:
+        """The unit's published values per year of the series ([] without one)."""
+        if self.series is None:
+            return []
+        return [None if np.isnan(x) else float(x) for x in self.series[i]]
 
     def row(self, i: int, small: bool) -> tuple[IndicatorRow, bool]:
         """The printed row of unit ``i``; True when MIN_POPULATION withheld its value."""
@@ -110,6 +127,7 @@ class IndicatorColumns:
             direction="",
             missing=shown,
             signs=[text_or_none(sign) or NO_INFO],
+            levels=self.level_texts(i),
         )
 
     def value_row(self, i: int) -> IndicatorRow:
@@ -132,6 +150,8 @@ class IndicatorColumns:
             ratio=bar,
             direction=direction,
             signs=signs.used,
+            levels=self.level_texts(i),
+            series=self.series_of(i),
         )
 
     def flag_text(self, i: int, signs: _Signs) -> str:

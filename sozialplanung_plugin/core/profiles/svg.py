@@ -166,3 +166,100 @@ def list_furniture_svg(
         centre=None,
         rules=list(rules),
     )
+
+
+# --------------------------------------------------------------------------
+# sparklines
+
+#: the unit's line (dark) and the city's (grey), stroke widths in mm
+SPARK_UNIT = ("#252525", 0.32)
+SPARK_CITY = ("#969696", 0.32)
+SPARK_PAD = 1.2  # mm left and right of the first and the last year
+
+
+def spark_x(year: int, years: list[int], width: float) -> float:
+    """The x of a year on the scale shared by every row (mm)."""
+    lo, hi = years[0], years[-1]
+    return SPARK_PAD + (year - lo) / max(hi - lo, 1) * (width - 2 * SPARK_PAD)
+
+
+def _segments(points: list[tuple[float, float] | None]) -> list[list[tuple[float, float]]]:
+    """Runs of points without a gap (a missing year breaks the line)."""
+    out: list[list[tuple[float, float]]] = [[]]
+    for p in points:
+        if p is None:
+            if out[-1]:
+                out.append([])
+        else:
+            out[-1].append(p)
+    return [s for s in out if s]
+
+
+def _path(seg: list[tuple[float, float]], colour: str, width: float, dash: str = "") -> str:
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    if len(seg) == 1:
+        x, y = seg[0]
+        return f'<circle cx="{x:.3f}" cy="{y:.3f}" r="{width:.3f}" fill="{colour}"/>'
+    pts = " ".join(f"{x:.3f},{y:.3f}" for x, y in seg)
+    return (
+        f'<polyline points="{pts}" fill="none" stroke="{colour}" stroke-width="{width:.3f}" '
+        f'stroke-linejoin="round" stroke-linecap="round"{dash_attr}/>'
+    )
+
+
+def spark_scale(values: list[float | None], reference: list[float]) -> tuple[float, float] | None:
+    """(low, high) of one row: the unit's and the city's values on one scale."""
+    xs = [v for v in values if v is not None] + [r for r in reference if r == r]
+    if not xs:
+        return None
+    lo, hi = min(xs), max(xs)
+    if hi - lo < 1e-9:
+        pad = max(abs(hi) * 0.05, 0.5)
+        return lo - pad, hi + pad
+    return lo, hi
+
+
+def _spark_point(year, v, years, width, top, h, scale) -> tuple[float, float] | None:
+    """A point of a sparkline in its row (None for a missing value)."""
+    if v is None or v != v:
+        return None
+    lo, hi = scale
+    return spark_x(year, years, width), top + h - (v - lo) / (hi - lo) * h
+
+
+def sparks(u: UnitProfile, lines: list[Line], series: dict, width: float, pitch: float) -> list[str]:
+    """The SVG elements of the unit's sparklines, one pair per indicator line
+    with a series (its city's line, the unit's line and a dot on its latest value)."""
+    years = sorted({y for s in series.values() for y in s.years})
+    if len(years) < 2:
+        return []
+    out = []
+    for k, ln in enumerate(lines):
+        if ln.kind != "indicator":
+            continue
+        row = u.rows[ln.row]
+        city = series.get(row.indicator.id)
+        if city is None:
+            continue
+        scale = spark_scale(row.series, city.reference)
+        if scale is None:
+            continue
+        top, h = k * pitch + 0.18 * pitch, 0.64 * pitch
+        ref = [_spark_point(y, r, years, width, top, h, scale) for y, r in zip(city.years, city.reference)]
+        own = [_spark_point(y, v, years, width, top, h, scale) for y, v in zip(city.years, row.series)]
+        out += [_path(s, SPARK_CITY[0], SPARK_CITY[1], "0.9,0.5") for s in _segments(ref)]
+        out += [_path(s, SPARK_UNIT[0], SPARK_UNIT[1]) for s in _segments(own)]
+        last = next((p for p in reversed(own) if p is not None), None)
+        if last is not None:
+            out.append(f'<circle cx="{last[0]:.3f}" cy="{last[1]:.3f}" r="0.45" fill="{SPARK_UNIT[0]}"/>')
+    return out
+
+
+def sparks_svg(u: UnitProfile, lines: list[Line], series: dict, width: float, pitch: float) -> str:
+    """The sparklines of one unit, aligned to the table lines (mm; no text)."""
+    height = max(len(lines), 1) * pitch
+    body = "\n".join(sparks(u, lines, series, width, pitch))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.3f}mm" height="{height:.3f}mm" '
+        f'viewBox="0 0 {width:.3f} {height:.3f}">\n{body}\n</svg>\n'
+    )
