@@ -348,6 +348,10 @@ def test_same_seed_same_interval_and_too_few_draws(mss, mss_catalogue, example_r
     assert any("all units without a measure" in w for w in a.warnings)
     with pytest.raises(ef.EffectsError, match="at least 999"):
         ef.compute_effects(mss, mss_catalogue, example_register, keys=mss["id"], draws=500)
+    # the same seed gives the same interval whatever order the units come in
+    shuffled = mss.sample(frac=1.0, random_state=11).reset_index(drop=True)
+    d = ef.compute_effects(shuffled, mss_catalogue, example_register, keys=shuffled["id"], seed=3)
+    pd.testing.assert_frame_equal(a.frame, d.frame)
 
 
 # --------------------------------------------------------------------------
@@ -447,3 +451,4 @@ def test_the_book_says_what_the_results_say(mss, mss_catalogue, example_register
             assert chart.y_min <= min(v for v in chart.area + chart.city + chart.comparison if v == v)
             assert chart.y_max >= max(chart.area + chart.city + chart.comparison + [g.value])
             assert chart.status == rows.iloc[-1]["status"] and chart.comparison_text.endswith(".")
+

@@ -239,6 +239,9 @@ def effect_row(m, s, keys, data, treated, class_field, draws, seed, comparison: 
     else:
         basis = "alle Gebiete ohne Maßnahme (kein Klassenfeld)"
     comp = np.flatnonzero(eligible)
+    # in the order of the keys, not of the layer: the same seed draws the same sets
+    # whatever order the features come in
+    comp = comp[np.argsort(np.array([str(keys[p]) for p in comp], dtype=object), kind="stable")]
     if comparison is not None:
         comparison[(m.id, ind.id)] = comp
     a_b, a_l = me.pooled(ind, yb, used), me.pooled(ind, yl, used)

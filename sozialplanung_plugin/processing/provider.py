@@ -16,6 +16,7 @@ from sozialplanung_plugin.processing.interpolate_units import InterpolateUnits
 from sozialplanung_plugin.processing.join_indicators import JoinIndicators
 from sozialplanung_plugin.processing.measure_effects import MeasureEffects
 from sozialplanung_plugin.processing.measure_goals import MeasureGoals
+from sozialplanung_plugin.processing.measures_report import MeasuresReport
 from sozialplanung_plugin.processing.monitoring import Monitoring
 from sozialplanung_plugin.processing.overview_maps import OverviewMaps
 from sozialplanung_plugin.processing.profile_atlas import ProfileAtlas
@@ -30,6 +31,7 @@ def algorithm_classes() -> list[type]:
     classes += [ComputeIndicators, ClassifyBurden, CompositeIndex, Monitoring]
     classes += [FacilitySupply]
     classes += [MeasureGoals, MeasureEffects]
+    classes += [MeasuresReport]
     classes += [Suppress]
     classes += [ProfileAtlas, OverviewMaps]
     return classes
