@@ -29,7 +29,8 @@ deps: $(STAMP)/system
 $(STAMP)/system:
 	@mkdir -p $(STAMP)
 	@if $(PY) -c "import qgis.core, pandas, numpy, jinja2, scipy, ensurepip" 2>/dev/null && command -v lrelease >/dev/null \
-	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && command -v unzip >/dev/null && [ -x /usr/bin/qgis_process.bin ]; then \
+	    && command -v pdftotext >/dev/null && command -v zip >/dev/null && command -v unzip >/dev/null && [ -x /usr/bin/qgis_process.bin ] \
+	    && ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
 	  echo "QGIS and tools present"; \
 	else \
 	  echo "Installing QGIS and tools from Debian's packages (a few minutes) ..."; \

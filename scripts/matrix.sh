@@ -22,7 +22,8 @@ SUITES=("$@")
 [ ${#SUITES[@]} -gt 0 ] || SUITES=(trixie sid)
 MIRROR=${MATRIX_MIRROR:-http://deb.debian.org/debian}
 PACKAGES="qgis python3-qgis qgis-providers xvfb xauth python3-pandas python3-jinja2 python3-venv python3-pip \
-pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip make git ca-certificates locales python3-scipy rsync"
+pyqt5-dev-tools qttools5-dev-tools poppler-utils fonts-dejavu-core zip unzip make git ca-certificates locales python3-scipy rsync \
+postgresql postgresql-postgis"
 
 [ "$(id -u)" = 0 ] || { echo "matrix: needs root (debootstrap, chroot)" >&2; exit 2; }
 command -v debootstrap >/dev/null || {
@@ -65,6 +66,11 @@ in_chroot() {  # in_chroot DIR COMMAND...: a clean environment, as root
     LANG=C.UTF-8 LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive TERM=dumb "$@"
 }
 
+no_services() {  # packages installed in the chroot never start a service (e.g. a PostgreSQL on the host's port)
+  printf '#!/bin/sh\nexit 101\n' >"$1/usr/sbin/policy-rc.d"
+  chmod 755 "$1/usr/sbin/policy-rc.d"
+}
+
 ensure_chroot() {
   local suite=$1 dir=$CACHE/$1 opts
   opts=$(apt_opts "$suite")
@@ -75,12 +81,14 @@ ensure_chroot() {
     debootstrap --variant=minbase "$suite" "$dir" "$MIRROR" >"$CACHE/$suite.debootstrap.log" 2>&1 || {
       tail -20 "$CACHE/$suite.debootstrap.log" >&2; return 1; }
     mount_chroot "$dir"
+    no_services "$dir"
     in_chroot "$dir" apt-get $opts update -qq
     in_chroot "$dir" apt-get $opts install -y -qq --no-install-recommends $PACKAGES >"$CACHE/$suite.apt.log" 2>&1 || {
       tail -20 "$CACHE/$suite.apt.log" >&2; return 1; }
     date +%s >"$dir/.sozialplanung-ready"
   else
     mount_chroot "$dir"
+    no_services "$dir"
     local age=$(( ($(date +%s) - $(cat "$dir/.sozialplanung-ready")) / 3600 ))
     if [ "$age" -ge "$MAX_AGE_H" ]; then
       log "$suite: package lists are $age h old, bringing the chroot up to date"

@@ -153,3 +153,42 @@ def test_compare_fields_rank_each_unit_in_its_district(run, tmp_path):
             assert m["S1_diff_BEZ"] == pytest.approx(m["S1_val"] - m["S1_ref_BEZ"], abs=1e-9)
     city_worst = max(r["S1_val"] for r in rows.values() if r["S1_val"] is not None)
     assert [r["S1_rank"] for r in rows.values() if r["S1_val"] == city_worst] == [1]
+
+
+def test_units_below_the_minimum_population_get_no_rates(run, joined, tmp_path):
+    """On a layer protected by suppress (MIN_POPULATION 300 of inhabitants_2024),
+    monitoring publishes no 2024 value, hence no change or excess into 2024, for
+    the units below it, and their counts still count in the city's value."""
+    protected = str(tmp_path / "p.gpkg")
+    run(
+        "sozialplanung:suppress",
+        {
+            "INPUT": joined["layer"],
+            "CATALOGUE": joined["catalogue"],
+            "MIN_COUNT": 3,
+            "MIN_POPULATION": 300,
+            "POPULATION_FIELD": "inhabitants_2024",
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": protected,
+        },
+    )
+    out = str(tmp_path / "m.gpkg")
+    run(
+        "sozialplanung:monitoring",
+        {"INPUT": protected, "CATALOGUE": joined["catalogue"], "KEY_FIELD": "PLR_ID", "OUTPUT": out},
+    )
+    rows = layer_rows(out, "PLR_ID")
+    source = layer_rows(joined["layer"], "PLR_ID")
+    small = [k for k, r in source.items() if r["inhabitants_2024"] is not None and r["inhabitants_2024"] < 300]
+    assert small  # Berlin has Planungsräume with very few inhabitants
+    for k in small:
+        assert rows[k]["u6_chg_2024"] is None and rows[k]["u6_excess_2024"] is None, k
+    big = [k for k, r in source.items() if (r["inhabitants_2024"] or 0) >= 1000]
+    assert all(rows[k]["u6_slope"] is not None for k in big)
+
+    def city(y):  # the city's value counts everyone, the small units too
+        ok = [r for r in source.values() if r[f"inhabitants_{y}"] and r[f"inhabitants_age_below_6_{y}"] is not None]
+        return 100 * sum(r[f"inhabitants_age_below_6_{y}"] for r in ok) / sum(r[f"inhabitants_{y}"] for r in ok)
+
+    steps = sum(rows[small[0]][f"u6_ref_chg_{y}"] for y in (2022, 2023, 2024))
+    assert abs((city(2024) - city(2021)) - steps) < 1e-9

@@ -23,6 +23,7 @@ import pandas as pd
 from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
 
 from sozialplanung_plugin import compat
+from sozialplanung_plugin.core.errors import UserError
 
 
 class GpkgTable:
@@ -232,6 +233,10 @@ def gpkg_destination(dest_id: str) -> tuple[str, str] | None:
     return (path, match[0]) if match else None
 
 
+class WriteError(UserError):
+    """Writing the output failed for a reason the user can fix (a full disk, a locked file)."""
+
+
 class ColumnarUnavailableError(Exception):
     """The output is not one the SQL path can write; the generic path writes it."""
 
@@ -267,9 +272,14 @@ def write_gpkg(origin: GpkgTable, dest: tuple[str, str], out_names: list[str], a
             con.execute("DROP TABLE temp.sp_added")
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (e.g. a full disk ends the transaction)
             raise
         return written
+    except sqlite3.OperationalError as e:
+        raise WriteError(f"{path}: {e}; nothing was written") from e
     finally:
         con.close()
 

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters import columnar
+from sozialplanung_plugin.adapters import columnar, postgis
 from sozialplanung_plugin.core.errors import CanceledError
 
 KIND_TO_TYPE = {
@@ -255,6 +255,7 @@ class CompleteOrNothing:
 
     def __init__(self, alg, parameters, name, context, fields, wkb_type, crs):
         dest = alg.parameterAsOutputLayer(parameters, name, context)
+        self.dest = dest or ""
         self.path = (
             dest if dest and os.path.sep in dest and not dest.startswith(("ogr:", "memory:", "postgres")) else None
         )
@@ -267,6 +268,8 @@ class CompleteOrNothing:
     def discard(self) -> bool:
         """Close the sink and remove the partial file or table; True if it was removed."""
         self.sink = None  # the only reference: closes the writer
+        if postgis.is_postgis(self.dest):
+            return postgis.drop_table(self.dest)  # Processing replaced any table of that name when it made the sink
         if self.new_table is not None:
             return _drop_gpkg_table(*self.new_table)
         if not self.path or self.existed:

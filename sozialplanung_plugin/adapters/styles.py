@@ -341,6 +341,10 @@ def store_in_output(context, dest_id: str, style, feedback=None, extra: dict | N
     if isinstance(layer, QgsVectorLayer):
         apply(layer, style(layer))
         return False
+    from sozialplanung_plugin.adapters import postgis
+
+    if postgis.is_postgis(dest_id):
+        return postgis.store_styles(dest_id, style, apply, feedback, extra)
     if ".gpkg" not in dest_id.lower():
         return False
     layer = QgsVectorLayer(dest_id, dest_id.split("layername=")[-1] if "layername=" in dest_id else "", "ogr")

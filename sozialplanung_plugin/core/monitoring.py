@@ -106,8 +106,19 @@ def excess_field(ind_id: str, year: int) -> str:
 # the series
 
 
-def gather(data: pd.DataFrame, catalogue: Catalogue, keys, years: list[int] | None, warnings: list[str]):
-    """Every indicator with at least two of the wanted years in the layer."""
+def gather(
+    data: pd.DataFrame,
+    catalogue: Catalogue,
+    keys,
+    years: list[int] | None,
+    warnings: list[str],
+    withheld: dict | None = None,
+    withheld_sign: str = ".",
+):
+    """Every indicator with at least two of the wanted years in the layer.
+    ``withheld`` (as ``indicators.compute`` takes it): the rates of units below
+    the data-protection rule's minimum population are missing with
+    ``withheld_sign``; their counts still count in the city's value."""
     infos = ci.plan(catalogue, list(data.columns))
     grp = ci.Groups(None, len(data))
     zeros: dict = {}
@@ -125,7 +136,7 @@ def gather(data: pd.DataFrame, catalogue: Catalogue, keys, years: list[int] | No
         if len(wanted) < 2:
             continue
         info.columns = wanted
-        by_year = ci.year_values(info, data, keys, zeros, None, ".")
+        by_year = ci.year_values(info, data, keys, zeros, withheld or None, withheld_sign)
         ys = [c.year for c in wanted]
         vals = np.column_stack([by_year[y].val for y in ys])
         refs = []
@@ -280,13 +291,15 @@ def compute(
     rule: WatchRule,
     keys=None,
     years: list[int] | None = None,
+    withheld: dict | None = None,
+    withheld_sign: str = ".",
 ) -> MonitoringResult:
     """The monitoring fields for every unit of ``data`` (see the module docstring)."""
     rule.check()
     n = len(data)
     keys = np.asarray(data.index if keys is None else keys, dtype=object)
     warnings: list[str] = []
-    series = gather(data, catalogue, keys, sorted(years) if years else None, warnings)
+    series = gather(data, catalogue, keys, sorted(years) if years else None, warnings, withheld, withheld_sign)
     out = ci.Output()
     core = []
     for s in series:

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from sozialplanung_plugin import compat, translation
-from sozialplanung_plugin.adapters import columnar, styles
+from sozialplanung_plugin.adapters import columnar, postgis, styles
 from sozialplanung_plugin.adapters.layers import (
     CompleteOrNothing,
     fields_with,
@@ -137,6 +137,20 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.canceled_text()) from None
         except UserError as e:
             raise self.fail(e) from e
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """A PostGIS source or sink whose database cannot be reached: a clear message
+        (database, host, port, what to check) before QGIS's own, and never a password."""
+        for p in self.parameterDefinitions():
+            value = parameters.get(p.name())
+            if hasattr(value, "sink"):  # QgsProcessingOutputLayerDefinition
+                value = value.sink.staticValue()
+            if isinstance(value, str) and postgis.is_postgis(value):
+                try:
+                    postgis.check_reachable(value)
+                except postgis.DatabaseError as e:
+                    return False, str(e)
+        return super().checkParameterValues(parameters, context)
 
     def run_algorithm(self, parameters, context, feedback) -> dict:
         raise NotImplementedError

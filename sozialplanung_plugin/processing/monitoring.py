@@ -12,8 +12,10 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters import styles
+from sozialplanung_plugin.adapters import history, styles
+from sozialplanung_plugin.core import archive
 from sozialplanung_plugin.core import monitoring as cm
+from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import UserError
 from sozialplanung_plugin.core.report import write_report
 from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
@@ -30,6 +32,8 @@ class Monitoring(IndicatorAlgorithm):
     NAME_FIELD = "NAME_FIELD"
     REPORT = "REPORT"
     WATCHED = "WATCHED"
+    HISTORY = "HISTORY"
+    HISTORY_TABLE = "HISTORY_TABLE"
 
     def displayName(self):  # noqa: N802
         return self.tr("Monitoring: trends and early warning")
@@ -107,6 +111,24 @@ class Monitoring(IndicatorAlgorithm):
             advanced=True,
         )
         self.add_key()
+        self.add(
+            QgsProcessingParameterString(
+                self.HISTORY, self.tr("Series from the history (GeoPackage or PostgreSQL)"), optional=True
+            ),
+            self.tr(
+                "Read the series from the history table that sozialplanung:archive wrote (a .gpkg file, "
+                "service=name, dbname=... host=..., or a saved QGIS connection) instead of the layer's yearly "
+                "fields: the values and city-wide references as they were published, matched by KEY_FIELD."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterString(
+                self.HISTORY_TABLE, self.tr("History table"), defaultValue=history.DEFAULT_TABLE, optional=True
+            ),
+            self.tr("Name of the history table (PostgreSQL: schema.table possible)."),
+            advanced=True,
+        )
         self.add_output(
             self.tr("Monitoring"),
             self.tr(
@@ -150,11 +172,34 @@ class Monitoring(IndicatorAlgorithm):
         rule = self.rule(parameters, context)
         years = self.years(parameters, context)
         steps.setCurrentStep(0)
-        cols = needed_columns(catalogue, source.fields().names())
-        data = self.frame(source, cols + [key, name_field], steps)
+        hist_db = self.parameterAsString(parameters, self.HISTORY, context).strip()
+        cols = [] if hist_db else needed_columns(catalogue, source.fields().names())
+        protect_cols, protection = self.protection(source)
+        data = self.frame(source, cols + [key, name_field] + protect_cols, steps)
+        withheld = cs.rate_withheld(data, protection)
+        if withheld:
+            feedback.pushInfo(
+                self.tr("Data protection: no rates for units with fewer than {0} inhabitants ({1}).").format(
+                    f"{protection.min_population:g}", protection.population_field
+                )
+            )
         steps.setCurrentStep(1)
         keys = data[key].to_numpy() if key else data.index.to_numpy()
-        result = cm.compute(data, catalogue, rule, keys=keys, years=years)
+        if hist_db:
+            table = self.parameterAsString(parameters, self.HISTORY_TABLE, context).strip() or history.DEFAULT_TABLE
+            hist = history.read_history(hist_db, table)
+            unit_keys = archive.check_keys(data, key, "INPUT")
+            result = archive.monitoring(hist, catalogue, rule, list(unit_keys), years=years, index=data.index)
+        else:
+            result = cm.compute(
+                data,
+                catalogue,
+                rule,
+                keys=keys,
+                years=years,
+                withheld=withheld,
+                withheld_sign=protection.sign if protection is not None else ".",
+            )
         self.report(feedback, result.warnings)
         steps.setCurrentStep(2)
         dest_id = self.write_output(parameters, context, source, result.frame, result.kinds, steps)

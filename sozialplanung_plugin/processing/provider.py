@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from sozialplanung_plugin.paths import icon_path
 from sozialplanung_plugin.processing.aggregate_units import AggregateUnits
+from sozialplanung_plugin.processing.archive import Archive
 from sozialplanung_plugin.processing.classify_burden import ClassifyBurden
 from sozialplanung_plugin.processing.composite_index import CompositeIndex
 from sozialplanung_plugin.processing.compute_indicators import ComputeIndicators
@@ -34,6 +35,7 @@ def algorithm_classes() -> list[type]:
     classes += [MeasuresReport]
     classes += [Suppress]
     classes += [ProfileAtlas, OverviewMaps]
+    classes += [Archive]
     return classes
 
 
