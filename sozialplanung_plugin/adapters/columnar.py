@@ -64,20 +64,10 @@ def gpkg_table(layer, parameter=None) -> GpkgTable | None:
     if parameter is not None and not plain_definition(parameter):
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, table = _text(parts.get("path")), _text(parts.get("layerName"))
-    if not path.lower().endswith(".gpkg") or not os.path.isfile(path) or _text(parts.get("subset")):
+    if _text(parts.get("subset")):
         return None
-    try:
-        tables = gpkg_tables(path)
-    except sqlite3.Error:
-        return None
-    if not table:
-        if len(tables) != 1:
-            return None
-        table = tables[0]
-    if table not in tables:
-        return None
-    return GpkgTable(path, table, layer.fields())
+    found = _existing_table(_text(parts.get("path")), _text(parts.get("layerName")))
+    return GpkgTable(found[0], found[1], layer.fields()) if found else None
 
 
 def read_frame(origin: GpkgTable, names: list[str]) -> pd.DataFrame | None:
@@ -218,7 +208,12 @@ def gpkg_tables(path: str) -> list[str]:
 
 def gpkg_destination(dest_id: str) -> tuple[str, str] | None:
     """(file, table) of a GeoPackage output as Processing names it, or None."""
-    path, table = file_and_table(dest_id)
+    return _existing_table(*file_and_table(dest_id))
+
+
+def _existing_table(path: str, table: str) -> tuple[str, str] | None:
+    """(file, table as the GeoPackage spells it) when ``path`` is a GeoPackage
+    holding ``table`` (or, without a table name, exactly one table)."""
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return None
     try:
