@@ -159,7 +159,7 @@ def test_a_style_stored_by_the_plugin_opens_with_the_table(both, pg):  # noqa: F
     from sozialplanung_plugin.adapters import postgis, styles
 
     dest = pg.sink("belastung")
-    assert postgis.store_styles(dest, styles.burden_renderer)
+    assert postgis.store_styles(dest, styles.burden_renderer, styles.apply)
     rows = pg.sql("SELECT f_table_name, stylename, useasdefault FROM layer_styles WHERE f_table_name = 'belastung'")
     assert rows and rows[-1][2] == "t"
     layer = QgsVectorLayer(pg.uri("belastung"), "belastung", "postgres")
