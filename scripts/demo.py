@@ -181,6 +181,24 @@ def main() -> int:
     series_reports = os.path.join(series_out, "reports")
     example_2006.series_pipeline(run, series_gpkg, series_reports, log=series_done)
 
+    # 7b. The profile atlas of the series: every unit's shares 2013-2019 beside the
+    #     city's, the early warning, the watch-list pages, the classes.
+    res = run(
+        "sozialplanung:profileatlas",
+        {
+            "INPUT": f"{series_gpkg}|layername={example_2006.SERIES_TABLES[-1]}",
+            "CATALOGUE": example_2006.series_catalogue(),
+            "NAME_FIELD": "PLR_NAME",
+            "KEY_FIELD": example_2006.KEY,
+            "TITLE": "Berlin 2013–2019",
+            "SUBTITLE": "Planungsräume (LOR 2006–2020), Monitoring Soziale Stadtentwicklung 2013–2019",
+            "SOURCE_NOTE": "SenStadt Berlin, Monitoring Soziale Stadtentwicklung 2013–2019; "
+            "Amt für Statistik Berlin-Brandenburg",
+            "OUTPUT_PDF": os.path.join(series_out, "sozialraumprofile_berlin_2013_2019.pdf"),
+        },
+    )
+    log.step(f"profile atlas of the series 2013-2019: {res['PAGES']} pages (with the watch list)")
+
     # 8. Goals and measures: an EXAMPLE register (invented measures in real units)
     #    over the series: the goal status and the comparison with similar areas.
     from sozialplanung_plugin import example_measures
