@@ -114,6 +114,35 @@ def test_watch_list_follows_the_ranked_list(atlas, monitored):
         assert line.split()[-1] == str(keys[k] + 1), k  # the page of its profile
 
 
+def test_ranked_list_shows_the_fields_of_action(atlas, monitored):
+    """classifyburden's action_fields in the ranked list: as numbers with their key
+    under the list when the topics do not fit the column (issue 12, item 1)."""
+    pages = atlas["pages_text"]
+    rows = monitored["rows"]
+    ranked = [p for p in pages if "Ranked list of units" in p]
+    text = "\n".join(ranked)
+    assert "Fields of action" in text
+    flat = " ".join(text.split())
+    m = re.search(r"Fields of action \(topics with a flagged core indicator\): (.*?)\.", flat)
+    assert m, flat[-400:]
+    parts = re.split(r"(?:^|, )(\d+) ", m.group(1))[1:]  # a topic may hold a comma ("Kinder, Jugend und Familie")
+    key = dict(zip(parts[::2], parts[1::2]))
+    assert key, m.group(1)
+    seen = 0
+    for line in text.splitlines():
+        lm = re.match(r"^\s*\d*\s+(\d{8})\s", line)
+        if not lm:
+            continue
+        r = rows[lm.group(1)]
+        codes = re.search(r"\d+ of \d+\s+((?:\d+, )*\d+)?\s{2,}", line)
+        assert codes, line
+        printed = [key[c] for c in codes.group(1).split(", ")] if codes.group(1) else []
+        expected = [t.strip() for t in (r["action_fields"] or "").split(";") if t.strip()]
+        assert printed == expected, (lm.group(1), line)
+        seen += len(expected)
+    assert seen > 0
+
+
 def test_profile_page_shows_the_early_warning_and_the_district(atlas, monitored):
     pages = atlas["pages_text"]
     rows = monitored["rows"]

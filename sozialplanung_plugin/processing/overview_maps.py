@@ -49,6 +49,11 @@ class OverviewMaps(PrintAlgorithm):
             "units below the rule's MIN_POPULATION show no rates, missing values are hatched grey ('no value').\n\n"
             "FIELDS empty: burden_class, status_class and dynamics_class when present, then the value of every "
             "core indicator."
+        ) + self.tr(
+            "\n\nSupply of sozialplanung:facilitysupply: <c>_ratio and <c>_access_ratio (city = 100, lower = "
+            "worse) are shown in classes around 100 with the same bounds above and below; red = less supply than "
+            "the city, blue = more. supply_gap shows the burdened units below the city. Both rest on the target "
+            "population: units below MIN_POPULATION are withheld."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -106,6 +111,9 @@ class OverviewMaps(PrintAlgorithm):
         for c in chosen:
             if c in cp.CLASS_FIELDS:
                 wanted |= set(cp.needed_fields(names, catalogue, key, None, population))
+        supply = cp.supply_columns(names)
+        if any(c in supply for c in chosen):  # a supply map knows its category by the category's fields
+            wanted |= set(supply)
         cols = [c for c in names if c in wanted or (c[: -len(fn.SIGN)] in wanted and c.endswith(fn.SIGN))]
         cols += [c for c in names if c.endswith(fn.SUPP) and c[: -len(fn.SUPP)] in wanted and c not in cols]
         frame = source_frame(source, list(dict.fromkeys(cols)), feedback)

@@ -7,13 +7,16 @@ import time
 
 from qgis.core import (
     NULL,
+    QgsCoordinateTransform,
     QgsExpression,
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -44,6 +47,8 @@ class ProfileAtlas(PrintAlgorithm):
     OUTPUT_PROJECT = "OUTPUT_PROJECT"
     PROFILES = "PROFILES"
     COMPARE_LABELS = "COMPARE_LABELS"
+    FACILITIES = "FACILITIES"
+    FACILITY_CATEGORY_FIELD = "FACILITY_CATEGORY_FIELD"
 
     def displayName(self):  # noqa: N802
         return self.tr("District profile atlas (Sozialraumprofile)")
@@ -82,6 +87,15 @@ class ProfileAtlas(PrintAlgorithm):
             "OUTPUT_HTML: the same profiles as one HTML file. OUTPUT_PROJECT: a QGIS project (.qgz) holding the "
             "two print layouts (overview and the profile atlas) on a GeoPackage written beside it "
             "(<name>_profiles.gpkg, only the printed texts), to adjust in the layout designer and export again."
+        ) + self.tr(
+            "\n\nFurther results, printed when the layer has their fields: classifyburden's action_fields as a "
+            "column 'Fields of action' of the ranked list (numbers with their key under the list when the topics "
+            "do not fit); values that rest on a count estimated by sozialplanung:interpolateunits (<field>_est "
+            "above 1 %) marked with a superscript e, their years as hollow points of the line, explained in the "
+            "page's legend; the fields of sozialplanung:facilitysupply as a supply table on every page (per "
+            "category: facilities, capacity, per 1,000, city, distance, access ratio) with the supply gap and its "
+            "reason. FACILITIES (a point layer, e.g. facilitysupply's FACILITIES_OUTPUT) draws the facilities on "
+            "the unit map, a colour and a shape per category (FACILITY_CATEGORY_FIELD), with a legend."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -166,6 +180,27 @@ class ProfileAtlas(PrintAlgorithm):
             advanced=True,
         )
         self.add(
+            QgsProcessingParameterFeatureSource(
+                self.FACILITIES, self.tr("Facilities"), [compat.SOURCE_VECTOR_POINT], optional=True
+            ),
+            self.tr(
+                "Optional point layer of facilities (e.g. FACILITIES_OUTPUT of sozialplanung:facilitysupply): drawn "
+                "on the unit map of every page, a colour and a shape per category, with a legend."
+            ),
+            advanced=True,
+        )
+        self.add(
+            QgsProcessingParameterField(
+                self.FACILITY_CATEGORY_FIELD,
+                self.tr("Category field of the facilities"),
+                defaultValue="category",
+                parentLayerParameterName=self.FACILITIES,
+                optional=True,
+            ),
+            self.tr("Field of FACILITIES with the category of each facility (default: category)."),
+            advanced=True,
+        )
+        self.add(
             QgsProcessingParameterFileDestination(self.OUTPUT_PDF, self.tr("Profile atlas (PDF)"), "PDF (*.pdf)"),
             self.tr("The PDF, written completely or not at all."),
         )
@@ -241,6 +276,7 @@ class ProfileAtlas(PrintAlgorithm):
                 ),
             )
         logo = ly.image_source(logo_path) if logo_path else None
+        facilities = self.facilities(parameters, context, source.sourceCrs(), feedback)
         gpkg = None
         gpkg_existed = False
         try:
@@ -253,7 +289,7 @@ class ProfileAtlas(PrintAlgorithm):
                         self.tr("OUTPUT_PROJECT: {0} is the input; choose another project name.").format(gpkg)
                     )
                 gpkg_existed = os.path.exists(gpkg)
-            doc = ly.make_document(book, page, geometries, source.sourceCrs(), wkb, gpkg, logo)
+            doc = ly.make_document(book, page, geometries, source.sourceCrs(), wkb, gpkg, logo, facilities=facilities)
             feedback.pushInfo(
                 self.tr("{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)").format(
                     book.total_pages, book.list_pages, len(book.pages), time.perf_counter() - t0
@@ -282,6 +318,40 @@ class ProfileAtlas(PrintAlgorithm):
                 raise CanceledError() from None
             raise
         return results
+
+    def facilities(self, parameters, context, crs, feedback) -> list | None:
+        """The FACILITIES as (point in the units' CRS, category) pairs, None without the parameter."""
+        src = self.parameterAsSource(parameters, self.FACILITIES, context)
+        if src is None:
+            return None
+        field = self.parameterAsString(parameters, self.FACILITY_CATEGORY_FIELD, context) or "category"
+        if src.fields().indexOf(field) < 0:
+            raise UserError(
+                self.tr("FACILITY_CATEGORY_FIELD: the facilities have no field {0}; name their category field.").format(
+                    field
+                )
+            )
+        transform = QgsCoordinateTransform(src.sourceCrs(), crs, context.transformContext())
+        out, skipped = [], 0
+        for f in iterate(src, QgsFeatureRequest().setSubsetOfAttributes([field], src.fields())):
+            if feedback.isCanceled():
+                raise CanceledError()
+            g = f.geometry()
+            v = f[field]
+            if g is None or g.isNull() or v is None or v == NULL or not str(v).strip():
+                skipped += 1
+                continue
+            g = QgsGeometry(g)
+            if src.sourceCrs().isValid() and crs.isValid():
+                g.transform(transform)
+            for part in g.asGeometryCollection() if g.isMultipart() else [g]:
+                out.append((part, str(v).strip()))
+        if skipped:
+            self.warn(
+                feedback,
+                self.tr("FACILITIES: {0} facilities without a point or a category are not drawn.").format(skipped),
+            )
+        return out
 
     @staticmethod
     def discard(gpkg: str | None, existed: bool) -> None:

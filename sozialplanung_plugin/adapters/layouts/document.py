@@ -45,19 +45,24 @@ def make_document(
     gpkg_path: str | None = None,
     logo=None,
     detail_tolerance: float | None = None,
+    facilities: list | None = None,
 ) -> AtlasDocument:
     """Designs, page numbers, the layer behind the layouts, styles, the
-    locator's picture and both layouts in a project of their own."""
+    locator's picture and both layouts in a project of their own.
+    ``facilities``: (point geometry in ``crs``, category) pairs drawn on the unit map."""
     design = UnitDesign(page, book, extent=geometry_extent(geometries))
     overview_design = OverviewDesign(page, book)
     cp.paginate(book, overview_design.rows_per_page, len(overview_design.watch_chunks))
-    layers = build_layers(book, design, geometries, crs, wkb_type, gpkg_path, detail_tolerance=detail_tolerance)
+    layers = build_layers(
+        book, design, geometries, crs, wkb_type, gpkg_path, detail_tolerance=detail_tolerance, facilities=facilities
+    )
     style_layers(layers, book, design)
     layers.locator_png = render_locator(layers, design)
     project = QgsProject()
     project.setCrs(crs)
-    for layer in (layers.units, layers.classes, layers.city):
-        project.addMapLayer(layer)
+    for layer in (layers.units, layers.classes, layers.city, layers.facilities):
+        if layer is not None:
+            project.addMapLayer(layer)
     overview = overview_layout(project, book, overview_design, layers, logo)
     atlas = unit_layout(project, book, design, layers, logo)
     project.layoutManager().addLayout(overview)

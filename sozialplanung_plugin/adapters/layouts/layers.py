@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     Qgis,
+    QgsCategorizedSymbolRenderer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsRectangle,
+    QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsVectorFileWriter,
@@ -64,7 +66,7 @@ def extra_fields(design: UnitDesign) -> list[str]:
     out = [fn.pa_column(c) for c in design.value_columns if c not in cp.COLUMNS]
     if design.column("spark") is not None:
         out.append(PA_SPARKS)
-    return out
+    return out + design.supply_fields()
 
 
 def pa_fields(design: UnitDesign) -> list:
@@ -79,6 +81,7 @@ class ProfileLayers:
     extent: QgsRectangle
     crs: QgsCoordinateReferenceSystem
     locator_png: str = ""  # base64 picture source of the locator's background
+    facilities: QgsVectorLayer | None = None  # points with a category (FACILITIES), on the detail map
     feature_ids: dict = field(default_factory=dict)  # unit fid -> feature id in ``units``
 
 
@@ -172,8 +175,9 @@ def unit_attributes(book: cp.ProfileBook, design: UnitDesign, u: cp.UnitProfile,
         attrs += [design.column_text(u, c) for c in extra]
         if spark:
             attrs.append(design.sparks(u))
+        attrs += design.supply_texts(u)
     else:
-        attrs += [None] * (len(cp.COLUMNS) + 1 + len(extra) + int(spark))
+        attrs += [None] * (len(cp.COLUMNS) + 1 + len(extra) + int(spark) + len(design.supply_fields()))
     return attrs
 
 
@@ -215,6 +219,7 @@ def build_layers(
     gpkg_path: str | None = None,
     feedback=None,
     detail_tolerance: float | None = None,
+    facilities: list | None = None,
 ) -> ProfileLayers:
     """The units with every printed text (pa_* fields) and the municipality's
     outline; geometries simplified once (by default 1/40,000 of the
@@ -228,8 +233,12 @@ def build_layers(
     feats = unit_features(book, design, geometries, detail_tol, geom_type)
     units = memory_layer("profile_units", geom_type, crs, pa_fields(design), feats)
     city = city_layer(geometries, crs, size / 2000.0)
+    if facilities is not None:
+        facilities = facility_layer(facilities, crs)
     if gpkg_path:
-        units, city = write_gpkg([units, city], gpkg_path)
+        written = write_gpkg([units, city] + ([facilities] if facilities is not None else []), gpkg_path)
+        units, city = written[:2]
+        facilities = written[2] if facilities is not None else None
         classes = QgsVectorLayer(units.source(), "profile_classes", "ogr")
     else:
         classes = units.clone()
@@ -238,7 +247,7 @@ def build_layers(
     req = QgsFeatureRequest().setNoAttributes().setFlags(compat.REQUEST_NO_GEOMETRY)
     ids = [f.id() for f in units.getFeatures(req)]
     fid_map = {u.fid: ids[k] for k, u in enumerate(book.units)}
-    return ProfileLayers(units, classes, city, extent, crs, feature_ids=fid_map)
+    return ProfileLayers(units, classes, city, extent, crs, feature_ids=fid_map, facilities=facilities)
 
 
 # --------------------------------------------------------------------------
@@ -262,6 +271,8 @@ def style_layers(layers: ProfileLayers, book: cp.ProfileBook, design: UnitDesign
     tol = max(layers.extent.width(), layers.extent.height()) / 1500.0
     layers.city.setRenderer(QgsSingleSymbolRenderer(locator_symbol(tol, s)))
     layers.classes.setRenderer(class_renderer(layers.classes, book.map_classes))
+    if layers.facilities is not None:
+        layers.facilities.setRenderer(facility_renderer(facility_categories(layers.facilities), s))
 
 
 def detail_renderer(book: cp.ProfileBook) -> QgsRuleBasedRenderer:
@@ -342,3 +353,50 @@ def render_locator(layers: ProfileLayers, design: UnitDesign, dpi: int = 300) ->
     grey.save(buf, "PNG")
     buf.close()
     return "base64:" + base64.b64encode(bytes(data)).decode("ascii")
+
+
+# --------------------------------------------------------------------------
+# facilities on the unit map (FACILITIES: points with a category)
+
+#: a colour (Okabe-Ito, colour-blind safe) and a shape per category, in the categories' sorted order
+FACILITY_STYLES = (
+    ("#0072B2", "circle"),
+    ("#E69F00", "square"),
+    ("#009E73", "triangle"),
+    ("#CC79A7", "diamond"),
+    ("#D55E00", "pentagon"),
+    ("#56B4E9", "star"),
+    ("#000000", "cross_fill"),
+    ("#F0E442", "hexagon"),
+)
+FACILITY_CATEGORY = "category"
+
+
+def facility_layer(points: list, crs: QgsCoordinateReferenceSystem) -> QgsVectorLayer:
+    """``points``: (QgsGeometry point in the units' CRS, category text) pairs."""
+    feats = []
+    for g, cat in points:
+        f = QgsFeature()
+        f.setGeometry(g)
+        f.setAttributes([cat])
+        feats.append(f)
+    return memory_layer(
+        "profile_facilities", QgsWkbTypes.Type.Point, crs, [(FACILITY_CATEGORY, compat.TYPE_STRING)], feats
+    )
+
+
+def facility_categories(layer: QgsVectorLayer) -> list[str]:
+    return sorted({str(f[FACILITY_CATEGORY]) for f in layer.getFeatures()})
+
+
+def facility_renderer(categories: list[str], scale: float) -> QgsCategorizedSymbolRenderer:
+    """A distinct colour and shape per category (shapes tell them apart without colour too)."""
+    cats = []
+    for k, c in enumerate(categories):
+        colour, shape = FACILITY_STYLES[k % len(FACILITY_STYLES)]
+        sym = QgsMarkerSymbol.createSimple(
+            {"name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.15", "size": "2.2"}
+        )
+        sym.setSize(2.2 * scale)
+        cats.append(QgsRendererCategory(c, sym, c))
+    return QgsCategorizedSymbolRenderer(FACILITY_CATEGORY, cats)

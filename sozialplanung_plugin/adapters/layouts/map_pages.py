@@ -68,7 +68,8 @@ def map_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
     and cross-hatched 'withheld'; or the classes light to dark."""
     if mf.kind == "classes":
         renderer = class_renderer(layer, mf.classes, "pa_value")
-        if mf.field == cp.WATCH_FLAG and renderer.categories():  # not watched light, watched dark
+        # not watched (no supply gap) light, watched (a supply gap) dark
+        if mf.field in (cp.WATCH_FLAG, cp.SUPPLY_GAP) and renderer.categories():
             light, _, dark = styles.colours(3)
             for k, cat in enumerate(renderer.categories()[:2]):
                 if cat.value() in (c.value for c in mf.classes if c.kind == "class"):
@@ -135,12 +136,19 @@ def diverging_renderer(layer: QgsVectorLayer, mf: cp.MapField, lang: str):
         if level == 0:
             if not n:
                 continue
-            text = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "unchanged ({zero})"), lang).format(zero=num(0.0))
+            if mf.centre:
+                text = t("as the city ({centre})", lang).format(centre=cp.number(mf.centre, mf.decimals))
+            else:
+                text = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "unchanged ({zero})"), lang).format(zero=num(0.0))
         else:
             lo = mf.breaks[abs(level) - 2] if abs(level) > 1 else 0.0
             hi = mf.breaks[abs(level) - 1]
             a, b = (lo, hi) if level > 0 else (-hi, -lo)
-            text = between.format(a=num(a), b=num(b)) + suffix
+            if mf.centre:  # around the city's value: the values themselves (ratios, never below 0)
+                lo_text = cp.number(max(mf.centre + a, 0.0), mf.decimals)
+                text = between.format(a=lo_text, b=cp.number(mf.centre + b, mf.decimals))
+            else:
+                text = between.format(a=num(a), b=num(b)) + suffix
         colour = styles.diverging_colour(level, mf.polarity, side)
         cats.append(QgsRendererCategory(level, styles.symbol(gtype, colour), f"{text} ({n})"))
     cats += _no_value_entries(layer, mf, lang)
@@ -243,7 +251,15 @@ def _side(layout, design: MapDesign, layer, mf: cp.MapField, m, side, lang: str,
         leg.setSplitLayer(True)  # many classes (a map of changes): two columns
         leg.setColumnCount(2)
     texts = []
-    if mf.diverging:
+    if mf.diverging and mf.centre:
+        texts.append(
+            t(
+                "Classes around 100 (the city): the same bounds above and below; red = less supply than the city, "
+                "blue = more.",
+                lang,
+            )
+        )
+    elif mf.diverging:
         texts.append(
             t(
                 "Classes around 0: the same bounds for rises and falls (thirds of the absolute changes); "

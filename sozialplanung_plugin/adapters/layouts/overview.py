@@ -54,12 +54,21 @@ class OverviewDesign:
         self.pitch = line_pitch(font(self.list_pt))
         self.list_top = self.y0 + self.header_h + 4 * s
         self.head_h = 4.2 * s
+        # the fields of action as text when every unit's fits its column, else as numbers with a key
+        self.action_numbers = False
+        self.columns = self._columns()
+        fields = next((c for c in self.columns if c.name == "fields"), None)
+        if fields is not None:
+            lf = font(self.list_pt)
+            self.action_numbers = any(text_width(u.action_fields, lf) > fields.w - 1.2 for u in self.book.ranking)
+            if self.action_numbers:
+                self.columns = self._columns()
         nf = font(5.8 * s)
-        self.notes = wrapped(cp.list_notes(self.book), nf, self.w) if cp.list_notes(self.book) else ""
+        list_notes = cp.list_notes(self.book, self.action_numbers)
+        self.notes = wrapped(list_notes, nf, self.w) if list_notes else ""
         self.notes_h = (len(self.notes.split("\n")) * line_pitch(nf) + 2 * s) if self.notes else 0.0
         avail = self.y1 - self.footer_h - 2 * s - self.list_top - self.head_h - self.notes_h
         self.rows_per_page = max(5, int(avail // self.pitch))
-        self.columns = self._columns()
         self.watch_columns: list[Column] = []
         self.watch_chunks: list[list[tuple[cp.UnitProfile, list[str]]]] = []
         if self.book.has_watch:
@@ -113,6 +122,9 @@ class OverviewDesign:
         if book.has_burden:
             cols.append(("class", 31, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Burden class"), lang), LEFT))
             cols.append(("flags", 16, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Flagged"), lang), LEFT))
+            if book.has_action_fields:
+                # classifyburden's topics with a flagged core indicator; shares the width with the name
+                cols.append(("fields", 0, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Fields of action"), lang), LEFT))
         if book.has_status:
             cols.append(("status", 27, t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Status"), lang), LEFT))
         if book.has_dynamics:
@@ -122,28 +134,38 @@ class OverviewDesign:
         key_w = max([text_width(u.key, f) for u in book.ranking] + [text_width(cols[1][2], font(self.list_pt, True))])
         key_w = min(key_w + 3 * s, 40 * s)
         name_w = self.w - sum(c[1] for c in cols) * s - key_w
+        fields_w = 0.0
+        if any(c[0] == "fields" for c in cols):
+            head = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Fields of action"), lang)
+            head_w = text_width(head, font(self.list_pt, True))
+            fields_w = head_w + 3 * s if self.action_numbers else round(name_w * 0.55, 1)
+            name_w -= fields_w
         out, x = [], self.x0
         for name, w, head, align in cols:
-            w = key_w if name == "key" else (name_w if name == "name" else w * s)
+            w = {"key": key_w, "name": name_w, "fields": fields_w}.get(name, w * s)
             out.append(Column(name, x, w, head, align))
             x += w
         return out
 
 
-def list_column(book: cp.ProfileBook, units: list[cp.UnitProfile], name: str, f: QFont, width: float) -> str:
-    """One column of a page of the ranked list, a line per unit."""
+def list_column(
+    book: cp.ProfileBook, units: list[cp.UnitProfile], name: str, f: QFont, width: float, numbers: bool = False
+) -> str:
+    """One column of a page of the ranked list, a line per unit (``numbers``: the fields of action as numbers)."""
 
     def cell(u):
         if name == "rank":
             return str(u.rank) if u.rank is not None else ""
         if name == "key":
             return u.key
-        if name == "name":
-            return elide(u.name, f, width - 1.0)
+        if name == "name":  # beside the fields of action a shortened name keeps a clear gap to the class
+            return elide(u.name, f, width - (3.5 if book.has_action_fields else 1.0))
         if name == "class":
             return elide(cp.unit_class(book, u), f, width - 1.0)
         if name == "flags":
             return cp.flags_text(book, u)
+        if name == "fields":
+            return cp.action_codes(book, u) if numbers else elide(u.action_fields, f, width - 1.0)
         if name == "status":
             return elide(u.status_text, f, width - 1.0)
         if name == "dynamics":
@@ -271,7 +293,7 @@ def _list_page(layout, book: cp.ProfileBook, design: OverviewDesign, units: list
         size = design.list_pt - 0.5 * s
         label(layout, col.header, head_rect, size, bold=True, align=col.align, valign=BOTTOM, page=k)
         rect = (col.x + 0.6, ty + design.head_h, col.w - 1.2, len(units) * design.pitch + 1)
-        text = list_column(book, units, col.name, lf, col.w)
+        text = list_column(book, units, col.name, lf, col.w, design.action_numbers)
         text_label(layout, text, rect, design.list_pt, align=col.align, page=k)
     if design.notes:
         ny = ty + design.head_h + len(units) * design.pitch + 2 * s

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    QgsLayoutItem,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutObject,
+    QgsLayoutPoint,
     QgsPrintLayout,
     QgsProperty,
     QgsRectangle,
@@ -21,6 +23,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     CENTRE,
     GREY,
     LEFT,
+    MM,
     RIGHT,
     Column,
     LayoutError,
@@ -43,7 +46,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     wrap,
     wrapped,
 )
-from sozialplanung_plugin.adapters.layouts.map_items import fit_extent, keep_clear, new_map, scale_bar
+from sozialplanung_plugin.adapters.layouts.map_items import fit_extent, keep_clear, legend, new_map, scale_bar
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 
@@ -77,6 +80,7 @@ class UnitDesign:
         longest = max((len(wrap("  ".join(u.notes), nf, self.w)) for u in self.book.pages if u.notes), default=0)
         self.notes_h = (len(wrap(self.legend_text, nf, self.w)) + longest) * line_pitch(nf) + 1.0
         self.bottom = self.y1 - self.footer_h - 2.5 * s - self.notes_h - 3 * s  # the table ends above it
+        self._supply_layout()
         below = self._landscape() if self.page.landscape else self._portrait()
         self.notes_rect = (self.x0, below, self.w, self.notes_h)
 
@@ -92,14 +96,16 @@ class UnitDesign:
         self.table_rect = (tx, top, self.x1 - tx, self.bottom - top)
         self._layout_table()
         low = max(top + self.table_h, self.bottom - 25 * s)
-        map_h = low - top - self.band_h - 4 * s
+        supply = self.supply_h + 3 * s if self.supply_h else 0.0
+        map_h = low - top - self.band_h - 4 * s - supply
         self.map_rect = (self.x0, top, left_w, map_h)
         loc_w = round(left_w * 0.34, 1)
         _, _, lw, lh = self._locator(0, 0, loc_w, map_h * 0.4)
         self.locator_rect = (self.x0 + left_w - lw - 1.5 * s, top + 1.5 * s, lw, lh)
         self.inset = True
         self.burden_rect = (self.x0, top + map_h + 3.5 * s, left_w, self.band_h)
-        return max(top + self.table_h, self.burden_rect[1] + self.band_h) + 3 * s
+        self.supply_rect = (self.x0, self.burden_rect[1] + self.band_h + 3 * s, left_w, self.supply_h)
+        return max(top + self.table_h, self.burden_rect[1] + self.band_h + supply) + 3 * s
 
     def _portrait(self) -> float:
         """The map and the locator side by side, the burden band, the table; the
@@ -107,7 +113,8 @@ class UnitDesign:
         p, s, top = self.page, self.page.scale, self.top
         self.band_h = self._band_height(self.w)
         min_map, max_map = 55 * s, 0.36 * p.height
-        fixed = 3.5 * s + self.band_h + 4 * s  # between map and table
+        supply = self.supply_h + 3 * s if self.supply_h else 0.0
+        fixed = 3.5 * s + self.band_h + 4 * s + supply  # between map and table
         self.table_rect = (self.x0, top + min_map + fixed, self.w, self.bottom - top - min_map - fixed)
         self._layout_table()
         spare = self.table_rect[3] - self.table_h
@@ -117,7 +124,8 @@ class UnitDesign:
         self.locator_rect = self._locator(self.x1 - loc_w, top, loc_w, max_h=map_h)
         band_y = top + map_h + 3.5 * s
         self.burden_rect = (self.x0, band_y, self.w, self.band_h)
-        ty = band_y + self.band_h + 4 * s
+        self.supply_rect = (self.x0, band_y + self.band_h + 3 * s, self.w, self.supply_h)
+        ty = band_y + self.band_h + 4 * s + supply
         self.table_rect = (self.x0, ty, self.w, self.table_h)
         return ty + self.table_h + 3 * s
 
@@ -142,6 +150,58 @@ class UnitDesign:
         if max_h is not None and h > max_h:
             w, h = w * max_h / h, max_h
         return (x, y, w, h)
+
+    # --- the supply table (sozialplanung:facilitysupply)
+
+    def _supply_layout(self) -> None:
+        """The supply table's columns (as wide as their widest text on any page)
+        and height: a header, a line per category, the supply gap (wrapped)."""
+        s, book = self.page.scale, self.book
+        self.supply_pt = 7.0 * s
+        self.supply_h = 0.0
+        self.supply_rect = (self.x0, self.y0, 0.0, 0.0)
+        self.supply_columns: list[Column] = []
+        self.supply_gap_lines = 0
+        if not any(u.supply or u.supply_gap for u in book.pages):
+            return
+        f = font(self.supply_pt)
+        self.supply_pitch = line_pitch(f)
+        headers = cp.supply_headers(book)
+        widths = {}
+        for c, head in headers.items():
+            texts = [head] + [ln[c] for u in book.pages for ln in u.supply]
+            widths[c] = max(text_width(x, font(self.supply_pt, c == "category")) for x in texts) + 3.0 * s
+        self.supply_widths = widths
+        self.supply_headers = headers
+        ncat = len(book.supply_categories)
+        width = self.w * (0.40 if self.page.landscape else 1.0)
+        self.supply_gap_lines = max((len(wrap(u.supply_gap, f, width)) for u in book.pages if u.supply_gap), default=0)
+        rows = (1 + ncat if ncat else 0) + self.supply_gap_lines
+        self.supply_h = rows * self.supply_pitch + 1.0
+
+    def _supply_columns(self) -> None:
+        x, _, w, _ = self.supply_rect
+        self.supply_columns = []
+        for c, cw in self.supply_widths.items():
+            self.supply_columns.append(Column(c, x, cw, self.supply_headers[c], LEFT if c == "category" else RIGHT))
+            x += cw
+
+    def supply_texts(self, u: cp.UnitProfile) -> list[str]:
+        """The printed supply columns of a unit (header, a line per category) and its gap line, wrapped."""
+        if not self.supply_h:
+            return []
+        if not self.supply_columns:
+            self._supply_columns()
+        out = [c.header + "\n" + "\n".join(ln[c.name] for ln in u.supply) for c in self.supply_columns]
+        out.append(wrapped(u.supply_gap, font(self.supply_pt), self.supply_rect[2]) if u.supply_gap else "")
+        return out
+
+    def supply_fields(self) -> list[str]:
+        if not self.supply_h:
+            return []
+        if not self.supply_columns:
+            self._supply_columns()
+        return [f"pa_supply_{c.name}" for c in self.supply_columns] + ["pa_supply_gap"]
 
     # --- the table
 
@@ -330,8 +390,9 @@ def unit_maps(layout, design: UnitDesign, layers) -> QgsLayoutItemMap:
     driven) and the locator (the city rendered once as a picture, the unit
     highlighted above it). The plain benchmark atlas uses exactly these."""
     mx, my, mw, mh = design.map_rect
+    shown = ([layers.facilities] if getattr(layers, "facilities", None) is not None else []) + [layers.units]
     detail = new_map(
-        layout, design.map_rect, layers.crs, [layers.units], fit_extent(layers.extent, mw, mh, 0.0), "pa_detail_map"
+        layout, design.map_rect, layers.crs, shown, fit_extent(layers.extent, mw, mh, 0.0), "pa_detail_map"
     )
     detail.setAtlasDriven(True)
     detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
@@ -361,7 +422,10 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers, logo=
         s = design.page.scale
         mx, my, _, mh = design.map_rect
         scale_bar(layout, detail, (mx + 1.5 * s, my + mh - 8.5 * s, 30 * s, 7 * s), 5.5 * s, 12 * s, 24 * s)
+    if getattr(layers, "facilities", None) is not None:
+        _facility_legend(layout, design, detail, layers.facilities)
     _burden_band(layout, design)
+    _supply(layout, design)
     _table(layout, design)
     _chart(layout, design)
     # how to read the page and the footnotes of its signs
@@ -402,6 +466,51 @@ def _burden_band(layout, design: UnitDesign) -> None:
     bx, by, bw, bh = design.burden_rect
     label(layout, f'[% "{fn.PA_BURDEN_HEAD}" %]', (bx, by, bw, 4.8 * s), 9 * s, bold=True)
     label(layout, f'[% "{fn.PA_BURDEN_TEXT}" %]', (bx, by + 5.0 * s, bw, bh - 5.0 * s), design.burden_pt)
+
+
+def _facility_legend(layout, design: UnitDesign, detail, facilities) -> None:
+    """The facilities' categories in the lower right corner of the unit map (labels keep clear of it)."""
+    s = design.page.scale
+    mx, my, mw, mh = design.map_rect
+    title = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "Facilities"), design.book.lang)
+    n = max(1, len(facilities.renderer().categories()))
+    h = (5.0 + 4.2 * n) * s
+    w = 34 * s
+    leg = legend(layout, detail, facilities, title, (mx + mw - w - 1.5 * s, my + mh - h - 1.5 * s, w, h), 6 * s)
+    leg.setSymbolWidth(3.6 * s)
+    leg.setBackgroundEnabled(True)
+    leg.setBackgroundColor(QColor("#ffffff"))
+    leg.setBoxSpace(1.2 * s)
+    # it grows to its contents from the lower right corner of the map
+    leg.setReferencePoint(QgsLayoutItem.ReferencePoint.LowerRight)
+    leg.attemptMove(QgsLayoutPoint(mx + mw - 1.5 * s, my + mh - 1.5 * s, MM))
+    leg.adjustBoxSize()
+    leg.setId("pa_facility_legend")
+
+
+def _supply(layout, design: UnitDesign) -> None:
+    """The supply table (the header its first line, a rule under it, a line per
+    category) and the supply gap under it."""
+    if not design.supply_h:
+        return
+    x, y, w, h = design.supply_rect
+    pitch = design.supply_pitch
+    ncat = len(design.book.supply_categories)
+    rows_h = (1 + ncat) * pitch + 0.5 if ncat else 0.0
+    if ncat:
+        for col, name in zip(design.supply_columns, design.supply_fields()):
+            rect = (col.x + 0.4, y, col.w - 0.8, rows_h)
+            label(layout, f'[% "{name}" %]', rect, design.supply_pt, align=col.align, item_id=name)
+        p, x1 = design.page, x + sum(c.w for c in design.supply_columns)
+        ry = y + pitch + 0.15
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{p.width}mm" height="{p.height}mm" '
+            f'viewBox="0 0 {p.width} {p.height}"><line x1="{x:.2f}" y1="{ry:.2f}" x2="{x1:.2f}" y2="{ry:.2f}" '
+            'stroke="#737373" stroke-width="0.2"/></svg>'
+        )
+        picture(layout, svg_source(svg), (0, 0, p.width, p.height)).setId("pa_supply_rule")
+    gap_rect = (x + 0.4, y + rows_h, w - 0.8, h - rows_h + 0.5)
+    label(layout, '[% "pa_supply_gap" %]', gap_rect, design.supply_pt, item_id="pa_supply_gap")
 
 
 def _table(layout, design: UnitDesign) -> None:

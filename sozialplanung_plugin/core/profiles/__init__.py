@@ -74,8 +74,28 @@ from .model import (
     UnitProfile,
     Watch,
 )
-from .page_texts import flags_text, legend, list_notes, page_text, ranking_note, unit_class
-from .published import WATCH_FIELDS, WATCH_FLAG, base_year, below_population, level_label_map, needed_fields
+from .page_texts import (
+    SUPPLY_COLUMNS,
+    action_codes,
+    action_key,
+    flags_text,
+    legend,
+    list_notes,
+    page_text,
+    ranking_note,
+    supply_headers,
+    unit_class,
+)
+from .published import (
+    SUPPLY_GAP,
+    WATCH_FIELDS,
+    WATCH_FLAG,
+    base_year,
+    below_population,
+    level_label_map,
+    needed_fields,
+    supply_columns,
+)
 from .ranking import list_chunks, name_sort_key, paginate, rank
 from .svg import (
     BAR_COLOURS,
@@ -172,6 +192,12 @@ __all__ = [
     "page_text",
     "paginate",
     "rank",
+    "action_codes",
+    "SUPPLY_COLUMNS",
+    "supply_headers",
+    "supply_columns",
+    "SUPPLY_GAP",
+    "action_key",
     "ranking_note",
     "table_lines",
     "topic_column",

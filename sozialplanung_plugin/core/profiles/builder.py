@@ -17,8 +17,17 @@ from .. import suppression as cs
 from ..catalogue import Catalogue, Indicator
 from .cover_map import map_classes
 from .model import COVER_MAPS, ORDERS, IndicatorRow, ProfileBook, ProfileError, UnitProfile
-from .page_texts import burden_text, index_line, index_texts, notes, watch_of
-from .published import PublishedFields, below_population, has_watch, level_fields, series_of, watch_flags
+from .page_texts import burden_text, index_line, index_texts, notes, supply_of, watch_of
+from .published import (
+    SUPPLY_GAP,
+    PublishedFields,
+    below_population,
+    has_watch,
+    level_fields,
+    series_of,
+    supply_categories,
+    watch_flags,
+)
 from .ranking import page_order, rank, watch_list
 from .rows import IndicatorColumns
 from .texts import display_sign, key_text, number_or_none, text_or_none
@@ -74,13 +83,19 @@ def build(
     book.level_labels = dict(level_labels or {})
     book.series = {k: city for k, (city, _) in series.items()}
     book.has_watch = has_watch(f)
+    book.supply_categories = supply_categories(list(frame.columns))
+    book.supply_catchment = any(f"{c}_access_ratio" in frame.columns for c in book.supply_categories)
     book.units = unit_profiles(book, f, table, key_field, name_field, included)
+    if book.supply_categories or f.has(SUPPLY_GAP):
+        for i, u in enumerate(book.units):
+            u.supply, u.supply_gap = supply_of(book, f, i, bool(small[i]))
     if book.has_watch:
         for i, u in enumerate(book.units):
             u.watch = watch_of(book, f, i, bool(small[i]))
             if u.watch.flag is None and u.watch.sign:
                 u.index_signs.append(u.watch.sign)
                 u.notes = notes(book, u)
+    book.has_estimates = any(r.estimated or any(r.series_estimated) for u in book.units if u.included for r in u.rows)
     rank(book)
     map_classes(book, f, table.withheld_index)
     book.pages = page_order(book, order)
@@ -200,6 +215,7 @@ def new_book(f: PublishedFields, topics: Topics, table: IndicatorTable, warnings
         has_burden=f.has(fn.BURDEN_CLASS),
         has_status=f.has(fn.STATUS_CLASS) or f.has(fn.STATUS_LABEL),
         has_dynamics=f.has(fn.DYNAMICS_CLASS) or f.has(fn.DYNAMICS_LABEL),
+        has_action_fields=f.has(fn.ACTION_FIELDS),
         core_count=sum(1 for _, group in topics for i in group if i.core),
         warnings=warnings,
         **kw,
@@ -225,6 +241,7 @@ class _ClassColumns:
         self.burden = f.values(fn.BURDEN_CLASS) if f.has(fn.BURDEN_CLASS) else None
         self.code = f.floats(fn.BURDEN_CODE)
         self.flags = f.floats(fn.BURDEN_FLAGS)
+        self.action = f.values(fn.ACTION_FIELDS) if f.has(fn.ACTION_FIELDS) else None
         status = f.floats(fn.STATUS_INDEX)
         self.status = status if status is not None else np.full(n, np.nan)
 
@@ -271,6 +288,9 @@ def set_burden_class(u: UnitProfile, f: PublishedFields, classes: _ClassColumns,
     if label is not None:
         u.burden_code = number_or_none(classes.code[i]) if classes.code is not None else None
         u.burden_flags = number_or_none(classes.flags[i]) if classes.flags is not None else None
+        # the fields of action rest on the same flags: printed only beside a published class
+        if classes.action is not None:
+            u.action_fields = text_or_none(classes.action[i]) or ""
 
 
 def set_texts(book: ProfileBook, u: UnitProfile, f: PublishedFields, i: int, withheld_index: dict) -> None:

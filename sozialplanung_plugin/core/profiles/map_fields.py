@@ -18,7 +18,7 @@ from ..numbers import diff_unit
 from .builder import build
 from .cover_map import withheld_label
 from .model import MapClass, ProfileError
-from .published import WATCH_FLAG, PublishedFields, below_population
+from .published import SUPPLY_GAP, WATCH_FLAG, PublishedFields, below_population, supply_categories
 from .texts import text_or_none
 
 _MEASURE_TITLES = {
@@ -92,6 +92,8 @@ class MapField:
     diverging: bool = False
     levels: list = field(default_factory=list)
     breaks: list = field(default_factory=list)
+    #: the value the diverging classes lie around (0 for changes, 100 for supply ratios: the city)
+    centre: float = 0.0
 
     @property
     def withheld(self) -> int:
@@ -141,6 +143,11 @@ def map_field(
     f = PublishedFields(frame, rule)
     if name == WATCH_FLAG:
         return watch_map_field(f, name, below_population(frame, rule), lang, sign)
+    if name == SUPPLY_GAP:
+        return supply_gap_map_field(f, name, below_population(frame, rule), lang, sign)
+    supply = supply_measure(list(frame.columns), name)
+    if supply is not None:
+        return supply_map_field(f, name, *supply, below_population(frame, rule), lang, sign)
     ind, measure, year = indicator_of(catalogue, name)
     rates = ind is not None and measure not in ("ref", "ref_chg")
     small = below_population(frame, rule) if rates else np.zeros(len(frame), bool)
@@ -310,4 +317,72 @@ def watch_map_field(f: PublishedFields, name: str, small: np.ndarray, lang: str,
     order = {off: 0, on: 1}
     field_.classes.sort(key=lambda c: (c.kind != "class", order.get(c.value, 2)))
     field_.title = _T(lang, "Watch list (early warning)")
+    return field_
+
+
+# --------------------------------------------------------------------------
+# supply (sozialplanung:facilitysupply): ratios around the city (100), the supply gap
+
+i18n.register(
+    {
+        "{category}: supply relative to the city (city = 100)": "{category}: Versorgung im Verhältnis zur Stadt "
+        "(Stadt = 100)",
+        "{category}: places within reach relative to the city (city = 100)": "{category}: erreichbare Plätze im "
+        "Verhältnis zur Stadt (Stadt = 100)",
+        "Supply gap (burdened and below the city)": "Versorgungslücke (belastet und unter dem Stadtwert)",
+        "supply gap": "Versorgungslücke",
+        "no supply gap": "keine Versorgungslücke",
+        "as the city ({centre})": "wie die Stadt ({centre})",
+        "Classes around 100 (the city): the same bounds above and below; red = less supply than the city, "
+        "blue = more.": "Klassen um 100 (die Stadt): dieselben Grenzen darüber und darunter; rot = schlechter "
+        "versorgt als die Stadt, blau = besser.",
+    }
+)
+_SUPPLY_TITLES = {
+    "ratio": "{category}: supply relative to the city (city = 100)",
+    "access_ratio": "{category}: places within reach relative to the city (city = 100)",
+}
+
+
+def supply_measure(columns: list[str], name: str) -> tuple[str, str] | None:
+    """(category, measure) of ``<c>_ratio`` / ``<c>_access_ratio`` of facilitysupply, None otherwise."""
+    for c in supply_categories(columns):
+        for m in ("access_ratio", "ratio"):
+            if name == f"{c}_{m}":
+                return c, m
+    return None
+
+
+def supply_map_field(
+    f: PublishedFields, name: str, category: str, measure: str, small: np.ndarray, lang: str, sign: str
+) -> MapField:
+    """A supply ratio (city = 100, lower = worse) in classes around 100; it rests
+    on the target population: withheld below MIN_POPULATION."""
+    values, states, _ = published_cells(f, name, small)
+    levels, breaks = diverging_classes([None if v is None else v - 100.0 for v in values], 0)
+    return MapField(
+        name,
+        _T(lang, _SUPPLY_TITLES[measure], category=category),
+        "values",
+        values,
+        states,
+        decimals=0,
+        polarity=-1,  # lower = worse: below the city is the adverse side
+        sign=sign,
+        diverging=True,
+        levels=levels,
+        breaks=breaks,
+        centre=100.0,
+    )
+
+
+def supply_gap_map_field(f: PublishedFields, name: str, small: np.ndarray, lang: str, sign: str) -> MapField:
+    """supply_gap: a gap or not (it rests on the burden: withheld below MIN_POPULATION), then withheld and missing."""
+    values, states, _ = published_cells(f, name, small)
+    on, off = _T(lang, "supply gap"), _T(lang, "no supply gap")
+    labels = [None if v is None else (on if v >= 1 else off) for v in values]
+    field_ = text_map_field(name, labels, states, lang, sign)
+    order = {off: 0, on: 1}
+    field_.classes.sort(key=lambda c: (c.kind != "class", order.get(c.value, 2)))
+    field_.title = _T(lang, "Supply gap (burdened and below the city)")
     return field_

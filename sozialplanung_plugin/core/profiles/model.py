@@ -49,6 +49,8 @@ class IndicatorRow:
     signs: list[str] = field(default_factory=list)  # printed signs (with their source codes)
     levels: dict[str, str] = field(default_factory=dict)  # comparison field -> the group's value, as printed
     series: list[float | None] = field(default_factory=list)  # published values, one per year of the series
+    estimated: bool = False  # the printed value rests on a count estimated by interpolateunits (<count>_est)
+    series_estimated: list[bool] = field(default_factory=list)  # per year of the series: the value is an estimate
 
     @property
     def flagged(self) -> bool:
@@ -98,6 +100,9 @@ class UnitProfile:
     included: bool = True
     withheld: bool = False  # something on the page is withheld for data protection
     watch: Watch | None = None  # the early warning of sozialplanung:monitoring (None: not in the layer)
+    supply: list[dict] = field(default_factory=list)  # per category of facilitysupply: the printed cells
+    supply_gap: str = ""  # the line of the supply gap ('' without supply_gap)
+    action_fields: str = ""  # classifyburden's action_fields ('; '-separated topics), '' without or withheld
 
     @property
     def title(self) -> str:
@@ -142,6 +147,10 @@ class ProfileBook:
     has_burden: bool = False
     has_status: bool = False
     has_dynamics: bool = False
+    has_action_fields: bool = False  # the layer has classifyburden's action_fields
+    supply_categories: list[str] = field(default_factory=list)  # facilitysupply's categories in the layer
+    supply_catchment: bool = False  # a category has <c>_access_ratio (catchment method)
+    has_estimates: bool = False  # a printed value or series point is an estimate (the legend explains the mark)
     core_count: int = 0
     #: comparison fields of computeindicators' COMPARE_FIELDS (<id>_ref_<F>) and their column headings
     levels: list[str] = field(default_factory=list)

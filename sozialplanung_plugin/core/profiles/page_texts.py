@@ -12,8 +12,8 @@ from ..burden import UNDECIDED
 from ..composite import NOT_CLASSIFIED
 from ..signs import sign_meaning
 from .model import ProfileBook, UnitProfile, Watch
-from .published import WATCH_FLAG, WATCH_REASON, WATCH_SINCE, PublishedFields
-from .texts import NO_INFO, class_text, display_sign, number_or_none, text_or_none
+from .published import SUPPLY_GAP, SUPPLY_GAP_REASON, WATCH_FLAG, WATCH_REASON, WATCH_SINCE, PublishedFields
+from .texts import ESTIMATE_MARK, NO_INFO, class_text, display_sign, number_or_none, text_or_none
 
 
 def spark_legend(book: ProfileBook) -> str:
@@ -193,8 +193,9 @@ def unit_class(book: ProfileBook, u: UnitProfile) -> str:
     return u.burden_sign or NO_INFO
 
 
-def list_notes(book: ProfileBook) -> str:
-    """Footnote of the ranked list: the signs its class and index columns show."""
+def list_notes(book: ProfileBook, action_numbers: bool = False) -> str:
+    """Footnote of the ranked list: the signs its class and index columns show
+    (``action_numbers``: the fields of action are printed as numbers; their key first)."""
     signs = []
     for u in book.ranking:
         if book.has_burden and u.burden_class is None:
@@ -203,7 +204,8 @@ def list_notes(book: ProfileBook) -> str:
     fake = UnitProfile(fid=None, key="", name="", rows=[])
     fake.burden_sign = None
     fake.index_signs = list(dict.fromkeys(signs))
-    return "  ".join(notes(book, fake))
+    key = [action_key(book)] if action_numbers and book.has_action_fields and action_key(book) else []
+    return "  ".join(key + notes(book, fake))
 
 
 def ranking_note(book: ProfileBook) -> str:
@@ -229,6 +231,10 @@ def legend(book: ProfileBook) -> list[str]:
         out.append(book.T("{label}: the value of the unit's group in {field}.", label=book.level_label(lv), field=lv))
     if book.has_series:
         out.append(spark_legend(book))
+    if book.has_estimates:
+        out.append(estimate_legend(book))
+    if book.supply_categories:
+        out.append(supply_legend(book))
     out.append(
         book.T(
             "Bars: the unit's value as a ratio of the city-wide value (city = 100, scale 0 to 200); "
@@ -296,3 +302,179 @@ def watch_text(book: ProfileBook, w: Watch) -> str:
     else:
         state = book.T("not on the watch list")
     return f"{head}: {state}" + (f" – {w.reason}" if w.reason else "")
+
+
+# --------------------------------------------------------------------------
+# the fields of action (classifyburden's action_fields) in the ranked list
+
+i18n.register(
+    {
+        "Fields of action": "Handlungsfelder",
+        "Fields of action (topics with a flagged core indicator): {key}.": "Handlungsfelder (Themen mit einem "
+        "markierten Kernindikator): {key}.",
+    }
+)
+
+
+def action_topics(book: ProfileBook) -> list[str]:
+    """The topics named in the units' action_fields, in the catalogue's order (then as they appear)."""
+    named = {t.strip() for u in book.ranking for t in u.action_fields.split(";") if t.strip()}
+    order = [t for t, _ in book.topics if t in named]
+    for u in book.ranking:
+        for t in (x.strip() for x in u.action_fields.split(";")):
+            if t and t not in order:
+                order.append(t)
+    return order
+
+
+def action_codes(book: ProfileBook, u: UnitProfile) -> str:
+    """The unit's fields of action as the numbers of :func:`action_topics` ('1, 3')."""
+    topics = action_topics(book)
+    return ", ".join(str(topics.index(t) + 1) for t in (x.strip() for x in u.action_fields.split(";")) if t)
+
+
+def action_key(book: ProfileBook) -> str:
+    """The key of the numbers: 'Fields of action (…): 1 Arbeit und Transferbezug, 2 …'."""
+    topics = action_topics(book)
+    if not topics:
+        return ""
+    return book.T(
+        "Fields of action (topics with a flagged core indicator): {key}.",
+        key=", ".join(f"{k} {t}" for k, t in enumerate(topics, start=1)),
+    )
+
+
+# --------------------------------------------------------------------------
+# estimates (sozialplanung:interpolateunits, <count>_est)
+
+i18n.register(
+    {
+        "{mark} estimate: the value rests on a count that sozialplanung:interpolateunits carried over from "
+        "other units (more than 1 % of it estimated).": "{mark} geschätzt: der Wert beruht auf einer Zahl, die "
+        "sozialplanung:interpolateunits aus anderen Raumeinheiten übertragen hat (mehr als 1 % davon geschätzt).",
+        " Hollow point in the line: an estimated year.": " Hohler Punkt in der Linie: ein geschätztes Jahr.",
+    }
+)
+
+
+def estimate_legend(book: ProfileBook) -> str:
+    """How estimated values are marked (the value's superscript e, the line's hollow point)."""
+    text = book.T(
+        "{mark} estimate: the value rests on a count that sozialplanung:interpolateunits carried over from "
+        "other units (more than 1 % of it estimated).",
+        mark=ESTIMATE_MARK,
+    )
+    if any(any(r.series_estimated) for u in book.units if u.included for r in u.rows):
+        text += book.T(" Hollow point in the line: an estimated year.")
+    return text
+
+
+# --------------------------------------------------------------------------
+# the supply of facilities (sozialplanung:facilitysupply)
+
+i18n.register(
+    {
+        "Supply": "Versorgung",
+        "Category": "Kategorie",
+        "Facilities": "Einrichtungen",
+        "Capacity": "Kapazität",
+        "per 1,000": "je 1.000",
+        "Distance": "Entfernung",
+        "Access ratio": "Erreichbarkeit",
+        "Supply gap": "Versorgungslücke",
+        "burdened and below the city": "belastet und unter dem Stadtwert",
+        "no supply gap": "keine Versorgungslücke",
+        "not known ({sign})": "nicht bekannt ({sign})",
+        "Supply: facilities and their capacity in the unit; per 1,000 of the target population beside the "
+        "city's value; distance: mean distance of the target population to the nearest facility": "Versorgung: "
+        "Einrichtungen und ihre Kapazität in der Einheit; je 1.000 der Zielbevölkerung neben dem Stadtwert; "
+        "Entfernung: mittlere Entfernung der Zielbevölkerung zur nächsten Einrichtung",
+        "; access ratio: places within reach (catchment) as a ratio of the city's (city = 100, "
+        "lower = worse)": "; Erreichbarkeit: erreichbare Plätze (Einzugsbereich) im Verhältnis zur Stadt "
+        "(Stadt = 100, niedriger = schlechter)",
+    }
+)
+
+#: the columns of the supply table (without "access" when no category has a catchment)
+SUPPLY_COLUMNS = ("category", "n", "cap", "per1000", "ref", "dist", "access")
+
+
+def supply_headers(book: ProfileBook) -> dict[str, str]:
+    """The headers of the supply table's columns, in printed order."""
+    out = {
+        "category": book.T("Supply"),
+        "n": book.T("Facilities"),
+        "cap": book.T("Capacity"),
+        "per1000": book.T("per 1,000"),
+        "ref": book.T("City"),
+        "dist": book.T("Distance"),
+    }
+    if book.supply_catchment:
+        out["access"] = book.T("Access ratio")
+    return out
+
+
+def supply_legend(book: ProfileBook) -> str:
+    text = book.T(
+        "Supply: facilities and their capacity in the unit; per 1,000 of the target population beside the "
+        "city's value; distance: mean distance of the target population to the nearest facility"
+    )
+    if book.supply_catchment:
+        text += book.T(
+            "; access ratio: places within reach (catchment) as a ratio of the city's (city = 100, lower = worse)"
+        )
+    return text + "."
+
+
+def supply_of(book: ProfileBook, f: PublishedFields, i: int, small: bool) -> tuple[list[dict], str]:
+    """The supply table of unit ``i`` (a dict of cell texts per category) and
+    its supply gap line. ``small``: below MIN_POPULATION, the unit publishes no
+    rates (per 1,000, access ratio) but its facilities and their capacity."""
+    from ..numbers import count, number
+
+    rule = f.rule
+
+    def sign_of(name: str) -> str:
+        if small and rule is not None:
+            return rule.sign
+        sign = f.signs(name)[i] if f.has(name) else None
+        if text_or_none(sign) is None and f.has(fn.sign_of(name)):
+            sign = f.values(fn.sign_of(name))[i]
+        return display_sign(sign) if text_or_none(sign) else NO_INFO
+
+    def num(name: str, decimals: int, rate: bool = True, unit: str = "") -> str:
+        if not f.has(name):
+            return ""
+        v = number_or_none(f.values(name)[i])
+        if v is None or (rate and small and rule is not None):
+            return sign_of(name)
+        text = count(round(v)) if decimals == 0 else number(v, decimals)
+        return f"{text} {unit}".strip()
+
+    lines = []
+    for c in book.supply_categories:
+        lines.append(
+            {
+                "category": c,
+                "n": num(f"{c}_n", 0, rate=False),
+                "cap": num(f"{c}_cap", 0, rate=False),
+                "per1000": num(f"{c}_per1000", 1),
+                "ref": num(f"{c}_ref", 1, rate=False),
+                "dist": num(f"{c}_dist_m", 0, rate=False, unit="m"),
+                "access": num(f"{c}_access_ratio", 0),
+            }
+        )
+    gap = ""
+    if f.has(SUPPLY_GAP):
+        g = number_or_none(f.values(SUPPLY_GAP)[i])
+        head = book.T("Supply gap")
+        if small and rule is not None:
+            gap = f"{head}: {book.T('withheld for data protection ({sign})', sign=rule.sign)}"
+        elif g is None:
+            gap = f"{head}: {book.T('not known ({sign})', sign=sign_of(SUPPLY_GAP))}"
+        elif g >= 1:
+            reason = text_or_none(f.values(SUPPLY_GAP_REASON)[i]) if f.has(SUPPLY_GAP_REASON) else None
+            gap = f"{head}: {reason or book.T('burdened and below the city')}"
+        else:
+            gap = f"{head}: {book.T('no supply gap')}"
+    return lines, gap

@@ -60,6 +60,56 @@ def _base_fields(
     return list(dict.fromkeys(base + extra))
 
 
+EST_SUFFIX = "_est"
+#: a count whose share of estimate is above this is marked as estimated in print (1 %: slivers stay exact)
+ESTIMATE_SHARE = 0.01
+
+
+# --------------------------------------------------------------------------
+# sozialplanung:facilitysupply: per category c the fields <c>_<suffix>, and the supply gap
+
+SUPPLY_SUFFIXES = (
+    "n",
+    "cap",
+    "cap_sign",
+    "per1000",
+    "per1000_sign",
+    "ref",
+    "ratio",
+    "access",
+    "access_ratio",
+    "dist_m",
+    "reach_pct",
+    "note",
+)
+SUPPLY_GAP = "supply_gap"
+SUPPLY_GAP_REASON = "supply_gap_reason"
+
+
+def supply_categories(cols) -> list[str]:
+    """The categories c of the layer: ``<c>_n``, ``<c>_per1000`` and ``<c>_note`` all present, in field order."""
+    have = set(cols)
+    out = []
+    for c in cols:
+        m = re.match(r"^(.+)_per1000$", c)
+        if m and f"{m.group(1)}_n" in have and f"{m.group(1)}_note" in have:
+            out.append(m.group(1))
+    return out
+
+
+def supply_columns(cols) -> list[str]:
+    """Every supply field of the layer (categories' fields, supply_gap, supply_gap_reason)."""
+    have = set(cols)
+    out = [f"{c}_{s}" for c in supply_categories(cols) for s in SUPPLY_SUFFIXES]
+    out += [SUPPLY_GAP, SUPPLY_GAP_REASON]
+    return [c for c in out if c in have]
+
+
+def supply_fields(cols) -> list[str]:
+    """The fields of sozialplanung:facilitysupply the profile page prints."""
+    return supply_columns(cols)
+
+
 def needed_fields(
     columns, catalogue: Catalogue, key_field: str, name_field: str | None, population_field: str | None = None
 ) -> list[str]:
@@ -76,6 +126,10 @@ def needed_fields(
         for m in ("ref", "rank")
     ]
     extra += yearly_input_fields(cols, catalogue) + list(WATCH_FIELDS)
+    extra += [fn.ACTION_FIELDS, fn.ACTION_FIELDS_N]
+    # interpolateunits' share of estimate beside a count (<field>_est), for the marks of estimated values
+    extra += [c for c in cols if c.endswith(EST_SUFFIX) and c[: -len(EST_SUFFIX)] in have]
+    extra += supply_fields(cols)
     extra = [c for c in extra if c in have]
     extra += [s for c in extra for s in (fn.sign_of(c), fn.supp_of(c)) if s in have]
     return list(dict.fromkeys(base + extra))
@@ -260,3 +314,26 @@ def has_watch(f: PublishedFields) -> bool:
 
 def watch_flags(f: PublishedFields) -> np.ndarray | None:
     return f.floats(WATCH_FLAGS)
+
+
+def estimated_years(frame: pd.DataFrame, ind: Indicator) -> dict:
+    """Per year of the indicator's inputs (None for a layer without years):
+    True per unit where a count it rests on is an estimate of
+    sozialplanung:interpolateunits (``<count>_est`` > ESTIMATE_SHARE). Empty
+    without any ``_est`` field."""
+    cols = list(frame.columns)
+    if not any(c.endswith(EST_SUFFIX) for c in cols):
+        return {}
+    try:
+        found = resolve(ind, cols)
+    except UserError:
+        return {}
+    out = {}
+    for c in found:
+        est = [f"{x}{EST_SUFFIX}" for x in (c.numerator, c.denominator) if x and f"{x}{EST_SUFFIX}" in frame.columns]
+        if est:
+            share = frame[est].apply(pd.to_numeric, errors="coerce").to_numpy(dtype="float64")
+            out[c.year] = np.nan_to_num(share, nan=0.0).max(axis=1) > ESTIMATE_SHARE
+        else:  # every year is in the answer: the latest decides the printed value
+            out[c.year] = np.zeros(len(frame), dtype=bool)
+    return out if any(v.any() for v in out.values()) else {}

@@ -13,8 +13,9 @@ import numpy as np
 from .. import fields as fn
 from ..catalogue import Indicator
 from .model import ADVERSE, FAVOURABLE, NEUTRAL, IndicatorRow
-from .published import PublishedFields, base_year, constant, unit_series, years_of
+from .published import PublishedFields, base_year, constant, estimated_years, unit_series, years_of
 from .texts import (
+    ESTIMATE_MARK,
     FLAGGED,
     NO_INFO,
     NOT_FLAGGED,
@@ -82,9 +83,16 @@ class IndicatorColumns:
             self.base_sign = f.signs(fn.measure(ind.id, "val", self.base))
         self.levels = {lv: f.values(fn.measure(ind.id, f"ref_{lv}")).astype("float64") for lv in levels}
         self.series = None
+        self.series_years: list[int] = []
         if series is not None:
             city, computed = series
             self.series = unit_series(f, ind, city.years, computed)
+            self.series_years = list(city.years)
+        # interpolateunits' estimates: per year of the inputs, True where a count is estimated
+        self.est = estimated_years(f.frame, ind)
+        last = max((y for y in self.est if y is not None), default=None)
+        self.est_value = self.est.get(None, self.est.get(last))
+        self.est_base = self.est.get(self.base) if self.base is not None else None
 
     def level_texts(self, i: int) -> dict[str, str]:
         """The value of the unit's group in every comparison field ('' without a group)."""
@@ -95,6 +103,16 @@ class IndicatorColumns:
         if self.series is None:
             return []
         return [None if np.isnan(x) else float(x) for x in self.series[i]]
+
+    def estimated(self, i: int) -> bool:
+        """The printed value of unit ``i`` rests on an estimated count."""
+        return self.est_value is not None and bool(self.est_value[i])
+
+    def series_estimated(self, i: int) -> list[bool]:
+        """Per year of the series: the unit's value there rests on an estimated count."""
+        if self.series is None:
+            return []
+        return [bool(self.est[y][i]) if y in self.est else False for y in self.series_years]
 
     def row(self, i: int, small: bool) -> tuple[IndicatorRow, bool]:
         """The printed row of unit ``i``; True when MIN_POPULATION withheld its value."""
@@ -139,9 +157,12 @@ class IndicatorColumns:
         fl_text = self.flag_text(i, signs)
         c_text, t_text = self.change_texts(i, signs)
         bar, direction = self.bar(i)
+        est = self.estimated(i)
+        if c_text and not np.isnan(self.chg[i]) and (est or (self.est_base is not None and self.est_base[i])):
+            c_text += ESTIMATE_MARK
         return IndicatorRow(
             ind,
-            value=value_text(self.val[i], ind),
+            value=value_text(self.val[i], ind) + (ESTIMATE_MARK if est else ""),
             reference=self.reference_text(i),
             difference=d_text,
             flag=fl_text,
@@ -152,6 +173,8 @@ class IndicatorColumns:
             signs=signs.used,
             levels=self.level_texts(i),
             series=self.series_of(i),
+            estimated=est,
+            series_estimated=self.series_estimated(i),
         )
 
     def flag_text(self, i: int, signs: _Signs) -> str:

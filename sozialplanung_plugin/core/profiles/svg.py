@@ -250,8 +250,18 @@ def sparks(u: UnitProfile, lines: list[Line], series: dict, width: float, pitch:
         out += [_path(s, SPARK_CITY[0], SPARK_CITY[1], "0.9,0.5") for s in _segments(ref)]
         out += [_path(s, SPARK_UNIT[0], SPARK_UNIT[1]) for s in _segments(own)]
         last = next((p for p in reversed(own) if p is not None), None)
+        # estimated years (interpolateunits): a hollow point on the unit's line
+        for p, est in zip(own, row.series_estimated or []):
+            if p is not None and est and p is not last:
+                out.append(
+                    f'<circle cx="{p[0]:.3f}" cy="{p[1]:.3f}" r="0.42" fill="#ffffff" '
+                    f'stroke="{SPARK_UNIT[0]}" stroke-width="0.2"/>'
+                )
         if last is not None:
-            out.append(f'<circle cx="{last[0]:.3f}" cy="{last[1]:.3f}" r="0.45" fill="{SPARK_UNIT[0]}"/>')
+            est_last = bool(row.series_estimated) and row.series_estimated[own.index(last)]
+            fill = "#ffffff" if est_last else SPARK_UNIT[0]
+            stroke = f' stroke="{SPARK_UNIT[0]}" stroke-width="0.2"' if est_last else ""
+            out.append(f'<circle cx="{last[0]:.3f}" cy="{last[1]:.3f}" r="0.45" fill="{fill}"{stroke}/>')
     return out
 
 

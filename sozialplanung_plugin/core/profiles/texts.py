@@ -113,3 +113,7 @@ def number_or_none(v) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(x) else x
+
+
+#: after a value that rests on an estimated count (superscript e; the legend explains it)
+ESTIMATE_MARK = "\u1d49"
