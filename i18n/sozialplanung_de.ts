@@ -2071,57 +2071,57 @@ Frühwarnung: ein Kernindikator gilt als auffällig (&lt;id&gt;_watch), wenn sei
         <translation>Übersichtskarten der Indikatoren und Indizes</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="55"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="60"/>
         <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
         <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="67"/>
         <source>Fields to map</source>
         <translation>Darzustellende Felder</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="67"/>
         <source>One page per field, in this order (e.g. burden_class;status_class;sgb2_val). Empty: the burden, status and dynamics classes and the value of every core indicator.</source>
         <translation>Eine Seite je Feld, in dieser Reihenfolge (z. B. burden_class;status_class;sgb2_val). Leer: die Belastungs-, Status- und Dynamikklassen und der Wert jedes Kernindikators.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="80"/>
         <source>Title printed above every map (e.g. &apos;Berlin, Monitoring Soziale Stadtentwicklung 2021&apos;).</source>
         <translation>Titel über jeder Karte (z. B. 'Berlin, Monitoring Soziale Stadtentwicklung 2021').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="84"/>
         <source>Overview maps (PDF)</source>
         <translation>Übersichtskarten (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="79"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="84"/>
         <source>The PDF, written completely or not at all.</source>
         <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="88"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="97"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="102"/>
         <source>FIELDS: name the fields to map; the layer has no burden, index or core indicator fields.</source>
         <translation>FIELDS: Geben Sie die darzustellenden Felder an; der Layer hat keine Belastungs-, Index- oder Kernindikatorfelder.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="119"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="127"/>
         <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing maps, or make sure the data may be published as it is.</source>
         <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Karten veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="156"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="164"/>
         <source>Page {0}: {1}</source>
         <translation>Seite {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="162"/>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="170"/>
         <source>{0} map page(s) written: {1}</source>
         <translation>{0} Kartenseite(n) geschrieben: {1}</translation>
     </message>
@@ -2140,11 +2140,20 @@ FIELDS empty: burden_class, status_class and dynamics_class when present, then t
 
 Indikatorfelder von computeindicators (&lt;id&gt;_val, &lt;id&gt;_diff, &lt;id&gt;_ratio, &lt;id&gt;_z, &lt;id&gt;_pct, &lt;id&gt;_chg, &lt;id&gt;_val_&lt;year&gt;) werden in fünf Quantilklassen (etwa gleich viele Raumeinheiten je Klasse) mit Bezeichnung, Einheit und Nachkommastellen aus dem Katalog dargestellt; dunkler bedeutet immer stärker belastet (umgekehrt bei Indikatoren, bei denen höher besser ist). burden_class, status_class/status_label und dynamics_class/dynamics_label zeigen ihre Klassen; andere Zahlenfelder werden abgestuft, Textfelder als Kategorien dargestellt.
 
-Veränderungen aus sozialplanung:monitoring (&lt;id&gt;_chg_&lt;year&gt;, &lt;id&gt;_excess_&lt;year&gt;, &lt;id&gt;_slope) werden in Klassen um 0 gezeigt, mit denselben Grenzen für Anstieg und Rückgang (Drittel der Beträge) und einer Klasse &apos;unverändert&apos;; rot = ungünstige Richtung, blau = günstige (ColorBrewer RdBu; orange/lila, PuOr, für Indikatoren ohne Richtung). watch_flag zeigt die Beobachtungsliste; sie beruht auf Quoten, daher sind Einheiten unter MIN_POPULATION geheim gehalten.
+Veränderungen aus sozialplanung:monitoring (&lt;id&gt;_chg_&lt;year&gt;, &lt;id&gt;_excess_&lt;year&gt;, &lt;id&gt;_slope) werden in Klassen um 0 gezeigt, mit denselben Grenzen für Anstieg und Rückgang (Drittel der Beträge) und einer Klasse 'unverändert'; rot = ungünstige Richtung, blau = günstige (ColorBrewer RdBu; orange/lila, PuOr, für Indikatoren ohne Richtung). watch_flag zeigt die Beobachtungsliste; sie beruht auf Quoten, daher sind Einheiten unter MIN_POPULATION geheim gehalten.
 
 Kartiert werden nur veröffentlichte Werte: Geheim gehaltene Werte (suppress) erscheinen grau kreuzschraffiert mit ihrem Zeichen, Raumeinheiten unter MIN_POPULATION der Regel zeigen keine Quoten, fehlende Werte sind grau schraffiert („kein Wert“).
 
 FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, danach der Wert jedes Kernindikators.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/overview_maps.py" line="52"/>
+        <source>
+
+Supply of sozialplanung:facilitysupply: &lt;c&gt;_ratio and &lt;c&gt;_access_ratio (city = 100, lower = worse) are shown in classes around 100 with the same bounds above and below; red = less supply than the city, blue = more. supply_gap shows the burdened units below the city. Both rest on the target population: units below MIN_POPULATION are withheld.</source>
+        <translation>
+
+Versorgung aus sozialplanung:facilitysupply: &lt;c&gt;_ratio und &lt;c&gt;_access_ratio (Stadt = 100, niedriger = schlechter) werden in Klassen um 100 mit denselben Grenzen darüber und darunter gezeigt; rot = schlechter versorgt als die Stadt, blau = besser. supply_gap zeigt die belasteten Einheiten unter dem Stadtwert. Beide beruhen auf der Zielbevölkerung: Einheiten unter MIN_POPULATION werden nicht veröffentlicht.</translation>
     </message>
 </context>
 <context>
@@ -2198,172 +2207,172 @@ FIELDS leer: burden_class, status_class und dynamics_class, soweit vorhanden, da
 <context>
     <name>ProfileAtlas</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="49"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="54"/>
         <source>District profile atlas (Sozialraumprofile)</source>
         <translation>Atlas der Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="88"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="102"/>
         <source>Polygon layer of the units with the fields of computeindicators (and, if run, classifyburden, compositeindex and suppress). It is read, never changed.</source>
         <translation>Polygonlayer der Raumeinheiten mit den Feldern von computeindicators (und, falls ausgeführt, classifyburden, compositeindex und suppress). Er wird nur gelesen, nie verändert.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="95"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="109"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="95"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="109"/>
         <source>Field with the unit&apos;s name, the title of its page (e.g. PLR_NAME). Empty: the key.</source>
         <translation>Feld mit dem Namen der Raumeinheit, dem Titel ihrer Seite (z. B. PLR_NAME). Leer: der Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="101"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="115"/>
         <source>Key field</source>
         <translation>Schlüsselfeld</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="101"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="115"/>
         <source>Field with the unit&apos;s key, printed beside the name (e.g. PLR_ID). Empty: the first text field.</source>
         <translation>Feld mit dem Schlüssel der Raumeinheit, neben dem Namen gedruckt (z. B. PLR_ID). Leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="107"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="121"/>
         <source>Title of the atlas, on the cover and every page (e.g. &apos;Sozialraumprofile Berlin 2021&apos;).</source>
         <translation>Titel des Atlas, auf dem Deckblatt und jeder Seite (z. B. 'Sozialraumprofile Berlin 2021').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="124"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="110"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="124"/>
         <source>Printed under the title on the cover and beside the key on every page.</source>
         <translation>Wird auf dem Deckblatt unter dem Titel und auf jeder Seite neben dem Schlüssel gedruckt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="114"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="128"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="114"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="128"/>
         <source>Optional image (PNG, JPG or SVG) printed at the top right of every page.</source>
         <translation>Optionales Bild (PNG, JPG oder SVG), oben rechts auf jeder Seite gedruckt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="124"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="138"/>
         <source>Units with a profile (filter)</source>
         <translation>Raumeinheiten mit Profil (Filter)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="124"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="138"/>
         <source>Optional expression: only units for which it is true get a page and a line in the list, e.g. &quot;burden_class&quot; = &apos;besonders belastet&apos;. The maps always show every unit. Withheld values are NULL for the filter.</source>
         <translation>Optionaler Ausdruck: Nur Raumeinheiten, für die er wahr ist, erhalten eine Seite und eine Zeile in der Liste, z. B. &quot;burden_class&quot; = 'besonders belastet'. Die Karten zeigen immer alle Raumeinheiten. Geheim gehaltene Werte sind für den Filter NULL.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="137"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="151"/>
         <source>Order of the profiles</source>
         <translation>Reihenfolge der Profile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="137"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="151"/>
         <source>key: by key (units of a district together); name: alphabetical; rank: as the ranked list.</source>
         <translation>key: nach Schlüssel (Raumeinheiten eines Bezirks zusammen); name: alphabetisch; rank: wie in der Rangliste.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="145"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="159"/>
         <source>Cover map</source>
         <translation>Karte auf dem Deckblatt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="145"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="159"/>
         <source>burden: the classes of the burden rule (burden_class); status: the status index class; dynamics: the dynamics index class. Falls back to what the layer has.</source>
         <translation>burden: die Klassen der Belastungsregel (burden_class); status: die Klasse des Statusindex; dynamics: die Klasse des Dynamikindex. Fehlt das Gewählte, wird genommen, was der Layer enthält.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="168"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
         <source>Profile atlas (PDF)</source>
         <translation>Profilatlas (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="168"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="203"/>
         <source>The PDF, written completely or not at all.</source>
         <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="172"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="207"/>
         <source>Profiles as HTML</source>
         <translation>Profile als HTML</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="172"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="207"/>
         <source>Optional: the same profiles (list, tables, bars, footnotes) as one HTML file.</source>
         <translation>Optional: dieselben Profile (Liste, Tabellen, Balken, Fußnoten) als eine HTML-Datei.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="178"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
         <source>Layout project</source>
         <translation>Layoutprojekt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="178"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="213"/>
         <source>Optional: a .qgz with the two print layouts on a GeoPackage written beside it (&lt;name&gt;_profiles.gpkg), to change them in the layout designer and export again.</source>
         <translation>Optional: eine .qgz-Datei mit den beiden Drucklayouts auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg), um sie im Layoutdesigner zu ändern und erneut zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="191"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="226"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="192"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="227"/>
         <source>Profiles</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="201"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="236"/>
         <source>KEY_FIELD: the layer has no text field; name the key field.</source>
         <translation>KEY_FIELD: Der Layer hat kein Textfeld; geben Sie das Schlüsselfeld an.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="209"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="244"/>
         <source>LOGO: {0} is not a file.</source>
         <translation>LOGO: {0} ist keine Datei.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="234"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="269"/>
         <source>FILTER selects no unit: the atlas would have no profile.</source>
         <translation>FILTER wählt keine Raumeinheit aus: Der Atlas hätte kein Profil.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="236"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="271"/>
         <source>The layer carries no suppression rule (suppression_rule): run sozialplanung:suppress before publishing profiles, or make sure the data may be published as it is.</source>
         <translation>Der Layer enthält keine Geheimhaltungsregel (suppression_rule): Führen Sie sozialplanung:suppress aus, bevor Sie Profile veröffentlichen, oder stellen Sie sicher, dass die Daten so veröffentlicht werden dürfen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="252"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="288"/>
         <source>OUTPUT_PROJECT: {0} is the input; choose another project name.</source>
         <translation>OUTPUT_PROJECT: {0} ist die Eingabe; wählen Sie einen anderen Projektnamen.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="257"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="293"/>
         <source>{0} pages: cover, {1} list page(s), {2} profiles (prepared in {3:.1f} s)</source>
         <translation>{0} Seiten: Deckblatt, {1} Listenseite(n), {2} Profile (vorbereitet in {3:.1f} s)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="266"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="302"/>
         <source>PDF written in {0:.1f} s ({1:.1f} pages per second, {2:.0f} KB per page): {3}</source>
         <translation>PDF in {0:.1f} s geschrieben ({1:.1f} Seiten pro Sekunde, {2:.0f} KB pro Seite): {3}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="340"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="410"/>
         <source>FILTER: {0}</source>
         <translation>FILTER: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="52"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="57"/>
         <source>Prints a district profile (Sozialraumprofil) for every unit into one PDF, for ward meetings and council committees, from a layer of the earlier algorithms (computeindicators, classifyburden, compositeindex, suppress).
 
 Page 1, cover: the overview map of the municipality with the burden classes (or the status or dynamics index, COVER_MAP), legend with the number of units per class, scale bar, north arrow, the burden rule, the data-protection note, source and date.
@@ -2392,14 +2401,53 @@ Zahlen sind deutsch formatiert (24,1 %, +12,9 Pp.), Nachkommastellen laut Katalo
 OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Projekt (.qgz) mit den beiden Drucklayouts (Übersicht und Profilatlas) auf einem daneben geschriebenen GeoPackage (&lt;name&gt;_profiles.gpkg, nur die gedruckten Texte), zum Anpassen im Layoutdesigner und erneuten Exportieren.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="156"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="170"/>
         <source>Headings of the comparison columns</source>
         <translation>Überschriften der Vergleichsspalten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="156"/>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="170"/>
         <source>When computeindicators ran with COMPARE_FIELDS, the table has a column per comparison field F with the value of the unit&apos;s group (&lt;id&gt;_ref_F), headed by the field&apos;s name. Give other headings as FIELD=Heading separated by &apos;;&apos;, e.g. GEM=Gemeinde; *=Kreis renames the column of the whole layer (default: City).</source>
         <translation>Wenn computeindicators mit COMPARE_FIELDS lief, hat die Tabelle je Vergleichsfeld F eine Spalte mit dem Wert der Gruppe der Einheit (&lt;id&gt;_ref_F), überschrieben mit dem Feldnamen. Andere Überschriften als FELD=Überschrift, getrennt durch ';', z. B. GEM=Gemeinde; *=Kreis benennt die Spalte des ganzen Layers um (Vorgabe: Stadt).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="90"/>
+        <source>
+
+Further results, printed when the layer has their fields: classifyburden&apos;s action_fields as a column &apos;Fields of action&apos; of the ranked list (numbers with their key under the list when the topics do not fit); values that rest on a count estimated by sozialplanung:interpolateunits (&lt;field&gt;_est above 1 %) marked with a superscript e, their years as hollow points of the line, explained in the page&apos;s legend; the fields of sozialplanung:facilitysupply as a supply table on every page (per category: facilities, capacity, per 1,000, city, distance, access ratio) with the supply gap and its reason. FACILITIES (a point layer, e.g. facilitysupply&apos;s FACILITIES_OUTPUT) draws the facilities on the unit map, a colour and a shape per category (FACILITY_CATEGORY_FIELD), with a legend.</source>
+        <translation>
+
+Weitere Ergebnisse, gedruckt, wenn der Layer ihre Felder hat: action_fields von classifyburden als Spalte „Handlungsfelder“ der Rangliste (als Nummern mit Schlüssel unter der Liste, wenn die Themen nicht passen); Werte, die auf einer von sozialplanung:interpolateunits geschätzten Zahl beruhen (&lt;field&gt;_est über 1 %), mit hochgestelltem e markiert, ihre Jahre als hohle Punkte der Linie, in der Legende der Seite erklärt; die Felder von sozialplanung:facilitysupply als Versorgungstabelle auf jeder Seite (je Kategorie: Einrichtungen, Kapazität, je 1.000, Stadt, Entfernung, Erreichbarkeit) mit der Versorgungslücke und ihrem Grund. FACILITIES (ein Punktlayer, z. B. FACILITIES_OUTPUT von facilitysupply) zeichnet die Einrichtungen auf die Karte der Einheit, eine Farbe und eine Form je Kategorie (FACILITY_CATEGORY_FIELD), mit Legende.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="182"/>
+        <source>Facilities</source>
+        <translation>Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="182"/>
+        <source>Optional point layer of facilities (e.g. FACILITIES_OUTPUT of sozialplanung:facilitysupply): drawn on the unit map of every page, a colour and a shape per category, with a legend.</source>
+        <translation>Optionaler Punktlayer mit Einrichtungen (z. B. FACILITIES_OUTPUT von sozialplanung:facilitysupply): auf der Karte der Einheit jeder Seite gezeichnet, eine Farbe und eine Form je Kategorie, mit Legende.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="192"/>
+        <source>Category field of the facilities</source>
+        <translation>Kategoriefeld der Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="192"/>
+        <source>Field of FACILITIES with the category of each facility (default: category).</source>
+        <translation>Feld von FACILITIES mit der Kategorie jeder Einrichtung (Vorgabe: category).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="329"/>
+        <source>FACILITY_CATEGORY_FIELD: the facilities have no field {0}; name their category field.</source>
+        <translation>FACILITY_CATEGORY_FIELD: die Einrichtungen haben kein Feld {0}; geben Sie ihr Kategoriefeld an.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/profile_atlas.py" line="350"/>
+        <source>FACILITIES: {0} facilities without a point or a category are not drawn.</source>
+        <translation>FACILITIES: {0} Einrichtungen ohne Punkt oder Kategorie werden nicht gezeichnet.</translation>
     </message>
 </context>
 <context>
@@ -2438,57 +2486,57 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
 <context>
     <name>SozialplanungLayouts</name>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="153"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="213"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="152"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="212"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="156"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="216"/>
         <source>Diff.</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="157"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="217"/>
         <source>Core</source>
         <translation>Kern</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="158"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="218"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="239"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="299"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="248"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="308"/>
         <source>city = 100</source>
         <translation>Stadt = 100</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="271"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="282"/>
         <source>the unit</source>
         <translation>die Raumeinheit</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="273"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="284"/>
         <source>neighbouring units</source>
         <translation>benachbarte Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="355"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="416"/>
         <source>District profiles</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="389"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="453"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
@@ -2568,17 +2616,17 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
         <translation>Rangfolge der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="111"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="112"/>
         <source>withheld ({sign})</source>
         <translation>geheim gehalten ({sign})</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="127"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="128"/>
         <source>{a} to {b}</source>
         <translation>{a} bis {b}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="196"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="204"/>
         <source>Overview map</source>
         <translation>Übersichtskarte</translation>
     </message>
@@ -2588,7 +2636,7 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
         <translation>Seite {n} von {total}</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="138"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/map_pages.py" line="142"/>
         <source>unchanged ({zero})</source>
         <translation>unverändert ({zero})</translation>
     </message>
@@ -2656,6 +2704,11 @@ OUTPUT_HTML: dieselben Profile als eine HTML-Datei. OUTPUT_PROJECT: ein QGIS-Pro
         <location filename="../sozialplanung_plugin/adapters/layouts/overview.py" line="139"/>
         <source>Fields of action</source>
         <translation>Handlungsfelder</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/adapters/layouts/unit_page.py" line="475"/>
+        <source>Facilities</source>
+        <translation>Einrichtungen</translation>
     </message>
 </context>
 <context>
