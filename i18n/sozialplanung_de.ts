@@ -1665,12 +1665,12 @@ Der Bericht (HTML, dazu eine JSON-Datei mit demselben Inhalt) listet verknüpfte
 <context>
     <name>MeasureEffects</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="21"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="20"/>
         <source>Measures: comparison with similar areas</source>
         <translation>Maßnahmen: Vergleich mit ähnlichen Gebieten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="24"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="23"/>
         <source>Per measure of the register and indicator with a yearly series, a difference-in-differences: did = (a(L) - a(B)) - (k(L) - k(B)), a = the indicator rebuilt over the measure's units (Σ numerators / Σ denominators; ready rates weighted), k = the same over the comparison units, B = the base year (as in measuregoals), L = the latest year with a value. Only units with a value in both years count.
 
 Comparison units: units in no measure of the register that were in the same class in B as one of the measure's units: the field status_class_&lt;B&gt; (compositeindex with SERIES) or COMPARISON_FIELD (&lt;field&gt;_&lt;B&gt; when it exists, else &lt;field&gt;); without a class field every unit without a measure.
@@ -1687,52 +1687,32 @@ Zufallsbereich: DRAWS-mal (mindestens 999, Zufallsgenerator numpy RandomState(SE
 </translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="46"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="45"/>
         <source>Class field for the comparison</source>
         <translation>Klassenfeld für den Vergleich</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="46"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="45"/>
         <source>Units count as comparable when they had the same value of this field in the base year (&lt;field&gt;_&lt;year&gt; when the layer has it, else the field itself). Empty: status_class_&lt;year&gt; from compositeindex with SERIES, if present.</source>
         <translation>Raumeinheiten gelten als vergleichbar, wenn sie im Ausgangsjahr denselben Wert dieses Feldes hatten (&lt;field&gt;_&lt;year&gt;, wenn der Layer es hat, sonst das Feld selbst). Leer: status_class_&lt;year&gt; aus compositeindex mit SERIES, falls vorhanden.</translation>
     </message>
     <message>
         <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="59"/>
-        <source>Random draws</source>
-        <translation>Zufallsziehungen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="59"/>
-        <source>How many comparison sets are drawn for the chance interval (at least 999).</source>
-        <translation>Wie viele Vergleichsmengen für den Zufallsbereich gezogen werden (mindestens 999).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="69"/>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="69"/>
-        <source>Start value of the random generator: the same seed gives the same interval (reported).</source>
-        <translation>Startwert des Zufallsgenerators: derselbe Startwert ergibt denselben Zufallsbereich (im Bericht genannt).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="75"/>
         <source>Comparison</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="75"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="59"/>
         <source>A table without geometry, one row per measure and indicator: base_year, latest_year, units_used, comparison_n, comparison_basis, area_base, area_latest, area_change, comparison_base, comparison_latest, comparison_change, city_change, did, draws, seed, interval_low, interval_high, share_as_favourable, assessment, note.</source>
         <translation>Eine Tabelle ohne Geometrie, eine Zeile je Maßnahme und Indikator: base_year, latest_year, units_used, comparison_n, comparison_basis, area_base, area_latest, area_change, comparison_base, comparison_latest, comparison_change, city_change, did, draws, seed, interval_low, interval_high, share_as_favourable, assessment, note.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="84"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="68"/>
         <source>The comparison in a table with the method and what it does not show (and a JSON file beside it).</source>
         <translation>Der Vergleich in einer Tabelle mit der Methode und dem, was er nicht zeigt (dazu eine JSON-Datei daneben).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="112"/>
+        <location filename="../sozialplanung_plugin/processing/measure_effects.py" line="96"/>
         <source>{0} measures compared on {1} indicators ({2} draws, seed {3}).</source>
         <translation>{0} Maßnahmen auf {1} Indikatoren verglichen ({2} Ziehungen, Startwert {3}).</translation>
     </message>
@@ -1740,12 +1720,12 @@ Zufallsbereich: DRAWS-mal (mindestens 999, Zufallsgenerator numpy RandomState(SE
 <context>
     <name>MeasureGoals</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="206"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="227"/>
         <source>Measures: goal status</source>
         <translation>Maßnahmen: Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="209"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="230"/>
         <source>Per measure of the register, goal and year of the series: the indicator in the measure's area, rebuilt from the units' sums (a(t) = Σ numerators / Σ denominators x multiplier over the measure's units with a value; ready rates Σ rate x weight / Σ weight with the catalogue's weight column; never a mean of rates), the city's value, the goal and its status.
 
 Base year B: the latest year up to start_year with a value for the area; a measure that started before the first year of data takes the first year with data (the note says so). Path: P(t) = a(B) + (G - a(B)) x (t - B) / (Y - B) towards the goal G in the goal year Y (G from Y on). With d = the polarity (+ higher is worse: +1; - higher is better: -1; neutral: +1 when G is below a(B)): 'erreicht' when d x (a - G) &lt;= 0, 'auf Kurs' when d x (a - P) &lt;= 0, else 'nicht auf Kurs'; 'keine Daten' without a value. Units without a value in a year are left out of that year and named (units_missing with their sign).
@@ -1758,22 +1738,22 @@ Ausgangsjahr B: das letzte Jahr bis zum Beginn mit einem Wert für das Gebiet; e
 </translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="227"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="248"/>
         <source>Goal status</source>
         <translation>Zielerreichung</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="227"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="248"/>
         <source>A table without geometry, one row per measure, goal and year from the base year on: measure_id, title, topic, goal_no, indicator, year, base_year, base_value, area_value, city_value, area_city_diff, goal_value, goal_year, path_value, status, latest (1 = the latest year), units_n, units_used, units_missing, note.</source>
         <translation>Eine Tabelle ohne Geometrie, eine Zeile je Maßnahme, Ziel und Jahr ab dem Ausgangsjahr: measure_id, title, topic, goal_no, indicator, year, base_year, base_value, area_value, city_value, area_city_diff, goal_value, goal_year, path_value, status, latest (1 = das letzte Jahr), units_n, units_used, units_missing, note.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="236"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="257"/>
         <source>Per measure its goals, the series of the area, the city and the path (and a JSON file beside it).</source>
         <translation>Je Maßnahme ihre Ziele, die Reihen des Gebiets, der Stadt und des Pfads (dazu eine JSON-Datei daneben).</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="258"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="279"/>
         <source>{0} measures, {1} goals: {2}</source>
         <translation>{0} Maßnahmen, {1} Ziele: {2}</translation>
     </message>
@@ -1781,65 +1761,85 @@ Ausgangsjahr B: das letzte Jahr bis zum Beginn mit einem Wert für das Gebiet; e
 <context>
     <name>MeasuresAlgorithm</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="61"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="63"/>
         <source>Measures register (Maßnahmenregister): a CSV, XLSX or ODS table (German numbers and signs as in the indicator tables) or a layer, one row per measure. Columns (German names in brackets): id [Kennung], title [Titel], topic [Handlungsfeld], units [Raumeinheiten: the unit keys separated by ';'], start_year [Beginn], end_year [Ende, optional], budget [Budget, optional], responsible [Verantwortlich, optional], and the goals in numbered columns goal1_indicator, goal1_value, goal1_year, goal2_indicator ... [ziel1_indikator, ziel1_wert, ziel1_jahr]: the catalogue id of the indicator, the value to reach in its unit (8,5 for 8.5 %) and the year. A polygon layer without a units column: the units whose inner point lies in the measure's polygon. Every error names the file, row, column and key.</source>
         <translation>Maßnahmenregister: eine CSV-, XLSX- oder ODS-Tabelle (deutsche Zahlen und Zeichen wie in den Indikatorentabellen) oder ein Layer, eine Zeile je Maßnahme. Spalten (englische Namen in Klammern): Kennung [id], Titel [title], Handlungsfeld [topic], Raumeinheiten [units: die Schlüssel der Raumeinheiten, getrennt durch ';'], Beginn [start_year], Ende [end_year, optional], Budget [budget, optional], Verantwortlich [responsible, optional] und die Ziele in nummerierten Spalten ziel1_indikator, ziel1_wert, ziel1_jahr, ziel2_indikator ... [goal1_indicator, goal1_value, goal1_year]: die Kennung des Indikators im Katalog, der zu erreichende Wert in seiner Einheit (8,5 für 8,5 %) und das Jahr. Ein Polygonlayer ohne Spalte Raumeinheiten: die Raumeinheiten, deren innerer Punkt im Polygon der Maßnahme liegt. Jeder Fehler nennt Datei, Zeile, Spalte und Schlüssel.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="75"/>
         <source>Units with yearly indicator fields</source>
         <translation>Raumeinheiten mit jährlichen Indikatorfeldern</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="73"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="75"/>
         <source>Units with the fields of several years (&lt;column&gt;_&lt;year&gt;), e.g. from joinindicators with FIELD_SUFFIX=_2019.</source>
         <translation>Raumeinheiten mit den Feldern mehrerer Jahre (&lt;column&gt;_&lt;year&gt;), z. B. aus joinindicators mit FIELD_SUFFIX=_2019.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="85"/>
         <source>Measures register</source>
         <translation>Maßnahmenregister</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="85"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="83"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="85"/>
         <source>Layers</source>
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="96"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="98"/>
         <source>Key field of the units</source>
         <translation>Schlüsselfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="96"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="98"/>
         <source>The field with the keys the register&apos;s units column names (e.g. PLR_ID); empty: the first text field.</source>
         <translation>Das Feld mit den Schlüsseln, die die Spalte Raumeinheiten des Registers nennt (z. B. PLR_ID); leer: das erste Textfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="109"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="130"/>
         <source>Report (HTML)</source>
         <translation>Bericht (HTML)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="115"/>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="136"/>
         <source>Measures</source>
         <translation>Maßnahmen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="109"/>
+        <source>Random draws</source>
+        <translation>Zufallsziehungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="109"/>
+        <source>How many comparison sets are drawn for the chance interval (at least 999).</source>
+        <translation>Wie viele Vergleichsmengen für den Zufallsbereich gezogen werden (mindestens 999).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="119"/>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/measure_goals.py" line="119"/>
+        <source>Start value of the random generator: the same seed gives the same interval (reported).</source>
+        <translation>Startwert des Zufallsgenerators: derselbe Startwert gibt denselben Zufallsbereich (wird berichtet).</translation>
     </message>
 </context>
 <context>
     <name>MeasuresReport</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="38"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="36"/>
         <source>Measures: printed report (PDF)</source>
         <translation>Maßnahmen: gedruckter Bericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="41"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="39"/>
         <source>The measures register as a printed report: a cover with every measure and the status of its goals in the latest year; one page per measure with its units on a map (highlighted on the city), one small chart per goal indicator (the series of the measure&apos;s area, the city and the comparable areas, the path to the goal and the goal as a diamond), the goal status and the comparison with similar areas in words; a page with the method. The numbers are those of measuregoals and measureeffects (computed here the same way from the same inputs: the same DRAWS and SEED give the same interval).
 
 </source>
@@ -1848,67 +1848,47 @@ Ausgangsjahr B: das letzte Jahr bis zum Beginn mit einem Wert für das Gebiet; e
 </translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="56"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="54"/>
         <source>Name field of the units</source>
         <translation>Namensfeld der Raumeinheiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="56"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="54"/>
         <source>The units&apos; names printed beside their keys; empty: a field PLR_NAME, NAME or BEZEICHNUNG.</source>
         <translation>Die Namen der Raumeinheiten, gedruckt neben ihren Schlüsseln; leer: ein Feld PLR_NAME, NAME oder BEZEICHNUNG.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="60"/>
         <source>Class field for the comparison</source>
         <translation>Klassenfeld für den Vergleich</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="62"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="60"/>
         <source>As in measureeffects: empty = status_class_&lt;year&gt; from compositeindex with SERIES, if present.</source>
         <translation>Wie in measureeffects: leer = status_class_&lt;year&gt; aus compositeindex mit SERIES, falls vorhanden.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="71"/>
-        <source>Random draws</source>
-        <translation>Zufallsziehungen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="71"/>
-        <source>How many comparison sets are drawn for the chance interval (at least 999).</source>
-        <translation>Wie viele Vergleichsmengen für den Zufallsbereich gezogen werden (mindestens 999).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="81"/>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="81"/>
-        <source>Start value of the random generator: the same seed gives the same interval (reported).</source>
-        <translation>Startwert des Zufallsgenerators: derselbe Startwert gibt denselben Zufallsbereich (wird berichtet).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="87"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="70"/>
         <source>Title of the report (default: &apos;Measures and goals&apos;).</source>
         <translation>Titel des Berichts (Vorgabe: 'Maßnahmen und Ziele').</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="89"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="72"/>
         <source>Measures report (PDF)</source>
         <translation>Maßnahmenbericht (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="89"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="72"/>
         <source>The PDF, written completely or not at all.</source>
         <translation>Die PDF-Datei; sie wird vollständig oder gar nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="93"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="76"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="153"/>
+        <location filename="../sozialplanung_plugin/processing/measures_report.py" line="136"/>
         <source>{0} page(s) written: {1}</source>
         <translation>{0} Seite(n) geschrieben: {1}</translation>
     </message>

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingMultiStepFeedback, QgsProcessingParameterField, QgsProcessingParameterNumber
+from qgis.core import QgsProcessingMultiStepFeedback, QgsProcessingParameterField
 
-from sozialplanung_plugin import compat
 from sozialplanung_plugin.core import effects as ef
 from sozialplanung_plugin.core.report import write_report
 from sozialplanung_plugin.processing.measure_goals import MeasuresAlgorithm
@@ -56,22 +55,7 @@ class MeasureEffects(MeasuresAlgorithm):
                 "compositeindex with SERIES, if present."
             ),
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.DRAWS,
-                self.tr("Random draws"),
-                compat.NUMBER_INTEGER,
-                defaultValue=ef.MIN_DRAWS,
-                minValue=ef.MIN_DRAWS,
-            ),
-            self.tr("How many comparison sets are drawn for the chance interval (at least 999)."),
-        )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SEED, self.tr("Seed"), compat.NUMBER_INTEGER, defaultValue=ef.DEFAULT_SEED, minValue=0
-            ),
-            self.tr("Start value of the random generator: the same seed gives the same interval (reported)."),
-        )
+        self.add_draws_and_seed()
         self.add_table_output(
             self.tr("Comparison"),
             self.tr(

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingUtils,
     QgsSpatialIndex,
     QgsVectorLayer,
@@ -23,6 +24,7 @@ from qgis.core import (
 
 from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters.layers import iterate, source_frame
+from sozialplanung_plugin.core import effects as ef
 from sozialplanung_plugin.core import measures as me
 from sozialplanung_plugin.core.errors import UserError
 from sozialplanung_plugin.core.report import write_report
@@ -100,6 +102,25 @@ class MeasuresAlgorithm(IndicatorAlgorithm):
             self.tr(
                 "The field with the keys the register's units column names (e.g. PLR_ID); empty: the first text field."
             ),
+        )
+
+    def add_draws_and_seed(self):
+        """DRAWS and SEED of the randomisation interval (measureeffects, measuresreport)."""
+        self.add(
+            QgsProcessingParameterNumber(
+                self.DRAWS,
+                self.tr("Random draws"),
+                compat.NUMBER_INTEGER,
+                defaultValue=ef.MIN_DRAWS,
+                minValue=ef.MIN_DRAWS,
+            ),
+            self.tr("How many comparison sets are drawn for the chance interval (at least 999)."),
+        )
+        self.add(
+            QgsProcessingParameterNumber(
+                self.SEED, self.tr("Seed"), compat.NUMBER_INTEGER, defaultValue=ef.DEFAULT_SEED, minValue=0
+            ),
+            self.tr("Start value of the random generator: the same seed gives the same interval (reported)."),
         )
 
     def add_table_output(self, description: str, help_text: str):

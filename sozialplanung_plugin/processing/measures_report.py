@@ -9,11 +9,9 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProject,
 )
 
-from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import layouts as ly
 from sozialplanung_plugin.adapters.layers import source_frame
 from sozialplanung_plugin.adapters.layouts import measures as lm
@@ -68,22 +66,7 @@ class MeasuresReport(PrintAlgorithm, MeasuresAlgorithm):
             ),
             self.tr("As in measureeffects: empty = status_class_<year> from compositeindex with SERIES, if present."),
         )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.DRAWS,
-                self.tr("Random draws"),
-                compat.NUMBER_INTEGER,
-                defaultValue=ef.MIN_DRAWS,
-                minValue=ef.MIN_DRAWS,
-            ),
-            self.tr("How many comparison sets are drawn for the chance interval (at least 999)."),
-        )
-        self.add(
-            QgsProcessingParameterNumber(
-                self.SEED, self.tr("Seed"), compat.NUMBER_INTEGER, defaultValue=ef.DEFAULT_SEED, minValue=0
-            ),
-            self.tr("Start value of the random generator: the same seed gives the same interval (reported)."),
-        )
+        self.add_draws_and_seed()
         self.add_texts(self.tr("Title of the report (default: 'Measures and goals')."))
         self.add_page("portrait")
         self.add(
