@@ -451,4 +451,3 @@ def test_the_book_says_what_the_results_say(mss, mss_catalogue, example_register
             assert chart.y_min <= min(v for v in chart.area + chart.city + chart.comparison if v == v)
             assert chart.y_max >= max(chart.area + chart.city + chart.comparison + [g.value])
             assert chart.status == rows.iloc[-1]["status"] and chart.comparison_text.endswith(".")
-

@@ -243,10 +243,10 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             feedback.reportError(text, False)
 
 
-
 def columnar_off() -> bool:
     """SOZIALPLANUNG_COLUMNAR=0 reads and writes every layer feature by feature (to compare both paths)."""
     return os.environ.get("SOZIALPLANUNG_COLUMNAR") == "0"
+
 
 TABLE_PATTERNS = "(*.csv *.txt *.tsv *.xlsx *.xlsm *.ods)"
 SQLITE_MAX_COLUMNS = 2000  # SQLite's default column limit, which GeoPackage inherits (fid and geometry included)
