@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 
 from sozialplanung_plugin import example, example_2006, paths
+from sozialplanung_plugin.adapters import columnar
 
 YEARS = example_2006.POPULATION_YEARS  # (2016, 2018)
 DISTRICT = "BEZ"
@@ -109,11 +110,9 @@ def _layer(uri):
 
     if not isinstance(uri, str):
         return uri
-    if uri.startswith("ogr:"):  # ogr:dbname='x.gpkg' table="t" (geom)
-        import re
-
-        m = re.match(r"ogr:dbname='([^']+)' table=\"([^\"]+)\"", uri)
-        uri = f"{m.group(1)}|layername={m.group(2)}" if m else uri
+    if uri.startswith("ogr:"):  # ogr:dbname='x.gpkg' table="t" (geom), as Processing names an output
+        path, table = columnar.file_and_table(uri)
+        uri = f"{path}|layername={table}" if table else path
     layer = QgsVectorLayer(uri, "layer", "ogr")
     if not layer.isValid():
         from qgis.core import QgsProcessingUtils, QgsProject
