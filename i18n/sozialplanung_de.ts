@@ -929,18 +929,343 @@ Ausgegeben werden alle Raumeinheiten mit diesen zusätzlichen Feldern, dargestel
 <context>
     <name>FacilitySupply</name>
     <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="64"/>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="65"/>
         <source>Facility supply per unit and target group</source>
         <translation>Angebotsversorgung je Raumeinheit und Zielgruppe</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="67"/>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="96"/>
+        <source>Spatial units</source>
+        <translation>Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="96"/>
+        <source>Polygon layer of the units with the target population fields (projected CRS, metres).</source>
+        <translation>Flächenlayer der Raumeinheiten mit den Feldern der Zielbevölkerung (projiziertes KBS, Meter).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="100"/>
+        <source>Key field of the units</source>
+        <translation>Schlüsselfeld der Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="100"/>
+        <source>Field that names a unit in the report and joins BURDEN (e.g. PLR_ID).</source>
+        <translation>Feld, das eine Raumeinheit im Bericht benennt und BURDEN verknüpft (z. B. PLR_ID).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="106"/>
+        <source>Name field of the units</source>
+        <translation>Namensfeld der Raumeinheiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="106"/>
+        <source>Field with the units&apos; names for the report.</source>
+        <translation>Feld mit den Namen der Raumeinheiten für den Bericht.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="113"/>
+        <source>Facilities (point layer)</source>
+        <translation>Einrichtungen (Punktlayer)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="113"/>
+        <source>Point layer of the facilities; or give FACILITIES_TABLE instead.</source>
+        <translation>Punktlayer der Einrichtungen; oder stattdessen FACILITIES_TABLE angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="119"/>
+        <source>Facilities (table with coordinates)</source>
+        <translation>Einrichtungen (Tabelle mit Koordinaten)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="119"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="119"/>
+        <source>CSV, XLSX or ODS list of facilities with coordinate columns X_FIELD and Y_FIELD in CRS (read like joinindicators&apos; tables: decimal comma, thousands dot, special signs).</source>
+        <translation>CSV-, XLSX- oder ODS-Liste der Einrichtungen mit den Koordinatenspalten X_FIELD und Y_FIELD im KBS CRS (gelesen wie die Tabellen von joinindicators: Dezimalkomma, Tausenderpunkt, Sonderzeichen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="131"/>
+        <source>Sheet (XLSX/ODS)</source>
+        <translation>Tabellenblatt (XLSX/ODS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="131"/>
+        <source>Sheet of a spreadsheet facility list; empty: the first sheet.</source>
+        <translation>Tabellenblatt einer Einrichtungsliste als Tabellenkalkulation; leer: das erste Blatt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="136"/>
+        <source>X / easting column (table)</source>
+        <translation>Spalte X / Rechtswert (Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="136"/>
+        <source>Column of the x coordinate (easting).</source>
+        <translation>Spalte der x-Koordinate (Rechtswert).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="136"/>
+        <source>Y / northing column (table)</source>
+        <translation>Spalte Y / Hochwert (Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="136"/>
+        <source>Column of the y coordinate (northing).</source>
+        <translation>Spalte der y-Koordinate (Hochwert).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="141"/>
+        <source>CRS of the table&apos;s coordinates</source>
+        <translation>KBS der Koordinaten der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="141"/>
+        <source>Coordinate reference system of X_FIELD/Y_FIELD (e.g. EPSG:25833 or EPSG:4326); empty: the units&apos; CRS.</source>
+        <translation>Koordinatenbezugssystem von X_FIELD/Y_FIELD (z. B. EPSG:25833 oder EPSG:4326); leer: das KBS der Raumeinheiten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="147"/>
+        <source>Id field of the facilities</source>
+        <translation>ID-Feld der Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="147"/>
+        <source>Field or column with the facility id for the report; empty: the feature id or row.</source>
+        <translation>Feld oder Spalte mit der ID der Einrichtung für den Bericht; leer: die Objekt-ID bzw. Zeile.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="151"/>
+        <source>Category field</source>
+        <translation>Kategoriefeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="151"/>
+        <source>Field or column with the category (kita, schule, ...), written as in DEMAND (case is ignored); empty: every facility belongs to the one category of DEMAND.</source>
+        <translation>Feld oder Spalte mit der Kategorie (kita, schule, ...), geschrieben wie in DEMAND (Groß-/Kleinschreibung egal); leer: jede Einrichtung gehört zur einzigen Kategorie in DEMAND.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="158"/>
+        <source>Capacity field</source>
+        <translation>Kapazitätsfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="158"/>
+        <source>Field or column with the capacity (places, staff hours); empty: every facility counts 1.</source>
+        <translation>Feld oder Spalte mit der Kapazität (Plätze, Personalstunden); leer: jede Einrichtung zählt 1.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="162"/>
+        <source>Opening year field</source>
+        <translation>Feld des Eröffnungsjahrs</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="162"/>
+        <source>Field or column with the opening year; with AS_OF, facilities opened later are left out and listed.</source>
+        <translation>Feld oder Spalte mit dem Eröffnungsjahr; mit AS_OF werden später eröffnete Einrichtungen nicht gezählt und aufgelistet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="169"/>
+        <source>As of year</source>
+        <translation>Stichjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="169"/>
+        <source>Year of the population: facilities opened after it are not counted (needs YEAR_FIELD).</source>
+        <translation>Jahr der Bevölkerungsdaten: danach eröffnete Einrichtungen werden nicht gezählt (benötigt YEAR_FIELD).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="176"/>
+        <source>Target population per category</source>
+        <translation>Zielbevölkerung je Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="176"/>
+        <source>category=field of the units with the target population, separated by &apos;;&apos;, e.g. kita=EW_unter6;schule=EW_6_15.</source>
+        <translation>Kategorie=Feld der Raumeinheiten mit der Zielbevölkerung, getrennt durch ';', z. B. kita=EW_unter6;schule=EW_6_15.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="183"/>
+        <source>Measure labels for the reasons</source>
+        <translation>Bezeichnungen der Maßzahlen für die Begründungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="183"/>
+        <source>category=words of the measure for supply_gap_reason, separated by ';', e.g. kita=Kita-Plätze je 1.000 Kinder unter 6.</source>
+        <translation>Kategorie=Bezeichnung der Maßzahl für supply_gap_reason, getrennt durch ';', z. B. kita=Kita-Plätze je 1.000 Kinder unter 6.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="201"/>
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="201"/>
+        <source>count: facilities and capacity inside each unit; catchment: in addition the two-step floating catchment area within DISTANCE, so that a unit next to a well-supplied neighbour is not counted as unsupplied.</source>
+        <translation>count: Einrichtungen und Kapazität innerhalb jeder Raumeinheit; catchment: zusätzlich die Two-Step Floating Catchment Area im Umkreis DISTANCE, damit eine Raumeinheit neben einer gut versorgten Nachbarin nicht als unversorgt gilt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="212"/>
+        <source>Distance (metres)</source>
+        <translation>Entfernung (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="212"/>
+        <source>Catchment radius and the reach of &lt;c&gt;_reach_pct, in metres of the units&apos; CRS.</source>
+        <translation>Radius des Einzugsbereichs und der Erreichbarkeit in &lt;c&gt;_reach_pct, in Metern des KBS der Raumeinheiten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="218"/>
+        <source>Population points or polygons</source>
+        <translation>Bevölkerungspunkte oder -flächen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="218"/>
+        <source>Finer layer (blocks, grid cells, addresses) over which each unit&apos;s target population is spread.</source>
+        <translation>Feinerer Layer (Blöcke, Rasterzellen, Adressen), auf den die Zielbevölkerung jeder Raumeinheit verteilt wird.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="227"/>
+        <source>Population field</source>
+        <translation>Bevölkerungsfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="227"/>
+        <source>Field of POPULATION with the population that spreads the target population.</source>
+        <translation>Feld von POPULATION mit der Bevölkerung, nach der die Zielbevölkerung verteilt wird.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="237"/>
+        <source>Road network (lines)</source>
+        <translation>Wegenetz (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="247"/>
+        <source>Burden layer</source>
+        <translation>Belastungslayer</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="247"/>
+        <source>Layer from classifyburden (burden_code, burden_class) or compositeindex (status_class, status_label) with the same key field; empty: these fields on the units, if any.</source>
+        <translation>Layer aus classifyburden (burden_code, burden_class) oder compositeindex (status_class, status_label) mit demselben Schlüsselfeld; leer: diese Felder an den Raumeinheiten, falls vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="256"/>
+        <source>Key field of the burden layer</source>
+        <translation>Schlüsselfeld des Belastungslayers</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="256"/>
+        <source>Field of BURDEN with the unit key; empty: KEY_FIELD.</source>
+        <translation>Feld von BURDEN mit dem Schlüssel der Raumeinheit; leer: KEY_FIELD.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="261"/>
+        <source>Supply</source>
+        <translation>Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="261"/>
+        <source>Every unit with the supply fields per category, supply_gap and supply_gap_reason.</source>
+        <translation>Jede Raumeinheit mit den Versorgungsfeldern je Kategorie, supply_gap und supply_gap_reason.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="265"/>
+        <source>Facility points</source>
+        <translation>Einrichtungspunkte</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="265"/>
+        <source>The facilities used, as points in the units&apos; CRS, for maps and print: fac_id, category, capacity, unit_key (empty outside every unit) and fac_note (outside, possible duplicate, no capacity).</source>
+        <translation>Die verwendeten Einrichtungen als Punkte im KBS der Raumeinheiten, für Karten und Druck: fac_id, category, capacity, unit_key (leer außerhalb aller Raumeinheiten) und fac_note (außerhalb, mögliche Dublette, ohne Kapazitätsangabe).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="278"/>
+        <source>Report (HTML)</source>
+        <translation>Bericht (HTML)</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="278"/>
+        <source>Categories, the ranked supply gaps and the lists of facility rows (with a JSON file beside it).</source>
+        <translation>Kategorien, die geordneten Versorgungslücken und die Listen der Einrichtungszeilen (mit einer JSON-Datei daneben).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="284"/>
+        <source>Facilities used</source>
+        <translation>Verwendete Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="285"/>
+        <source>Facility rows not used</source>
+        <translation>Nicht verwendete Einrichtungszeilen</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="286"/>
+        <source>Units with a supply gap</source>
+        <translation>Raumeinheiten mit Versorgungslücke</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="295"/>
+        <source>The spatial units layer could not be read.</source>
+        <translation>Der Layer der Raumeinheiten konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="298"/>
+        <source>The units layer is in a geographic CRS ({0}); distances need metres. Reproject the units to a projected CRS (e.g. ETRS89 / UTM) first.</source>
+        <translation>Der Layer der Raumeinheiten ist in einem geographischen KBS ({0}); Entfernungen brauchen Meter. Die Raumeinheiten zuerst in ein projiziertes KBS (z. B. ETRS89 / UTM) umprojizieren.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="311"/>
+        <source>CATEGORY_FIELD is needed when DEMAND names more than one category.</source>
+        <translation>CATEGORY_FIELD wird benötigt, wenn DEMAND mehr als eine Kategorie nennt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="322"/>
+        <source>DEMAND: field {0!r} of category {1!r} is not in the units layer.</source>
+        <translation>DEMAND: Feld {0!r} der Kategorie {1!r} fehlt im Layer der Raumeinheiten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="341"/>
+        <source>Give the facilities either as a point layer (FACILITIES) or as a table (FACILITIES_TABLE).</source>
+        <translation>Die Einrichtungen entweder als Punktlayer (FACILITIES) oder als Tabelle (FACILITIES_TABLE) angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="373"/>
+        <source>POPULATION needs POPULATION_FIELD.</source>
+        <translation>POPULATION benötigt POPULATION_FIELD.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="398"/>
+        <source>No burden fields on the units and no BURDEN layer: supply_gap is not computed.</source>
+        <translation>Keine Belastungsfelder an den Raumeinheiten und kein BURDEN-Layer: supply_gap wird nicht berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="423"/>
+        <source>{0} facilities used, {1} rows not used; {2} units with a supply gap.</source>
+        <translation>{0} Einrichtungen verwendet, {1} Zeilen nicht verwendet; {2} Raumeinheiten mit Versorgungslücke.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="464"/>
+        <source>BURDEN: key field {0!r} is not in the burden layer (set BURDEN_KEY or KEY_FIELD).</source>
+        <translation>BURDEN: Schlüsselfeld {0!r} fehlt im Belastungslayer (BURDEN_KEY oder KEY_FIELD setzen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="471"/>
+        <source>BURDEN has none of the fields burden_code, burden_class, status_class: give the output of classifyburden or compositeindex.</source>
+        <translation>BURDEN hat keines der Felder burden_code, burden_class, status_class: das Ergebnis von classifyburden oder compositeindex angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="68"/>
         <source>Supply of social infrastructure (Kitas, schools, youth centres, counselling, doctors) per unit and category c, measured against the target population of DEMAND (e.g. kita=EW_unter6;schule=EW_6_15).
 
 &lt;c&gt;_n: facilities in the unit; &lt;c&gt;_cap: Σ capacity (missing when a facility of the unit has none, &lt;c&gt;_cap_sign '.'); &lt;c&gt;_per1000 = cap (or n without CAPACITY_FIELD) / target population × 1,000; &lt;c&gt;_ref: the same for the whole layer (Σ cap / Σ target population × 1,000 over the units where both are known); &lt;c&gt;_ratio = 100 × per1000 / ref.
 Demand points: each unit's target population at its centroid (point on surface where the centroid lies outside), or with POPULATION spread over the population points or polygons inside the unit in proportion to POPULATION_FIELD.
 METHOD catchment (two-step floating catchment area): R_j = capacity_j / Σ target population within DISTANCE of facility j; &lt;c&gt;_access = 1,000 × Σ R_j over the facilities within DISTANCE of the unit's demand points (population-weighted mean over them); &lt;c&gt;_access_ratio = 100 × access / ref.
-&lt;c&gt;_dist_m: distance to the nearest facility (population-weighted mean over the demand points); &lt;c&gt;_reach_pct: share of the target population within DISTANCE of a facility. Straight-line distances; along the lines of NETWORK for &lt;c&gt;_dist_m and &lt;c&gt;_reach_pct when given.
+&lt;c&gt;_dist_m: distance to the nearest facility (population-weighted mean over the demand points); &lt;c&gt;_reach_pct: share of the target population within DISTANCE of a facility. Straight-line distances; along the lines of NETWORK when given, for the catchments, &lt;c&gt;_dist_m and &lt;c&gt;_reach_pct alike (each point tied to the nearest point of the network, plus the straight distance to it).
 A unit without target population (missing or 0) gets no per1000, ratio, access or reach (empty, never infinite); the reason is in &lt;c&gt;_per1000_sign and &lt;c&gt;_note.
 
 supply_gap (with burden fields from classifyburden or compositeindex, on the units or in BURDEN): 1 for a unit that is 'besonders belastet' (or in the two least favourable status classes) and below the city's supply in a category (per1000 &lt; ref, catchment: access &lt; ref); supply_gap_reason says it in words. The report ranks these units and lists every facility row not used (no category, no usable coordinates), possible duplicates (same category within 5 m, all counted), points outside every unit and facilities without capacity.</source>
@@ -949,340 +1274,25 @@ supply_gap (with burden fields from classifyburden or compositeindex, on the uni
 &lt;c&gt;_n: Einrichtungen in der Raumeinheit; &lt;c&gt;_cap: Σ Kapazität (fehlt, wenn eine Einrichtung der Raumeinheit keine Angabe hat, &lt;c&gt;_cap_sign '.'); &lt;c&gt;_per1000 = Kapazität (ohne CAPACITY_FIELD: Anzahl) / Zielbevölkerung × 1.000; &lt;c&gt;_ref: derselbe Wert für den ganzen Layer (Σ Kapazität / Σ Zielbevölkerung × 1.000 über die Raumeinheiten, in denen beide bekannt sind); &lt;c&gt;_ratio = 100 × per1000 / ref.
 Nachfragepunkte: die Zielbevölkerung jeder Raumeinheit in ihrem Schwerpunkt (im inneren Punkt, wenn der Schwerpunkt außerhalb liegt) oder, mit POPULATION, verteilt auf die Bevölkerungspunkte oder -flächen in der Raumeinheit im Verhältnis zu POPULATION_FIELD.
 METHOD catchment (Two-Step Floating Catchment Area, 2SFCA): R_j = Kapazität_j / Σ Zielbevölkerung im Umkreis DISTANCE um Einrichtung j; &lt;c&gt;_access = 1.000 × Σ R_j über die Einrichtungen im Umkreis DISTANCE der Nachfragepunkte der Raumeinheit (bevölkerungsgewichtetes Mittel über diese); &lt;c&gt;_access_ratio = 100 × access / ref.
-&lt;c&gt;_dist_m: Entfernung zur nächsten Einrichtung (bevölkerungsgewichtetes Mittel über die Nachfragepunkte); &lt;c&gt;_reach_pct: Anteil der Zielbevölkerung mit einer Einrichtung im Umkreis DISTANCE. Luftlinie; mit NETWORK für &lt;c&gt;_dist_m und &lt;c&gt;_reach_pct entlang der Linien des Wegenetzes.
+&lt;c&gt;_dist_m: Entfernung zur nächsten Einrichtung (bevölkerungsgewichtetes Mittel über die Nachfragepunkte); &lt;c&gt;_reach_pct: Anteil der Zielbevölkerung mit einer Einrichtung im Umkreis DISTANCE. Luftlinie; mit NETWORK entlang der Linien des Wegenetzes, für die Einzugsbereiche, &lt;c&gt;_dist_m und &lt;c&gt;_reach_pct gleichermaßen (jeder Punkt an den nächsten Punkt des Netzes angebunden, zuzüglich der Luftlinie dorthin).
 Eine Raumeinheit ohne Zielbevölkerung (fehlend oder 0) erhält kein per1000, ratio, access und reach (leer, nie unendlich); der Grund steht in &lt;c&gt;_per1000_sign und &lt;c&gt;_note.
 
 supply_gap (mit Belastungsfeldern aus classifyburden oder compositeindex, an den Raumeinheiten oder in BURDEN): 1 für eine Raumeinheit, die 'besonders belastet' ist (oder in den zwei ungünstigsten Statusklassen liegt) und in einer Kategorie unter der Versorgung der Stadt (per1000 &lt; ref, bei catchment: access &lt; ref); supply_gap_reason nennt es in Worten. Der Bericht ordnet diese Raumeinheiten und listet jede nicht verwendete Einrichtungszeile (keine Kategorie, keine verwendbaren Koordinaten), mögliche Dubletten (gleiche Kategorie im Abstand bis 5 m, alle gezählt), Punkte außerhalb aller Raumeinheiten und Einrichtungen ohne Kapazitätsangabe.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="94"/>
-        <source>Spatial units</source>
-        <translation>Raumeinheiten</translation>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="191"/>
+        <source>Printed names of the categories</source>
+        <translation>Gedruckte Namen der Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="94"/>
-        <source>Polygon layer of the units with the target population fields (projected CRS, metres).</source>
-        <translation>Flächenlayer der Raumeinheiten mit den Feldern der Zielbevölkerung (projiziertes KBS, Meter).</translation>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="191"/>
+        <source>category=name as printed in the profile atlas and the overview maps, separated by &apos;;&apos;, e.g. kita=Kitas;schule=Grundschulen. Written to &lt;c&gt;_label; without a name the category id is printed.</source>
+        <translation>Kategorie=Name, wie er im Profilatlas und in den Übersichtskarten gedruckt wird, getrennt durch ';', z. B. kita=Kitas;schule=Grundschulen. Wird in &lt;c&gt;_label geschrieben; ohne Namen wird die Kennung der Kategorie gedruckt.</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="98"/>
-        <source>Key field of the units</source>
-        <translation>Schlüsselfeld der Raumeinheiten</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="98"/>
-        <source>Field that names a unit in the report and joins BURDEN (e.g. PLR_ID).</source>
-        <translation>Feld, das eine Raumeinheit im Bericht benennt und BURDEN verknüpft (z. B. PLR_ID).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="104"/>
-        <source>Name field of the units</source>
-        <translation>Namensfeld der Raumeinheiten</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="104"/>
-        <source>Field with the units&apos; names for the report.</source>
-        <translation>Feld mit den Namen der Raumeinheiten für den Bericht.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="111"/>
-        <source>Facilities (point layer)</source>
-        <translation>Einrichtungen (Punktlayer)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="111"/>
-        <source>Point layer of the facilities; or give FACILITIES_TABLE instead.</source>
-        <translation>Punktlayer der Einrichtungen; oder stattdessen FACILITIES_TABLE angeben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="117"/>
-        <source>Facilities (table with coordinates)</source>
-        <translation>Einrichtungen (Tabelle mit Koordinaten)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="117"/>
-        <source>Tables</source>
-        <translation>Tabellen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="117"/>
-        <source>CSV, XLSX or ODS list of facilities with coordinate columns X_FIELD and Y_FIELD in CRS (read like joinindicators&apos; tables: decimal comma, thousands dot, special signs).</source>
-        <translation>CSV-, XLSX- oder ODS-Liste der Einrichtungen mit den Koordinatenspalten X_FIELD und Y_FIELD im KBS CRS (gelesen wie die Tabellen von joinindicators: Dezimalkomma, Tausenderpunkt, Sonderzeichen).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="129"/>
-        <source>Sheet (XLSX/ODS)</source>
-        <translation>Tabellenblatt (XLSX/ODS)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="129"/>
-        <source>Sheet of a spreadsheet facility list; empty: the first sheet.</source>
-        <translation>Tabellenblatt einer Einrichtungsliste als Tabellenkalkulation; leer: das erste Blatt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="134"/>
-        <source>X / easting column (table)</source>
-        <translation>Spalte X / Rechtswert (Tabelle)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="134"/>
-        <source>Column of the x coordinate (easting).</source>
-        <translation>Spalte der x-Koordinate (Rechtswert).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="134"/>
-        <source>Y / northing column (table)</source>
-        <translation>Spalte Y / Hochwert (Tabelle)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="134"/>
-        <source>Column of the y coordinate (northing).</source>
-        <translation>Spalte der y-Koordinate (Hochwert).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="139"/>
-        <source>CRS of the table&apos;s coordinates</source>
-        <translation>KBS der Koordinaten der Tabelle</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="139"/>
-        <source>Coordinate reference system of X_FIELD/Y_FIELD (e.g. EPSG:25833 or EPSG:4326); empty: the units&apos; CRS.</source>
-        <translation>Koordinatenbezugssystem von X_FIELD/Y_FIELD (z. B. EPSG:25833 oder EPSG:4326); leer: das KBS der Raumeinheiten.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="145"/>
-        <source>Id field of the facilities</source>
-        <translation>ID-Feld der Einrichtungen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="145"/>
-        <source>Field or column with the facility id for the report; empty: the feature id or row.</source>
-        <translation>Feld oder Spalte mit der ID der Einrichtung für den Bericht; leer: die Objekt-ID bzw. Zeile.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="149"/>
-        <source>Category field</source>
-        <translation>Kategoriefeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="149"/>
-        <source>Field or column with the category (kita, schule, ...), written as in DEMAND (case is ignored); empty: every facility belongs to the one category of DEMAND.</source>
-        <translation>Feld oder Spalte mit der Kategorie (kita, schule, ...), geschrieben wie in DEMAND (Groß-/Kleinschreibung egal); leer: jede Einrichtung gehört zur einzigen Kategorie in DEMAND.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="156"/>
-        <source>Capacity field</source>
-        <translation>Kapazitätsfeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="156"/>
-        <source>Field or column with the capacity (places, staff hours); empty: every facility counts 1.</source>
-        <translation>Feld oder Spalte mit der Kapazität (Plätze, Personalstunden); leer: jede Einrichtung zählt 1.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="160"/>
-        <source>Opening year field</source>
-        <translation>Feld des Eröffnungsjahrs</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="160"/>
-        <source>Field or column with the opening year; with AS_OF, facilities opened later are left out and listed.</source>
-        <translation>Feld oder Spalte mit dem Eröffnungsjahr; mit AS_OF werden später eröffnete Einrichtungen nicht gezählt und aufgelistet.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="167"/>
-        <source>As of year</source>
-        <translation>Stichjahr</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="167"/>
-        <source>Year of the population: facilities opened after it are not counted (needs YEAR_FIELD).</source>
-        <translation>Jahr der Bevölkerungsdaten: danach eröffnete Einrichtungen werden nicht gezählt (benötigt YEAR_FIELD).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="174"/>
-        <source>Target population per category</source>
-        <translation>Zielbevölkerung je Kategorie</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="174"/>
-        <source>category=field of the units with the target population, separated by &apos;;&apos;, e.g. kita=EW_unter6;schule=EW_6_15.</source>
-        <translation>Kategorie=Feld der Raumeinheiten mit der Zielbevölkerung, getrennt durch ';', z. B. kita=EW_unter6;schule=EW_6_15.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="181"/>
-        <source>Measure labels for the reasons</source>
-        <translation>Bezeichnungen der Maßzahlen für die Begründungen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="181"/>
-        <source>category=words of the measure for supply_gap_reason, separated by ';', e.g. kita=Kita-Plätze je 1.000 Kinder unter 6.</source>
-        <translation>Kategorie=Bezeichnung der Maßzahl für supply_gap_reason, getrennt durch ';', z. B. kita=Kita-Plätze je 1.000 Kinder unter 6.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="189"/>
-        <source>Method</source>
-        <translation>Verfahren</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="189"/>
-        <source>count: facilities and capacity inside each unit; catchment: in addition the two-step floating catchment area within DISTANCE, so that a unit next to a well-supplied neighbour is not counted as unsupplied.</source>
-        <translation>count: Einrichtungen und Kapazität innerhalb jeder Raumeinheit; catchment: zusätzlich die Two-Step Floating Catchment Area im Umkreis DISTANCE, damit eine Raumeinheit neben einer gut versorgten Nachbarin nicht als unversorgt gilt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="200"/>
-        <source>Distance (metres)</source>
-        <translation>Entfernung (Meter)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="200"/>
-        <source>Catchment radius and the reach of &lt;c&gt;_reach_pct, in metres of the units&apos; CRS.</source>
-        <translation>Radius des Einzugsbereichs und der Erreichbarkeit in &lt;c&gt;_reach_pct, in Metern des KBS der Raumeinheiten.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="206"/>
-        <source>Population points or polygons</source>
-        <translation>Bevölkerungspunkte oder -flächen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="206"/>
-        <source>Finer layer (blocks, grid cells, addresses) over which each unit&apos;s target population is spread.</source>
-        <translation>Feinerer Layer (Blöcke, Rasterzellen, Adressen), auf den die Zielbevölkerung jeder Raumeinheit verteilt wird.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="215"/>
-        <source>Population field</source>
-        <translation>Bevölkerungsfeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="215"/>
-        <source>Field of POPULATION with the population that spreads the target population.</source>
-        <translation>Feld von POPULATION mit der Bevölkerung, nach der die Zielbevölkerung verteilt wird.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="225"/>
-        <source>Road network (lines)</source>
-        <translation>Wegenetz (Linien)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="225"/>
-        <source>Line layer of paths and roads: distances to the nearest facility along it (QGIS network analysis) instead of straight lines. The catchments of the 2SFCA stay straight-line.</source>
-        <translation>Linienlayer der Wege und Straßen: Entfernungen zur nächsten Einrichtung entlang des Netzes (QGIS-Netzwerkanalyse) statt Luftlinie. Die Einzugsbereiche der 2SFCA bleiben Luftlinie.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="235"/>
-        <source>Burden layer</source>
-        <translation>Belastungslayer</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="235"/>
-        <source>Layer from classifyburden (burden_code, burden_class) or compositeindex (status_class, status_label) with the same key field; empty: these fields on the units, if any.</source>
-        <translation>Layer aus classifyburden (burden_code, burden_class) oder compositeindex (status_class, status_label) mit demselben Schlüsselfeld; leer: diese Felder an den Raumeinheiten, falls vorhanden.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="244"/>
-        <source>Key field of the burden layer</source>
-        <translation>Schlüsselfeld des Belastungslayers</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="244"/>
-        <source>Field of BURDEN with the unit key; empty: KEY_FIELD.</source>
-        <translation>Feld von BURDEN mit dem Schlüssel der Raumeinheit; leer: KEY_FIELD.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="249"/>
-        <source>Supply</source>
-        <translation>Versorgung</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="249"/>
-        <source>Every unit with the supply fields per category, supply_gap and supply_gap_reason.</source>
-        <translation>Jede Raumeinheit mit den Versorgungsfeldern je Kategorie, supply_gap und supply_gap_reason.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="253"/>
-        <source>Facility points</source>
-        <translation>Einrichtungspunkte</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="253"/>
-        <source>The facilities used, as points in the units&apos; CRS, for maps and print: fac_id, category, capacity, unit_key (empty outside every unit) and fac_note (outside, possible duplicate, no capacity).</source>
-        <translation>Die verwendeten Einrichtungen als Punkte im KBS der Raumeinheiten, für Karten und Druck: fac_id, category, capacity, unit_key (leer außerhalb aller Raumeinheiten) und fac_note (außerhalb, mögliche Dublette, ohne Kapazitätsangabe).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="266"/>
-        <source>Report (HTML)</source>
-        <translation>Bericht (HTML)</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="266"/>
-        <source>Categories, the ranked supply gaps and the lists of facility rows (with a JSON file beside it).</source>
-        <translation>Kategorien, die geordneten Versorgungslücken und die Listen der Einrichtungszeilen (mit einer JSON-Datei daneben).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="272"/>
-        <source>Facilities used</source>
-        <translation>Verwendete Einrichtungen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="273"/>
-        <source>Facility rows not used</source>
-        <translation>Nicht verwendete Einrichtungszeilen</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="274"/>
-        <source>Units with a supply gap</source>
-        <translation>Raumeinheiten mit Versorgungslücke</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="283"/>
-        <source>The spatial units layer could not be read.</source>
-        <translation>Der Layer der Raumeinheiten konnte nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="286"/>
-        <source>The units layer is in a geographic CRS ({0}); distances need metres. Reproject the units to a projected CRS (e.g. ETRS89 / UTM) first.</source>
-        <translation>Der Layer der Raumeinheiten ist in einem geographischen KBS ({0}); Entfernungen brauchen Meter. Die Raumeinheiten zuerst in ein projiziertes KBS (z. B. ETRS89 / UTM) umprojizieren.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="299"/>
-        <source>CATEGORY_FIELD is needed when DEMAND names more than one category.</source>
-        <translation>CATEGORY_FIELD wird benötigt, wenn DEMAND mehr als eine Kategorie nennt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="310"/>
-        <source>DEMAND: field {0!r} of category {1!r} is not in the units layer.</source>
-        <translation>DEMAND: Feld {0!r} der Kategorie {1!r} fehlt im Layer der Raumeinheiten.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="329"/>
-        <source>Give the facilities either as a point layer (FACILITIES) or as a table (FACILITIES_TABLE).</source>
-        <translation>Die Einrichtungen entweder als Punktlayer (FACILITIES) oder als Tabelle (FACILITIES_TABLE) angeben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="361"/>
-        <source>POPULATION needs POPULATION_FIELD.</source>
-        <translation>POPULATION benötigt POPULATION_FIELD.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="385"/>
-        <source>No burden fields on the units and no BURDEN layer: supply_gap is not computed.</source>
-        <translation>Keine Belastungsfelder an den Raumeinheiten und kein BURDEN-Layer: supply_gap wird nicht berechnet.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="410"/>
-        <source>{0} facilities used, {1} rows not used; {2} units with a supply gap.</source>
-        <translation>{0} Einrichtungen verwendet, {1} Zeilen nicht verwendet; {2} Raumeinheiten mit Versorgungslücke.</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="451"/>
-        <source>BURDEN: key field {0!r} is not in the burden layer (set BURDEN_KEY or KEY_FIELD).</source>
-        <translation>BURDEN: Schlüsselfeld {0!r} fehlt im Belastungslayer (BURDEN_KEY oder KEY_FIELD setzen).</translation>
-    </message>
-    <message>
-        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="458"/>
-        <source>BURDEN has none of the fields burden_code, burden_class, status_class: give the output of classifyburden or compositeindex.</source>
-        <translation>BURDEN hat keines der Felder burden_code, burden_class, status_class: das Ergebnis von classifyburden oder compositeindex angeben.</translation>
+        <location filename="../sozialplanung_plugin/processing/facility_supply.py" line="237"/>
+        <source>Line layer of paths and roads: distances along it (QGIS network analysis) instead of straight lines, for the catchments of the 2SFCA, the nearest distance and the reach.</source>
+        <translation>Linienlayer der Wege und Straßen: Entfernungen entlang des Netzes (QGIS-Netzwerkanalyse) statt Luftlinie, für die Einzugsbereiche der 2SFCA, die Entfernung zur nächsten Einrichtung und die Erreichbarkeit.</translation>
     </message>
 </context>
 <context>
@@ -2501,12 +2511,12 @@ Weitere Ergebnisse, gedruckt, wenn der Layer ihre Felder hat: action_fields von 
         <translation>Stadt = 100</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="282"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="283"/>
         <source>the unit</source>
         <translation>die Raumeinheit</translation>
     </message>
     <message>
-        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="284"/>
+        <location filename="../sozialplanung_plugin/adapters/layouts/layers.py" line="285"/>
         <source>neighbouring units</source>
         <translation>benachbarte Raumeinheiten</translation>
     </message>

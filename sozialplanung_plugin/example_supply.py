@@ -47,6 +47,7 @@ def kita_supply(run, pipeline_gpkg: str, output_folder: str, log=None) -> dict:
             "CAPACITY_FIELD": "places",
             "DEMAND": f"kita={TARGET}",
             "LABELS": f"kita={LABEL}",
+            "CATEGORY_NAMES": "kita=Kitas",
             "METHOD": method,
             "DISTANCE": DISTANCE,
             "BURDEN": f"{pipeline_gpkg}|layername=belastung",

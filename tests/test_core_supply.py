@@ -146,6 +146,45 @@ def test_nearest_and_pairs_against_brute_force():
     assert got == set(zip(*[a.tolist() for a in np.nonzero(dist <= 700)]))
 
 
+def test_a_network_callback_makes_catchments_distances_and_labels():
+    """compute() with ``network``: its pairs make the catchments, its nearest distances the
+    distance and reach; here a "network" on which C is 3 km from the Kita (not 1 km)."""
+    units = _small_units()
+    fac = pd.DataFrame({"id": ["k"], "category": ["Kita"], "x": [1000.0], "y": [0.0], "capacity": [30.0]})
+    fac["unit"] = 1
+
+    def network(cat, px, py, fx, fy, within):
+        d = np.abs(px[:, None] - fx[None, :])
+        d[2] = 3000.0  # C only by a detour
+        i, j = np.nonzero(d <= within)
+        return d.min(axis=1), [(i, j, d[i, j])]
+
+    res = cs.compute(
+        units.assign(kids=[100.0, 200.0, 50.0, 0.0], kids_sign=None),
+        fac,
+        {"kita": "kids"},
+        method="catchment",
+        distance=1500.0,
+        network=network,
+        names={"kita": "Kitas"},
+    )
+    f = res.frame
+    # A (1 km) and B (0 km) within reach of 1.5 km, C (3 km) and D (4 km) not: R = 30 / 300
+    np.testing.assert_allclose(f["kita_access"].to_numpy()[:3], [100.0, 100.0, 0.0])
+    np.testing.assert_allclose(f["kita_dist_m"].to_numpy(), [1000.0, 0.0, 3000.0, 4000.0])
+    np.testing.assert_allclose(f["kita_reach_pct"].to_numpy()[:3], [100.0, 100.0, 0.0])
+    assert f["kita_label"].tolist() == ["Kitas"] * 4
+    straight = cs.compute(
+        units.assign(kids=[100.0, 200.0, 50.0, 0.0], kids_sign=None),
+        fac,
+        {"kita": "kids"},
+        method="catchment",
+        distance=1500.0,
+    )
+    assert straight.frame["kita_access"].to_numpy()[2] > 0  # C is 1 km away in a straight line
+    assert straight.frame["kita_label"].tolist() == ["kita"] * 4
+
+
 def _small_units():
     return pd.DataFrame(
         {

@@ -358,8 +358,87 @@ def test_network_distances_along_the_lines(run):
         if network is not None:
             p["NETWORK"] = network
         res = run("sozialplanung:facilitysupply", p)
-        out[name] = {ft["key"]: (ft["kita_dist_m"], ft["kita_reach_pct"]) for ft in res["OUTPUT"].getFeatures()}
-    assert out["straight"]["A"] == pytest.approx((20.0, 100.0))
-    assert out["straight"]["B"] == pytest.approx((np.hypot(1000, 20), 100.0))
-    assert out["network"]["A"] == pytest.approx((20.0, 100.0))
-    assert out["network"]["B"] == pytest.approx((3980.0, 0.0))
+        out[name] = {
+            ft["key"]: (ft["kita_dist_m"], ft["kita_reach_pct"], ft["kita_access"], ft["kita_access_ratio"])
+            for ft in res["OUTPUT"].getFeatures()
+        }
+    # straight: both units within 1,200 m of the Kita, R = 50 / 200 places per child, ref 250
+    assert out["straight"]["A"] == pytest.approx((20.0, 100.0, 250.0, 100.0))
+    assert out["straight"]["B"] == pytest.approx((np.hypot(1000, 20), 100.0, 250.0, 100.0))
+    # along the road B is out of reach: the Kita serves A's 100 children alone
+    assert out["network"]["A"] == pytest.approx((20.0, 100.0, 500.0, 200.0))
+    assert out["network"]["B"] == pytest.approx((3980.0, 0.0, 0.0, 0.0))
+
+
+def test_network_catchment_on_a_street_grid(run):
+    """A 3 x 3 km grid of streets every 100 m (vertices at every crossing), nine 1 km units with
+    their centroids on crossings and Kitas on crossings: along the streets every distance is
+    the Manhattan distance, so the 2SFCA, the nearest distance and the reach are recomputed
+    here from a full Manhattan distance matrix."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    u = QgsVectorLayer("Polygon?crs=EPSG:25833&field=key:string&field=kids:double", "u", "memory")
+    kids = {}
+    for r in range(3):
+        for c in range(3):
+            key = f"U{r}{c}"
+            kids[key] = 50.0 + 37.0 * r + 11.0 * c
+            f = QgsFeature(u.fields())
+            f.setAttributes([key, kids[key]])
+            x, y = 1000 * c, 1000 * r
+            ring = f"{x} {y},{x + 1000} {y},{x + 1000} {y + 1000},{x} {y + 1000},{x} {y}"
+            f.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({ring}))"))
+            u.dataProvider().addFeature(f)
+    sites = [("k1", 300, 400, 40.0), ("k2", 1600, 1500, 90.0), ("k3", 2800, 200, 25.0), ("k4", 900, 2700, 60.0)]
+    fac = QgsVectorLayer("Point?crs=EPSG:25833&field=id:string&field=cap:double", "f", "memory")
+    for fid, x, y, cap in sites:
+        f = QgsFeature(fac.fields())
+        f.setAttributes([fid, cap])
+        f.setGeometry(QgsGeometry.fromWkt(f"POINT({x} {y})"))
+        fac.dataProvider().addFeature(f)
+    net = QgsVectorLayer("LineString?crs=EPSG:25833", "n", "memory")
+    steps = range(0, 3001, 100)
+    for v in steps:
+        for wkt in (
+            "LINESTRING(" + ",".join(f"{v} {w}" for w in steps) + ")",
+            "LINESTRING(" + ",".join(f"{w} {v}" for w in steps) + ")",
+        ):
+            g = QgsFeature()
+            g.setGeometry(QgsGeometry.fromWkt(wkt))
+            net.dataProvider().addFeature(g)
+    distance = 1500.0
+    res = run(
+        "sozialplanung:facilitysupply",
+        {
+            "UNITS": u,
+            "KEY_FIELD": "key",
+            "FACILITIES": fac,
+            "CAPACITY_FIELD": "cap",
+            "DEMAND": "kita=kids",
+            "METHOD": "catchment",
+            "DISTANCE": distance,
+            "NETWORK": net,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    got = {ft["key"]: ft for ft in res["OUTPUT"].getFeatures()}
+    keys = sorted(kids)
+    px = np.array([1000 * int(k[2]) + 500 for k in keys], dtype=float)
+    py = np.array([1000 * int(k[1]) + 500 for k in keys], dtype=float)
+    w = np.array([kids[k] for k in keys])
+    fx = np.array([s[1] for s in sites], dtype=float)
+    fy = np.array([s[2] for s in sites], dtype=float)
+    cap = np.array([s[3] for s in sites])
+    d = np.abs(px[:, None] - fx[None, :]) + np.abs(py[:, None] - fy[None, :])
+    within = d <= distance
+    r = cap / (within * w[:, None]).sum(axis=0)
+    access = 1000.0 * (within * r[None, :]).sum(axis=1)
+    ref = cap.sum() / w.sum() * 1000.0
+    straight = np.hypot(px[:, None] - fx[None, :], py[:, None] - fy[None, :]) <= distance
+    assert (straight != within).any(), "the grid must make the network catchments differ from straight lines"
+    for k, key in enumerate(keys):
+        ft = got[key]
+        assert ft["kita_access"] == pytest.approx(access[k], rel=1e-9), key
+        assert ft["kita_access_ratio"] == pytest.approx(100.0 * access[k] / ref, rel=1e-9), key
+        assert ft["kita_dist_m"] == pytest.approx(d[k].min(), abs=1e-6), key
+        assert ft["kita_reach_pct"] == pytest.approx(100.0 if d[k].min() <= distance else 0.0), key

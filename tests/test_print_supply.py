@@ -187,7 +187,9 @@ def test_profile_page_has_the_supply_table(supply_atlas, supplied):
         head = next(ln for ln in pages[i].splitlines() if ln.strip().startswith("Supply "))
         want_head = ["Supply", "Facilities", "Capacity", "per", "1,000", "City", "Distance", "Access", "ratio"]
         assert head.split() == want_head
-        line = next(ln for ln in pages[i].splitlines() if ln.strip().startswith("kita "))
+        # the category by its printed name (CATEGORY_NAMES kita=Kitas, stored in kita_label)
+        assert r["kita_label"] == "Kitas"
+        line = next(ln for ln in pages[i].splitlines() if ln.strip().startswith("Kitas "))
         got = line.split()
         assert got[1] == de(r["kita_n"], 0) and got[2] == de(r["kita_cap"], 0), (k, line)
         if small(r):
@@ -216,7 +218,8 @@ def test_unit_map_shows_the_facilities_with_a_legend(supply_atlas):
     pages = supply_atlas["pages_text"]
     keys = profile_pages(pages)
     for i in keys.values():
-        assert re.search(r"Facilities\s*\n(.*\n)*?.*\bkita\b", pages[i]), "no legend of the facilities"
+        assert re.search(r"Facilities\s*\n(.*\n)*?.*\bKitas\b", pages[i]), "no legend of the facilities"
+        assert not re.search(r"\bkita\b", pages[i]), "the category id is printed instead of its name"
 
 
 def test_facility_symbols_differ_in_colour_and_shape():
@@ -256,7 +259,7 @@ def test_supply_ratio_maps_have_classes_around_the_city(supply_maps, supplied):
     rows = supplied["rows"].values()
     for page, name in ((0, "kita_access_ratio"), (1, "kita_ratio")):
         p = " ".join(supply_maps["pages_text"][page].split())
-        assert "relative to the city (city = 100)" in p
+        assert "Kitas: " in p and "relative to the city (city = 100)" in p
         assert "Classes around 100 (the city)" in p and "red = less supply than the city" in p
         published = [r[name] for r in rows if not small(r) and r[name] is not None]
         mags = np.array([abs(v - 100) for v in published if abs(v - 100) >= 0.5])

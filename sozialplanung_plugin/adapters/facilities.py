@@ -293,11 +293,13 @@ def population_points(source, field: str, units: Units, feedback=None) -> dict:
     return {"unit": unit, "x": x, "y": y, "weight": w}
 
 
-def network_nearest(source, crs, tolerance: float = 0.0, feedback=None):
-    """A function (category, px, py, fx, fy) -> nearest distances along the line layer ``source``
-    (metres of the units' CRS), through QGIS's network analysis: each demand point and
-    facility is tied to the nearest point of the network (plus the straight distance to it);
-    a point the network does not connect to any facility gets inf."""
+def network_distances(source, crs, tolerance: float = 0.0, feedback=None):
+    """A function (category, px, py, fx, fy, within) -> (nearest, pairs) along the line layer
+    ``source`` (metres of the units' CRS), through QGIS's network analysis: each demand point
+    and facility is tied to the nearest point of the network (plus the straight distance to
+    it). ``nearest``: per demand point the distance to the nearest facility (inf where the
+    network connects it to none); ``pairs``: chunks (i, j, d) of every demand point i and
+    facility j with d <= ``within`` (None without ``within``), for the catchments."""
     from qgis.analysis import QgsGraphAnalyzer, QgsGraphBuilder, QgsNetworkDistanceStrategy, QgsVectorLayerDirector
     from qgis.core import QgsVectorLayer
 
@@ -309,33 +311,42 @@ def network_nearest(source, crs, tolerance: float = 0.0, feedback=None):
     if layer is None:
         raise FacilityInputError("NETWORK: the line layer could not be read")
 
-    def run(category, px, py, fx, fy):
-        n = len(px)
+    def run(category, px, py, fx, fy, within=None):
+        n, m = len(px), len(fx)
         out = np.full(n, np.inf)
-        if not len(fx):
-            return out
+        pairs = [] if within is not None else None
+        if not m:
+            return out, pairs
         director = QgsVectorLayerDirector(layer, -1, "", "", "", compat.network_both_directions())
         director.addStrategy(QgsNetworkDistanceStrategy())
         builder = QgsGraphBuilder(crs, True, tolerance, "NONE")  # planar metres, as the straight lines
         pts = [QgsPointXY(float(a), float(b)) for a, b in zip(np.concatenate([fx, px]), np.concatenate([fy, py]))]
         tied = director.makeGraph(builder, pts)
         graph = builder.graph()
-        # Dijkstra from each facility, keeping the minimum per demand point: fine for hundreds of
-        # facilities, slow for thousands on a city's full road graph
-        fv = [graph.findVertex(tied[k]) for k in range(len(fx))]
-        pv = [graph.findVertex(tied[len(fx) + k]) for k in range(n)]
-        f_off = np.array([pts[k].distance(tied[k]) for k in range(len(fx))])
-        p_off = np.array([pts[len(fx) + k].distance(tied[len(fx) + k]) for k in range(n)])
+        fv = [graph.findVertex(tied[k]) for k in range(m)]
+        pv = np.array([graph.findVertex(tied[m + k]) for k in range(n)], dtype=np.int64)
+        f_off = np.array([pts[k].distance(tied[k]) for k in range(m)])
+        p_off = np.array([pts[m + k].distance(tied[m + k]) for k in range(n)])
+        untied = pv < 0
+        pv_safe = np.where(untied, 0, pv)
+        # one Dijkstra per facility over the whole graph, keeping the demand points' costs:
+        # fine for hundreds of facilities, minutes for thousands on a city's full road graph
         for j, v in enumerate(fv):
             if feedback is not None and feedback.isCanceled():
                 raise CanceledError()
             if v < 0:
                 continue
             _tree, cost = QgsGraphAnalyzer.dijkstra(graph, v, 0)
-            c = np.array([cost[i] if i >= 0 else np.inf for i in pv], dtype="float64")
-            c[c < 0] = np.inf
-            out = np.minimum(out, c + f_off[j] + p_off)
-        return out
+            cost = np.asarray(cost, dtype="float64")
+            c = cost[pv_safe]
+            c[(c < 0) | untied] = np.inf
+            c = c + f_off[j] + p_off
+            np.minimum(out, c, out=out)
+            if pairs is not None:
+                i = np.flatnonzero(c <= within)
+                if len(i):
+                    pairs.append((i, np.full(len(i), j, dtype=np.int64), c[i]))
+        return out, pairs
 
     return run
 

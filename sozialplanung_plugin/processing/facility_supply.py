@@ -46,6 +46,7 @@ class FacilitySupply(SozialplanungAlgorithm):
     AS_OF = "AS_OF"
     DEMAND = "DEMAND"
     LABELS = "LABELS"
+    CATEGORY_NAMES = "CATEGORY_NAMES"
     METHOD = "METHOD"
     DISTANCE = "DISTANCE"
     POPULATION = "POPULATION"
@@ -79,7 +80,8 @@ class FacilitySupply(SozialplanungAlgorithm):
             "demand points (population-weighted mean over them); <c>_access_ratio = 100 × access / ref.\n"
             "<c>_dist_m: distance to the nearest facility (population-weighted mean over the demand points); "
             "<c>_reach_pct: share of the target population within DISTANCE of a facility. Straight-line "
-            "distances; along the lines of NETWORK for <c>_dist_m and <c>_reach_pct when given.\n"
+            "distances; along the lines of NETWORK when given, for the catchments, <c>_dist_m and <c>_reach_pct "
+            "alike (each point tied to the nearest point of the network, plus the straight distance to it).\n"
             "A unit without target population (missing or 0) gets no per1000, ratio, access or reach (empty, "
             "never infinite); the reason is in <c>_per1000_sign and <c>_note.\n\n"
             "supply_gap (with burden fields from classifyburden or compositeindex, on the units or in BURDEN): 1 "
@@ -186,6 +188,16 @@ class FacilitySupply(SozialplanungAlgorithm):
             ),
             advanced=True,
         )
+        self.add(
+            QgsProcessingParameterString(
+                self.CATEGORY_NAMES, self.tr("Printed names of the categories"), optional=True
+            ),
+            self.tr(
+                "category=name as printed in the profile atlas and the overview maps, separated by ';', e.g. "
+                "kita=Kitas;schule=Grundschulen. Written to <c>_label; without a name the category id is printed."
+            ),
+            advanced=True,
+        )
         self.add_enum(
             self.METHOD,
             self.tr("Method"),
@@ -227,8 +239,8 @@ class FacilitySupply(SozialplanungAlgorithm):
                 self.NETWORK, self.tr("Road network (lines)"), [compat.SOURCE_VECTOR_LINE], optional=True
             ),
             self.tr(
-                "Line layer of paths and roads: distances to the nearest facility along it (QGIS network "
-                "analysis) instead of straight lines. The catchments of the 2SFCA stay straight-line."
+                "Line layer of paths and roads: distances along it (QGIS network analysis) instead of straight "
+                "lines, for the catchments of the 2SFCA, the nearest distance and the reach."
             ),
             advanced=True,
         )
@@ -361,7 +373,7 @@ class FacilitySupply(SozialplanungAlgorithm):
                 raise UserError(self.tr("POPULATION needs POPULATION_FIELD."))
             population = af.population_points(pop_src, pop_field, units, steps)
         net_src = self.parameterAsSource(parameters, self.NETWORK, context)
-        network = af.network_nearest(net_src, crs, feedback=steps) if net_src is not None else None
+        network = af.network_distances(net_src, crs, feedback=steps) if net_src is not None else None
         burden = self.burden(parameters, context, units, unit_table, key_field)
 
         steps.setCurrentStep(3)  # the measures
@@ -375,8 +387,9 @@ class FacilitySupply(SozialplanungAlgorithm):
             population=population,
             burden=burden,
             labels=cs.parse_labels(self._text(parameters, self.LABELS, context)),
+            names=cs.parse_labels(self._text(parameters, self.CATEGORY_NAMES, context)),
             as_of=as_of,
-            network_nearest=network,
+            network=network,
             lang=self.lang(),
         )
         for w in result.warnings:

@@ -272,7 +272,8 @@ def style_layers(layers: ProfileLayers, book: cp.ProfileBook, design: UnitDesign
     layers.city.setRenderer(QgsSingleSymbolRenderer(locator_symbol(tol, s)))
     layers.classes.setRenderer(class_renderer(layers.classes, book.map_classes))
     if layers.facilities is not None:
-        layers.facilities.setRenderer(facility_renderer(facility_categories(layers.facilities), s))
+        names = {str(c).strip().lower(): label for c, label in book.supply_labels.items()}
+        layers.facilities.setRenderer(facility_renderer(facility_categories(layers.facilities), s, names))
 
 
 def detail_renderer(book: cp.ProfileBook) -> QgsRuleBasedRenderer:
@@ -389,8 +390,9 @@ def facility_categories(layer: QgsVectorLayer) -> list[str]:
     return sorted({str(f[FACILITY_CATEGORY]) for f in layer.getFeatures()})
 
 
-def facility_renderer(categories: list[str], scale: float) -> QgsCategorizedSymbolRenderer:
-    """A distinct colour and shape per category (shapes tell them apart without colour too)."""
+def facility_renderer(categories: list[str], scale: float, names: dict | None = None) -> QgsCategorizedSymbolRenderer:
+    """A distinct colour and shape per category (shapes tell them apart without colour too);
+    the legend gives the category's printed name (``names``: lower-case value -> name)."""
     cats = []
     for k, c in enumerate(categories):
         colour, shape = FACILITY_STYLES[k % len(FACILITY_STYLES)]
@@ -398,5 +400,5 @@ def facility_renderer(categories: list[str], scale: float) -> QgsCategorizedSymb
             {"name": shape, "color": colour, "outline_color": "#ffffff", "outline_width": "0.15", "size": "2.2"}
         )
         sym.setSize(2.2 * scale)
-        cats.append(QgsRendererCategory(c, sym, c))
+        cats.append(QgsRendererCategory(c, sym, (names or {}).get(c.strip().lower(), c)))
     return QgsCategorizedSymbolRenderer(FACILITY_CATEGORY, cats)

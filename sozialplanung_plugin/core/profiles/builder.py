@@ -26,6 +26,7 @@ from .published import (
     level_fields,
     series_of,
     supply_categories,
+    supply_label,
     watch_flags,
 )
 from .ranking import page_order, rank, watch_list
@@ -84,6 +85,7 @@ def build(
     book.series = {k: city for k, (city, _) in series.items()}
     book.has_watch = has_watch(f)
     book.supply_categories = supply_categories(list(frame.columns))
+    book.supply_labels = {c: supply_label(f, c) for c in book.supply_categories}
     book.supply_catchment = any(f"{c}_access_ratio" in frame.columns for c in book.supply_categories)
     book.units = unit_profiles(book, f, table, key_field, name_field, included)
     if book.supply_categories or f.has(SUPPLY_GAP):

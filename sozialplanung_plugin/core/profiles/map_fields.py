@@ -18,7 +18,7 @@ from ..numbers import diff_unit
 from .builder import build
 from .cover_map import withheld_label
 from .model import MapClass, ProfileError
-from .published import SUPPLY_GAP, WATCH_FLAG, PublishedFields, below_population, supply_categories
+from .published import SUPPLY_GAP, WATCH_FLAG, PublishedFields, below_population, supply_categories, supply_label
 from .texts import text_or_none
 
 _MEASURE_TITLES = {
@@ -362,7 +362,7 @@ def supply_map_field(
     levels, breaks = diverging_classes([None if v is None else v - 100.0 for v in values], 0)
     return MapField(
         name,
-        _T(lang, _SUPPLY_TITLES[measure], category=category),
+        _T(lang, _SUPPLY_TITLES[measure], category=supply_label(f, category)),
         "values",
         values,
         states,

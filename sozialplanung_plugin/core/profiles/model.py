@@ -150,6 +150,7 @@ class ProfileBook:
     has_action_fields: bool = False  # the layer has classifyburden's action_fields
     supply_categories: list[str] = field(default_factory=list)  # facilitysupply's categories in the layer
     supply_catchment: bool = False  # a category has <c>_access_ratio (catchment method)
+    supply_labels: dict = field(default_factory=dict)  # category -> printed name (<c>_label, else the id)
     has_estimates: bool = False  # a printed value or series point is an estimate (the legend explains the mark)
     core_count: int = 0
     #: comparison fields of computeindicators' COMPARE_FIELDS (<id>_ref_<F>) and their column headings

@@ -455,7 +455,7 @@ def supply_of(book: ProfileBook, f: PublishedFields, i: int, small: bool) -> tup
     for c in book.supply_categories:
         lines.append(
             {
-                "category": c,
+                "category": book.supply_labels.get(c, c),
                 "n": num(f"{c}_n", 0, rate=False),
                 "cap": num(f"{c}_cap", 0, rate=False),
                 "per1000": num(f"{c}_per1000", 1),

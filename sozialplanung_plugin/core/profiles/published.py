@@ -81,6 +81,7 @@ SUPPLY_SUFFIXES = (
     "dist_m",
     "reach_pct",
     "note",
+    "label",
 )
 SUPPLY_GAP = "supply_gap"
 SUPPLY_GAP_REASON = "supply_gap_reason"
@@ -95,6 +96,16 @@ def supply_categories(cols) -> list[str]:
         if m and f"{m.group(1)}_n" in have and f"{m.group(1)}_note" in have:
             out.append(m.group(1))
     return out
+
+
+def supply_label(f, category: str) -> str:
+    """The printed name of a category: the first non-empty ``<c>_label`` of the layer, else the id."""
+    name = f"{category}_label"
+    if f.has(name):
+        for v in f.values(name):
+            if v is not None and str(v).strip() and str(v).strip() != "nan":
+                return str(v).strip()
+    return category
 
 
 def supply_columns(cols) -> list[str]:

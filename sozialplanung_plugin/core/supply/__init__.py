@@ -116,8 +116,9 @@ def compute(
     population: dict | None = None,
     burden: Burden | None = None,
     labels: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
     as_of: int | None = None,
-    network_nearest=None,
+    network=None,
     lang: str = "en",
     budget: int = PAIR_BUDGET,
 ) -> SupplyResult:
@@ -127,8 +128,10 @@ def compute(
     ``rep_x``/``rep_y`` (representative point) and the target population fields of
     ``demand_spec`` (with their ``<field>_sign`` if any). ``facilities``: see
     ``facilities.check``. ``population``: optional finer demand points
-    {"unit", "x", "y", "weight"} (arrays). ``network_nearest(category, px, py, fx, fy)``
-    may give the nearest distances along a network instead of straight lines."""
+    {"unit", "x", "y", "weight"} (arrays). ``network(category, px, py, fx, fy, within)``
+    may give the distances along a network instead of straight lines: it returns the
+    nearest distance per demand point and the pairs (i, j, d) with d <= ``within``
+    (a list of chunks; None when ``within`` is None), which then make the catchments."""
     if method not in METHODS:
         raise SupplyError(f"METHOD must be one of {', '.join(METHODS)}, not {method!r}")
     if method == CATCHMENT and not (distance and distance > 0):
@@ -166,7 +169,10 @@ def compute(
         sign_col = fld + "_sign"
         tsign = units[sign_col].to_numpy(dtype=object) if sign_col in units.columns else None
         fx, fy = f["x"].to_numpy(dtype="float64"), f["y"].to_numpy(dtype="float64")
-        nd = network_nearest(cat, demand.x, demand.y, fx, fy) if network_nearest is not None else None
+        nd, pairs = None, None
+        if network is not None:
+            reach = distance if distance is not None and distance > 0 else None
+            nd, pairs = network(cat, demand.x, demand.y, fx, fy, reach)
         r = cm.category_measures(
             cat,
             n_units,
@@ -182,7 +188,9 @@ def compute(
             capacity,
             budget,
             nearest_distances=nd,
+            pairs=pairs,
         )
+        r.columns["label"] = np.full(n_units, (names or {}).get(cat) or cat, dtype=object)
         results.append(r)
         label = labels.get(cat) or default_label(cat, fld, capacity)
         if method == CATCHMENT:

@@ -20,6 +20,7 @@ point on surface). For category c with target population P_u of unit u:
 A unit without target population (missing, or 0) has no per1000, ratio,
 access, access_ratio and reach_pct (empty, never infinite); the reason is in
 ``<c>_per1000_sign`` and ``<c>_note`` (German, as every text in data fields).
+``<c>_label`` holds the category's printed name (CATEGORY_NAMES; the id without one).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ SUFFIXES = (
     ("dist_m", "number"),
     ("reach_pct", "number"),
     ("note", "text"),
+    ("label", "text"),
 )
 
 
@@ -133,10 +135,12 @@ def category_measures(
     capacity: bool,
     budget: int = PAIR_BUDGET,
     nearest_distances: np.ndarray | None = None,
+    pairs: list | None = None,
 ) -> CategoryResult:
     """Every measure of one category for every unit (arrays in unit order).
     ``nearest_distances`` (per demand point) replaces the straight-line nearest
-    distance, e.g. by network distances."""
+    distance and ``pairs`` (chunks (i, j, d) of every demand point i and facility j
+    within ``distance``) the straight-line catchments, e.g. by network distances."""
     fac_unit = np.asarray(fac_unit, dtype=np.int64)
     fac_cap = np.asarray(fac_cap, dtype="float64")
     target = np.asarray(target, dtype="float64")
@@ -198,7 +202,9 @@ def category_measures(
         units_without_target=int((~has_target).sum()),
     )
     if method == CATCHMENT and distance is not None and distance > 0:
-        access_pt, res.pairs = two_step(demand.x, demand.y, weight, fac_x, fac_y, fac_cap, distance, budget)
+        access_pt, res.pairs = two_step(
+            demand.x, demand.y, weight, fac_x, fac_y, fac_cap, distance, budget, pairs=pairs
+        )
         access = _unit_mean(du, share, access_pt, n_units)
         far_unknown = np.isnan(access)
         for u in np.flatnonzero(far_unknown & has_target):
@@ -245,10 +251,18 @@ def _unit_mean(unit: np.ndarray, share: np.ndarray, values: np.ndarray, n_units:
 KEEP_PAIRS = 40_000_000
 
 
-def two_step(px, py, weight, fx, fy, cap, distance: float, budget: int = PAIR_BUDGET) -> tuple[np.ndarray, int]:
+def two_step(
+    px, py, weight, fx, fy, cap, distance: float, budget: int = PAIR_BUDGET, pairs: list | None = None
+) -> tuple[np.ndarray, int]:
     """2SFCA access per demand point (× 1,000) and the number of pairs within reach.
     A facility with missing capacity makes every demand point within its reach
-    missing; a facility with no demand within reach serves no one."""
+    missing; a facility with no demand within reach serves no one. ``pairs``: the
+    pairs within reach as chunks (i, j, d), e.g. along a network; by default the
+    straight-line pairs within ``distance``."""
+
+    def within():
+        return iter(pairs) if pairs is not None else pairs_within(px, py, fx, fy, distance, budget)
+
     m = len(fx)
     n = len(px)
     if not m:
@@ -259,7 +273,7 @@ def two_step(px, py, weight, fx, fy, cap, distance: float, budget: int = PAIR_BU
     kept_i, kept_j = [], []
     stored = 0
     keep = True
-    for i, j, _d in pairs_within(px, py, fx, fy, distance, budget):
+    for i, j, _d in within():
         demand += np.bincount(j, weights=weight[i], minlength=m)
         stored += len(i)
         if keep and stored <= KEEP_PAIRS:
@@ -273,7 +287,7 @@ def two_step(px, py, weight, fx, fy, cap, distance: float, budget: int = PAIR_BU
     ratio[has] = cap[has] / demand[has]
     ratio[np.isnan(cap)] = np.nan
     access = np.zeros(n)
-    chunks = zip(kept_i, kept_j) if keep else ((i, j) for i, j, _d in pairs_within(px, py, fx, fy, distance, budget))
+    chunks = zip(kept_i, kept_j) if keep else ((i, j) for i, j, _d in within())
     for i, j in chunks:
         access += np.bincount(i, weights=ratio[j], minlength=n)
     return access * 1000.0, stored
