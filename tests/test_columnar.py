@@ -44,7 +44,7 @@ def both(provider, tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("table", example.PIPELINE_TABLES[1:])
+@pytest.mark.parametrize("table", example.PIPELINE_TABLES)
 def test_both_paths_write_the_same_table(both, table):
     fast = table_dump(both["1"], table)
     slow = table_dump(both["0"], table)
@@ -122,3 +122,52 @@ def example_catalogue():
     from sozialplanung_plugin import paths
 
     return paths.example("katalog_berlin.csv")
+
+
+def page_size(gpkg: str) -> int:
+    con = sqlite3.connect(gpkg)
+    try:
+        return con.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_wide_table_in_a_new_geopackage_gets_large_pages(run, both, tmp_path):
+    """computeindicators writes 499 fields: a GeoPackage the run creates gets 64 KiB pages (a row
+    on one page, not a chain of overflow pages); added to an existing GeoPackage (4 KiB) it keeps
+    that file's pages. The table is the same either way, and the same as the pipeline's."""
+    src = f"{both['1']}|layername={example.PIPELINE_TABLES[1]}"
+    params = {"INPUT": src, "CATALOGUE": example_catalogue(), "KEY_FIELD": "PLR_ID"}
+    new = str(tmp_path / "new.gpkg")
+    run("sozialplanung:computeindicators", {**params, "OUTPUT": f"ogr:dbname='{new}' table=\"ind\" (geom)"})
+    existing = str(tmp_path / "existing.gpkg")
+    run("sozialplanung:classifyburden", {**params, "MIN_FLAGS": 1, "OUTPUT": existing})  # a first table
+    assert page_size(existing) == 4096
+    run("sozialplanung:computeindicators", {**params, "OUTPUT": f"ogr:dbname='{existing}' table=\"ind\" (geom)"})
+    assert page_size(new) == columnar.WIDE_PAGE_SIZE and page_size(existing) == 4096
+    assert len(table_dump(new, "ind")[0]) > columnar.WIDE_TABLE_FIELDS
+    assert table_dump(new, "ind") == table_dump(existing, "ind") == table_dump(both["1"], "indikatoren")
+    assert "OGR_SQLITE_PRAGMA" not in os.environ
+
+
+def test_a_failed_write_to_a_new_file_named_by_dbname_leaves_no_file(run, both, tmp_path, monkeypatch):
+    """A destination "ogr:dbname='new.gpkg' table=..." that the run creates is removed again when
+    the bulk write fails after QGIS made the file (here: a full disk, simulated in the writer)."""
+    from qgis.core import QgsProcessingException
+
+    def full_disk(*args, **kwargs):
+        raise columnar.WriteError("database or disk is full; nothing was written")
+
+    monkeypatch.setattr(columnar, "write_gpkg", full_disk)
+    new = str(tmp_path / "gone.gpkg")
+    with pytest.raises(QgsProcessingException, match="disk is full"):
+        run(
+            "sozialplanung:computeindicators",
+            {
+                "INPUT": f"{both['1']}|layername={example.PIPELINE_TABLES[1]}",
+                "CATALOGUE": example_catalogue(),
+                "KEY_FIELD": "PLR_ID",
+                "OUTPUT": f"ogr:dbname='{new}' table=\"ind\" (geom)",
+            },
+        )
+    assert not os.path.exists(new)

@@ -261,9 +261,12 @@ class CompleteOrNothing:
         )
         if self.path and "|" in self.path:
             self.path = self.path.split("|")[0]
+        if dest and dest.startswith("ogr:"):  # ogr:dbname='f.gpkg' table="t": the file
+            self.path = columnar.file_and_table(dest)[0] or None
         self.existed = bool(self.path) and os.path.exists(self.path)
         self.new_table = _new_gpkg_table(dest)
-        self.sink, self.dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        with columnar.wide_pages(self.path, fields.count()):
+            self.sink, self.dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
 
     def discard(self) -> bool:
         """Close the sink and remove the partial file or table; True if it was removed."""

@@ -30,7 +30,6 @@ from sozialplanung_plugin.adapters import columnar, postgis, styles
 from sozialplanung_plugin.adapters.layers import (
     CompleteOrNothing,
     fields_with,
-    python_rows,
     source_frame,
     write_with_columns,
 )
@@ -221,8 +220,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         try:
             if feedback is not None and feedback.isCanceled():
                 raise CanceledError()
-            rows = python_rows(columns, kinds)
-            columnar.write_gpkg(origin, dest, out_fields.names(), columns, rows)
+            columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
         except columnar.ColumnarUnavailableError:
             out.discard()
             return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -19,12 +20,13 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters import columnar
 from sozialplanung_plugin.adapters.layers import fields_with, iterate
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.report import join_report, write_report
 from sozialplanung_plugin.core.tables import read_table
-from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
+from sozialplanung_plugin.processing.base import SozialplanungAlgorithm, columnar_off
 
 INVALID_LISTED = 20
 
@@ -159,12 +161,13 @@ class JoinIndicators(SozialplanungAlgorithm):
         text = self.parameterAsString(parameters, name, context).replace(",", ";")
         return [c.strip() for c in text.split(";") if c.strip()]
 
-    def read_units(self, source, key_idx: int, feedback) -> _Units:
-        """Keys, feature ids, features and names of the units; geometries checked."""
+    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True) -> _Units:
+        """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked."""
         units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
         total = source.featureCount() or 1
-        for n, f in enumerate(iterate(source)):
+        request = QgsFeatureRequest().setSubsetOfAttributes([i for i in (key_idx, name_idx) if i >= 0])
+        for n, f in enumerate(iterate(source, None if keep_features else request)):
             if n % 5000 == 0:
                 if feedback.isCanceled():
                     raise CanceledError()
@@ -173,7 +176,8 @@ class JoinIndicators(SozialplanungAlgorithm):
             key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
             units.keys.append(key)
             units.fids.append(f.id())
-            units.features.append(f)
+            if keep_features:
+                units.features.append(f)
             if name_idx >= 0 and key is not None:
                 units.names[cj.layer_key_text(key)] = f.attribute(name_idx)
             g = f.geometry()
@@ -260,7 +264,12 @@ class JoinIndicators(SozialplanungAlgorithm):
         for n in table.notes:
             feedback.pushInfo(n)
         steps.setCurrentStep(1)  # 2. the units' keys, geometries checked
-        units = self.read_units(source, key_idx, steps)
+        # a plain GeoPackage table is copied inside SQLite into a GeoPackage output (adapters/columnar.py);
+        # otherwise the features read here are written with the table's values
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        origin = None if columnar_off() else columnar.gpkg_table(layer, parameters.get(self.INPUT))
+        self._columnar = (source, origin)
+        units = self.read_units(source, key_idx, steps, keep_features=origin is None)
         warnings = self.layer_warnings(source, units)
         steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
         plan = cj.plan_join(units.keys, table, normalise=normalise)
@@ -278,7 +287,14 @@ class JoinIndicators(SozialplanungAlgorithm):
         steps.setCurrentStep(3)  # 4. write
         out_fields = fields_with(source.fields(), kinds, replace=False)
         dest_id = self.write_output(
-            parameters, context, source, added, kinds, steps, out_fields=out_fields, features=units.features
+            parameters,
+            context,
+            source,
+            added,
+            kinds,
+            steps,
+            out_fields=out_fields,
+            features=units.features if origin is None else None,
         )
         feedback.pushInfo(
             self.tr("{0} of {1} units matched; {2} units without data; {3} table rows without unit.").format(
