@@ -159,30 +159,19 @@ def test_a_network_callback_makes_catchments_distances_and_labels():
         i, j = np.nonzero(d <= within)
         return d.min(axis=1), [(i, j, d[i, j])]
 
-    res = cs.compute(
-        units.assign(kids=[100.0, 200.0, 50.0, 0.0], kids_sign=None),
-        fac,
-        {"kita": "kids"},
-        method="catchment",
-        distance=1500.0,
-        network=network,
-        names={"kita": "Kitas"},
-    )
-    f = res.frame
+    def supply(**kw):
+        kids = units.assign(kids=[100.0, 200.0, 50.0, 0.0], kids_sign=None)
+        return cs.compute(kids, fac, {"kita": "kids"}, method="catchment", distance=1500.0, **kw).frame
+
+    f = supply(network=network, names={"kita": "Kitas"})
     # A (1 km) and B (0 km) within reach of 1.5 km, C (3 km) and D (4 km) not: R = 30 / 300
     np.testing.assert_allclose(f["kita_access"].to_numpy()[:3], [100.0, 100.0, 0.0])
     np.testing.assert_allclose(f["kita_dist_m"].to_numpy(), [1000.0, 0.0, 3000.0, 4000.0])
     np.testing.assert_allclose(f["kita_reach_pct"].to_numpy()[:3], [100.0, 100.0, 0.0])
     assert f["kita_label"].tolist() == ["Kitas"] * 4
-    straight = cs.compute(
-        units.assign(kids=[100.0, 200.0, 50.0, 0.0], kids_sign=None),
-        fac,
-        {"kita": "kids"},
-        method="catchment",
-        distance=1500.0,
-    )
-    assert straight.frame["kita_access"].to_numpy()[2] > 0  # C is 1 km away in a straight line
-    assert straight.frame["kita_label"].tolist() == ["kita"] * 4
+    straight = supply()
+    assert straight["kita_access"].to_numpy()[2] > 0  # C is 1 km away in a straight line
+    assert straight["kita_label"].tolist() == ["kita"] * 4
 
 
 def _small_units():

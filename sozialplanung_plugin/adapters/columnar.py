@@ -283,6 +283,15 @@ class ColumnarUnavailableError(Exception):
     """The output is not one the SQL path can write; the generic path writes it."""
 
 
+def nullable_ints(v: np.ndarray) -> np.ndarray:
+    """float64 values as an object array of Python ints, None where NaN."""
+    arr = np.empty(len(v), dtype=object)
+    ok = ~np.isnan(v)
+    arr[ok] = v[ok].astype(np.int64).tolist()
+    arr[~ok] = None
+    return arr
+
+
 def sql_columns(added: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
     """The columns of ``kinds`` as lists of values SQLite binds: numbers as floats (NaN binds
     as NULL), integers as int or None, text as str or None."""
@@ -292,12 +301,7 @@ def sql_columns(added: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]
         if kind == "number":
             cols.append(s.to_numpy(dtype="float64").tolist())
         elif kind == "integer":
-            v = s.to_numpy(dtype="float64")
-            arr = np.empty(len(v), dtype=object)
-            ok = ~np.isnan(v)
-            arr[ok] = v[ok].astype(np.int64).tolist()
-            arr[~ok] = None
-            cols.append(arr.tolist())
+            cols.append(nullable_ints(s.to_numpy(dtype="float64")).tolist())
         else:
             arr = s.to_numpy(dtype=object)
             cols.append(np.where(pd.isna(arr), None, arr).tolist())

@@ -133,11 +133,7 @@ def python_rows(df: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
             arr = s.to_numpy(dtype=object)
             arr = np.where(pd.isna(arr), None, arr)
         elif kind == "integer":
-            v = s.to_numpy(dtype="float64")
-            arr = np.empty(len(v), dtype=object)
-            ok = ~np.isnan(v)
-            arr[ok] = v[ok].astype(np.int64).tolist()
-            arr[~ok] = None
+            arr = columnar.nullable_ints(s.to_numpy(dtype="float64"))
         else:
             v = s.to_numpy(dtype="float64")
             arr = v.astype(object)
