@@ -171,3 +171,89 @@ def test_a_failed_write_to_a_new_file_named_by_dbname_leaves_no_file(run, both, 
             },
         )
     assert not os.path.exists(new)
+
+
+def file_dump(path: str):
+    layer = QgsVectorLayer(path, "o", "ogr")
+    assert layer.isValid(), path
+    fields = [(f.name(), f.typeName(), f.length(), f.precision()) for f in layer.fields()]
+    feats = [
+        ([None if v is None or str(v) == "NULL" else v for v in f.attributes()], f.geometry().asWkb())
+        for f in layer.getFeatures()
+    ]
+    return fields, feats, layer.crs().authid()
+
+
+def bulk_runs(run, both, tmp_path, ext, monkeypatch):
+    """The output of one algorithm as FlatGeobuf or Shapefile, by both paths; the columnar one must
+    really copy through the staging GeoPackage."""
+    from sozialplanung_plugin.adapters import staging
+
+    copied = []
+    real = staging.copy_into
+    monkeypatch.setattr(staging, "copy_into", lambda *a, **k: copied.append(1) or real(*a, **k))
+    if ext == "fgb":  # a wide table: 511 fields
+        alg, params = (
+            "sozialplanung:classifyburden",
+            {
+                "INPUT": f"{both['1']}|layername=indikatoren",
+                "CATALOGUE": example_catalogue(),
+                "KEY_FIELD": "PLR_ID",
+                "MIN_FLAGS": 2,
+            },
+        )
+    else:  # a Shapefile holds only names of 10 letters: a join of the MSS table
+        from sozialplanung_plugin import paths
+
+        alg, params = (
+            "sozialplanung:joinindicators",
+            {
+                "INPUT": paths.example("planungsraeume_2021.gpkg") + "|layername=planungsraeume_2021",
+                "INPUT_KEY": "PLR_ID",
+                "TABLE": paths.example("mss_2021_index_indikatoren.csv"),
+                "TABLE_KEY": "PLR_ID",
+            },
+        )
+    dumps = {}
+    for mode in ("1", "0"):
+        monkeypatch.setenv("SOZIALPLANUNG_COLUMNAR", mode)
+        res = run(alg, {**params, "OUTPUT": str(tmp_path / f"out_{mode}.{ext}")})
+        dumps[mode] = file_dump(res["OUTPUT"])
+    assert copied == [1]
+    return dumps
+
+
+@pytest.mark.parametrize("ext", ["fgb", "shp"])
+def test_flatgeobuf_and_shapefile_outputs_are_written_in_bulk_and_the_same(run, both, tmp_path, ext, monkeypatch):
+    dumps = bulk_runs(run, both, tmp_path, ext, monkeypatch)
+    fields, feats, crs = dumps["1"]
+    assert len(feats) == 542 and crs == "EPSG:25833"
+    assert dumps["1"] == dumps["0"]
+
+
+def test_a_cancel_in_the_bulk_copy_leaves_no_file(run, both, tmp_path, monkeypatch):
+    """The copy into the FlatGeobuf has written every feature, then the run is canceled: the file goes."""
+    from qgis.core import QgsProcessingException
+
+    from sozialplanung_plugin.adapters import staging
+    from sozialplanung_plugin.core.errors import CanceledError
+
+    real = staging.copy_into
+
+    def then_cancel(*a, **k):
+        real(*a, **k)
+        raise CanceledError()
+
+    monkeypatch.setattr(staging, "copy_into", then_cancel)
+    out = tmp_path / "canceled.fgb"
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run(
+            "sozialplanung:classifyburden",
+            {
+                "INPUT": f"{both['1']}|layername=indikatoren",
+                "CATALOGUE": example_catalogue(),
+                "KEY_FIELD": "PLR_ID",
+                "OUTPUT": str(out),
+            },
+        )
+    assert not out.exists()

@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from sozialplanung_plugin import compat, translation
-from sozialplanung_plugin.adapters import columnar, postgis, styles
+from sozialplanung_plugin.adapters import columnar, postgis, staging, styles
 from sozialplanung_plugin.adapters.layers import (
     CompleteOrNothing,
     fields_with,
@@ -183,7 +183,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
             )
         known, origin = getattr(self, "_columnar", (None, None))
-        if origin is not None and known is source and features is None and not columnar_off() and ".gpkg" in low:
+        if origin is not None and known is source and features is None and not columnar_off() and bulk_sink(low):
             dest_id = self._write_columnar(parameters, context, origin, out_fields, columns, kinds, feedback)
             if dest_id is not None:
                 return dest_id
@@ -214,13 +214,19 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         out.sink = None  # QGIS created the table (fields, geometry column, spatial index); closed
         dest = columnar.gpkg_destination(out.dest_id)
-        if dest is None:
+        target = staging.file_target(out.dest_id) if dest is None else None
+        if dest is None and target is None:
             out.discard()
             return None
         try:
             if feedback is not None and feedback.isCanceled():
                 raise CanceledError()
-            columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
+            if dest is not None:
+                columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
+            else:  # FlatGeobuf, Shapefile: built in a staging GeoPackage, copied by GDAL
+                with staging.staging_gpkg(out_fields, source.wkbType(), source.sourceCrs()) as tmp:
+                    columnar.write_gpkg(origin, (tmp, staging.STAGING_TABLE), out_fields.names(), columns, kinds)
+                    staging.copy_into(tmp, target, out_fields.names(), feedback)
         except columnar.ColumnarUnavailableError:
             out.discard()
             return None
@@ -239,6 +245,12 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(text)
         else:
             feedback.reportError(text, False)
+
+
+def bulk_sink(dest: str) -> bool:
+    """Whether an output named ``dest`` (lower case) can be written in bulk: a GeoPackage
+    (filled inside SQLite), a FlatGeobuf or a Shapefile (through a staging GeoPackage)."""
+    return ".gpkg" in dest or dest.endswith(tuple(staging.DRIVERS))
 
 
 def columnar_off() -> bool:
