@@ -398,3 +398,44 @@ def test_a_service_file_names_the_database(both, pg, run, tmp_path, monkeypatch)
 def test_report_times(both):
     """Not a check: the times of this run, for the record (pytest -s shows them)."""
     print("\nTIMES " + ", ".join(f"{k}: {v:.1f} s" if isinstance(v, float) else f"{k}: {v}" for k, v in TIMES.items()))
+
+
+def test_postgis_in_and_out_in_bulk_is_the_same_as_feature_by_feature(both, pg, run, tmp_path, monkeypatch):  # noqa: F811
+    """A PostGIS input is copied by GDAL into a staging GeoPackage and read from there, and a
+    PostGIS output in the same database is filled inside it; the result equals the
+    feature-by-feature path cell for cell (also the last digit: no value is rounded), here on a
+    table whose rows lie in the database in another order than their bigint keys (so QGIS's
+    feature ids are not the keys), and for a FlatGeobuf output of the same input."""
+    from sozialplanung_plugin.adapters import staging
+
+    pg.sql(
+        'CREATE TABLE shuffled AS SELECT * FROM daten_geschuetzt ORDER BY md5("PLR_ID"); '
+        "ALTER TABLE shuffled ADD PRIMARY KEY (fid)"
+    )
+    used = []
+    real = staging.pg_origin
+    monkeypatch.setattr(staging, "pg_origin", lambda *a, **k: used.append(1) or real(*a, **k))
+    params = {"INPUT": pg.source("shuffled", key="fid"), "CATALOGUE": CATALOGUE, "KEY_FIELD": KEY}
+    for mode in ("1", "0"):
+        monkeypatch.setenv("SOZIALPLANUNG_COLUMNAR", mode)
+        run("sozialplanung:computeindicators", {**params, "OUTPUT": pg.sink(f"ind_{mode}")})
+        run("sozialplanung:computeindicators", {**params, "OUTPUT": str(tmp_path / f"ind_{mode}.fgb")})
+    assert used == [1, 1]  # the bulk path ran (twice), the generic one did not ask for it
+    columns = [r[0] for r in pg.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'ind_1'")]
+    assert columns == [
+        r[0] for r in pg.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'ind_0'")
+    ]
+    assert len(columns) > 300
+    # as text, so that a rounded last digit shows
+    differ = pg.sql(
+        "SELECT count(*) FROM (SELECT to_jsonb(a) - 'fid' AS r FROM ind_1 a "
+        "EXCEPT SELECT to_jsonb(b) - 'fid' FROM ind_0 b) x"
+    )
+    assert differ == [["0"]]
+    assert pg.sql("SELECT count(*) FROM ind_1") == [["542"]]
+    # the same keys (fid) for the same units
+    assert pg.sql('SELECT count(*) FROM ind_1 a JOIN ind_0 b ON a.fid = b.fid AND a."PLR_ID" = b."PLR_ID"') == [["542"]]
+    files = [QgsVectorLayer(str(tmp_path / f"ind_{m}.fgb"), m, "ogr") for m in ("1", "0")]
+    rows = [{f[KEY]: [_cell(v) for v in f.attributes()] for f in lyr.getFeatures()} for lyr in files]
+    assert len(rows[0]) == 542 and rows[0] == rows[1]
+    pg.drop("shuffled", "ind_1", "ind_0")

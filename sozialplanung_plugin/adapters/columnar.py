@@ -32,6 +32,30 @@ class GpkgTable:
 
     def __init__(self, path: str, table: str, fields):
         self.path, self.table, self.fields = path, table, fields
+        self.pg_uri = self.pg_key = None  # a staging copy of this PostGIS table (adapters/staging.py)
+        self.qgis_fids = self.qgis_keys = None  # QGIS's feature ids and the table's keys, in QGIS's order
+
+    def set_feature_ids(self, fids: list[int], keys: list[int]) -> None:
+        """QGIS reads this table's rows in this order with these feature ids; the table's own
+        key (the GeoPackage's fid) of each is ``keys``. Not needed when both are the same, in order."""
+        if fids == keys and keys == sorted(keys):
+            return
+        self.qgis_fids, self.qgis_keys = fids, keys
+        self._key_of = dict(zip(fids, keys))
+
+    def as_read(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """A frame read by key (``read_frame``) in QGIS's order, indexed by QGIS's feature ids."""
+        if self.qgis_fids is None:
+            return frame
+        out = frame.loc[self.qgis_keys]
+        out.index = pd.Index(self.qgis_fids, name=frame.index.name)
+        return out
+
+    def keys(self, fids) -> list[int]:
+        """The table's keys of QGIS's feature ids ``fids``."""
+        if self.qgis_fids is None:
+            return [int(f) for f in fids]
+        return [self._key_of[int(f)] for f in fids]
 
     def connect(self) -> sqlite3.Connection:
         return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
@@ -335,7 +359,7 @@ def write_gpkg(
             marks = ", ".join("?" * (len(new_cols) + 1))
             kind_of = dict(kinds)
             ordered = [(c, kind_of[c]) for c in added.columns]  # the temporary columns c0, c1, ... in this order
-            fids = [int(fid) for fid in added.index]
+            fids = origin.keys(added.index)
             for a in range(0, len(fids), WRITE_CHUNK):  # the Python values of one chunk at a time
                 part = sql_columns(added.iloc[a : a + WRITE_CHUNK], ordered)
                 con.executemany(f"INSERT INTO temp.sp_added VALUES ({marks})", zip(fids[a : a + WRITE_CHUNK], *part))

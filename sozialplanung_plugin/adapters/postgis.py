@@ -11,6 +11,7 @@ Processing names a PostGIS sink ``postgis:<uri>`` and a source
 from __future__ import annotations
 
 import re
+import uuid
 
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 
@@ -200,3 +201,129 @@ def _forget_styles(dest: str, names: list[str]) -> None:
         )
     except Exception as e:
         raise DatabaseError(f"Could not replace the stored style of {schema}.{table}: {safe(str(e))}") from None
+
+
+# --------------------------------------------------------------------------
+# bulk writing inside the database: a PostGIS output of a PostGIS input
+
+#: rows of the added columns sent per INSERT statement
+UPLOAD_ROWS = 1000
+
+
+def same_database(dest: str, source_uri: str) -> bool:
+    """Whether the output ``dest`` and the source table ``source_uri`` live in one database
+    (same connection: host, port, database, user or service)."""
+    a, b = QgsDataSourceUri(plain_uri(dest)), QgsDataSourceUri(plain_uri(source_uri))
+    return bool(a.table()) and a.connectionInfo(False) == b.connectionInfo(False)
+
+
+def _columns(conn, schema: str, table: str, dest: str) -> list[str]:
+    rows = execute(
+        conn,
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+        f"{quote_literal(schema)} AND table_name = {quote_literal(table)} ORDER BY ordinal_position",
+        dest,
+    )
+    return [r[0] for r in rows]
+
+
+def _sql_number(x: float) -> str:
+    if x != x:
+        return "NULL"
+    if x in (float("inf"), float("-inf")):
+        return "'Infinity'" if x > 0 else "'-Infinity'"
+    return repr(x)
+
+
+def _sql_values(added, kinds) -> list[list[str]]:
+    """Every added column as SQL literals, in the order of ``kinds``."""
+    import numpy as np
+    import pandas as pd
+
+    cols = []
+    for name, kind in kinds:
+        s = added[name]
+        if kind == "number":
+            cols.append([_sql_number(x) for x in s.to_numpy(dtype="float64").tolist()])
+        elif kind == "integer":
+            v = s.to_numpy(dtype="float64")
+            cols.append([str(int(x)) if x == x else "NULL" for x in v.tolist()])
+        else:
+            arr = s.to_numpy(dtype=object)
+            arr = np.where(pd.isna(arr), None, arr)
+            cols.append([quote_literal(x) for x in arr.tolist()])
+    return cols
+
+
+def fill_from_source(
+    dest: str, source_uri: str, source_key: str, keys: list[int], out_names: list[str], added, kinds, feedback=None
+) -> int:
+    """Fill the (just made, empty) PostGIS output ``dest`` from the PostGIS table ``source_uri``
+    of the same database inside the database: the added columns (``keys``: the value of the
+    source's integer key ``source_key`` for each row of ``added``) are sent to a temporary
+    table, then one INSERT ... SELECT copies every feature with its geometry and the source's
+    columns, the added ones set. One statement: all rows or none. Raises DatabaseError when
+    the database refuses."""
+    from sozialplanung_plugin.core.errors import CanceledError
+
+    conn = connection(dest)
+    o_schema, o_table = table_of(dest)
+    su = QgsDataSourceUri(plain_uri(source_uri))
+    s_schema, s_table, s_key, s_geom = su.schema() or "public", su.table(), source_key, su.geometryColumn()
+    o_geom = QgsDataSourceUri(plain_uri(dest)).geometryColumn()
+    out_cols = {c.lower(): c for c in _columns(conn, o_schema, o_table, dest)}
+    src_cols = {c.lower(): c for c in _columns(conn, s_schema, s_table, dest)}
+    if not s_key or s_key.lower() not in src_cols:
+        raise DatabaseError(f"the source table {s_schema}.{s_table} has no key column")
+    kind_of = dict(kinds)
+    names = list(added.columns)
+    added_at = {n.lower(): i for i, n in enumerate(names)}
+    targets, values = [], []
+    if o_geom and s_geom:
+        targets.append(out_cols[o_geom.lower()])
+        values.append(f"s.{quote_ident(src_cols[s_geom.lower()])}")
+    for n in out_names:
+        low = n.lower()
+        if low not in out_cols:
+            raise DatabaseError(f"output column {n} is not in {o_schema}.{o_table}")
+        targets.append(out_cols[low])
+        if low in added_at:
+            values.append(f"a.c{added_at[low]}")
+        elif low in src_cols:
+            values.append(f"s.{quote_ident(src_cols[low])}")
+        else:
+            raise DatabaseError(f"no value for output column {n}")
+    sql_type = {"number": "double precision", "integer": "bigint", "text": "text"}
+    tmp = f"sp_added_{uuid.uuid4().hex[:12]}"
+    qtmp = f"{quote_ident(o_schema)}.{quote_ident(tmp)}"
+    columns_sql = "".join(f", c{i} {sql_type.get(kind_of.get(n), 'text')}" for i, n in enumerate(names))
+    execute(conn, f"CREATE UNLOGGED TABLE {qtmp} (sp_fid bigint PRIMARY KEY{columns_sql})", dest)
+    try:
+        fids = [str(int(k)) for k in keys]
+        for a in range(0, len(fids), UPLOAD_ROWS):
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise CanceledError()
+                feedback.setProgress(90.0 * a / max(len(fids), 1))
+            part = added.iloc[a : a + UPLOAD_ROWS]
+            cols = _sql_values(part, [(n, kind_of.get(n, "text")) for n in names])
+            rows = ",".join("(" + ",".join(r) + ")" for r in zip(fids[a : a + UPLOAD_ROWS], *cols))
+            execute(conn, f"INSERT INTO {qtmp} VALUES {rows}", dest)
+        execute(
+            conn,
+            f"INSERT INTO {quote_ident(o_schema)}.{quote_ident(o_table)} ("
+            + ", ".join(quote_ident(t) for t in targets)
+            + ") SELECT "
+            + ", ".join(values)
+            + f" FROM {quote_ident(s_schema)}.{quote_ident(s_table)} s LEFT JOIN {qtmp} a"
+            + f" ON a.sp_fid = s.{quote_ident(src_cols[s_key.lower()])}"
+            + f" ORDER BY s.{quote_ident(src_cols[s_key.lower()])}",
+            dest,
+        )
+        written = execute(conn, f"SELECT count(*) FROM {quote_ident(o_schema)}.{quote_ident(o_table)}", dest)
+    finally:
+        try:
+            conn.executeSql(f"DROP TABLE IF EXISTS {qtmp}")
+        except Exception:  # noqa: BLE001 (the run's own error matters more than a left temporary table)
+            pass
+    return int(written[0][0])

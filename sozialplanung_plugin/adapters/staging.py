@@ -1,13 +1,22 @@
-"""Bulk writing of FlatGeobuf and Shapefile outputs through a staging GeoPackage.
+"""Bulk reading of PostGIS tables and bulk writing of FlatGeobuf and Shapefile
+files through staging GeoPackages.
 
 The SQL path (``columnar.write_gpkg``) fills a GeoPackage table inside
-SQLite. For a FlatGeobuf or Shapefile output the same table is first built
-in a temporary GeoPackage, then GDAL copies it into the file QGIS created for
-the sink, feature by feature in C++ (``OGRFeature::SetFrom``), without a
-Python value per attribute. The output's schema is always the one QGIS made
-(names, types, widths, laundered Shapefile names): the copy maps the staging
-table's fields onto it by position. FlatGeobuf files cannot be appended to,
-so the empty file QGIS made is read for its schema and written anew with it.
+SQLite. For a FlatGeobuf or Shapefile output the same table is first built in
+a temporary GeoPackage, then GDAL copies it into the file QGIS created for the
+sink, feature by feature in C++ (``OGRFeature::SetFrom``), without a Python
+value per attribute. The output's schema is always the one QGIS made (names,
+types, widths, laundered Shapefile names): the copy maps the staging table's
+fields onto it by position. FlatGeobuf files cannot be appended to, so the
+empty file QGIS made is read for its schema and written anew with it.
+
+A PostGIS input table (whole, no filter, one integer primary key that QGIS
+uses as the feature id) is copied by GDAL into a staging GeoPackage once and
+read from there like a GeoPackage input; the feature ids are checked against
+QGIS's before that copy is used. (GDAL is not used to write PostGIS: it
+writes numbers with 15 significant digits, QGIS with all 17. A PostGIS output
+of a PostGIS input in the same database is filled inside the database,
+``postgis.fill_from_source``.)
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import tempfile
 
 from sozialplanung_plugin.adapters import columnar
@@ -23,6 +33,13 @@ from sozialplanung_plugin.core.errors import CanceledError
 #: OGR drivers written this way, by file extension
 DRIVERS = {".fgb": "FlatGeobuf", ".shp": "ESRI Shapefile"}
 STAGING_TABLE = "staging"
+
+
+def _ogr_pg(uri, table: str | None = None) -> str:
+    """GDAL's connection string for a QGIS PostgreSQL URI (QGIS authentication expanded, so a
+    stored password is used but never written anywhere); ``tables=`` limits what GDAL lists."""
+    conn = uri.connectionInfo(True)
+    return f"PG:{conn}" + (f" tables={table}" if table else "")
 
 
 def file_target(dest_id: str) -> tuple[str, str] | None:
@@ -57,9 +74,9 @@ def staging_gpkg(fields, wkb_type, crs):
 
 
 def copy_into(staging: str, target: tuple[str, str], out_names: list[str], feedback=None) -> int:
-    """Copy the staging table into the FlatGeobuf or Shapefile ``target`` QGIS made (empty,
-    fields ``out_names`` in this order). Raises ColumnarUnavailableError before writing
-    anything when the schemas do not line up."""
+    """Copy the staging table into the FlatGeobuf or Shapefile ``target`` (path, driver) QGIS
+    made (empty, fields ``out_names`` in this order). Raises ColumnarUnavailableError before
+    writing anything when the schemas do not line up."""
     from osgeo import ogr, osr
 
     path, driver = target
@@ -136,3 +153,65 @@ def _copy_field(f):
     out.SetWidth(f.GetWidth())
     out.SetPrecision(f.GetPrecision())
     return out
+
+
+def pg_origin(layer, parameter, folder: str):
+    """A staging GeoPackage copy (in ``folder``) of the PostGIS table behind ``layer``, as a
+    columnar.GpkgTable, or None when the table cannot be read this way (a filter, part of the
+    layer, a key that is not one integer column, feature ids that are not the key's values)."""
+    from osgeo import gdal
+    from qgis.core import QgsDataSourceUri, QgsFeatureRequest
+
+    from sozialplanung_plugin import compat
+
+    if layer is None or layer.providerType() != "postgres" or layer.subsetString():
+        return None
+    if parameter is not None and not columnar.plain_definition(parameter):
+        return None
+    uri = QgsDataSourceUri(layer.source())
+    if uri.sql() or not uri.table() or uri.table().startswith("("):
+        return None
+    pk = layer.dataProvider().pkAttributeIndexes()
+    if len(pk) != 1 or not compat.is_integer_field(layer.fields().at(pk[0])):
+        return None
+    name = f"{uri.schema() or 'public'}.{uri.table()}"
+    src_ds = gdal.OpenEx(_ogr_pg(uri, name), gdal.OF_VECTOR)
+    if src_ds is None:
+        return None
+    src = src_ds.GetLayerByName(name)
+    if src is None or (src.GetFIDColumn() or "").lower() != layer.fields().at(pk[0]).name().lower():
+        return None
+    path = os.path.join(folder, "source.gpkg")
+    with columnar.wide_pages(path, layer.fields().count()):
+        done = gdal.VectorTranslate(
+            path,
+            src_ds,
+            options=gdal.VectorTranslateOptions(
+                options=["-preserve_fid"], format="GPKG", layers=[src.GetName()], layerName="source"
+            ),
+        )
+    if done is None:
+        return None
+    done = src = src_ds = None
+    # QGIS's feature id of each key (for a bigint key QGIS numbers the features as it meets
+    # them), in QGIS's order (the database's): the copy is read and written through these
+    req = QgsFeatureRequest().setSubsetOfAttributes([pk[0]]).setFlags(compat.REQUEST_NO_GEOMETRY)
+    fids, keys = [], []
+    for f in layer.getFeatures(req):
+        k = f.attribute(pk[0])
+        if k is None or not isinstance(k, int):
+            return None
+        fids.append(f.id())
+        keys.append(k)
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        copied = [r[0] for r in con.execute('SELECT fid FROM "source" ORDER BY fid')]
+    finally:
+        con.close()
+    if sorted(keys) != copied:
+        return None
+    origin = columnar.GpkgTable(path, "source", layer.fields())
+    origin.pg_uri = layer.source()  # the table itself, for an output into the same database
+    origin.pg_key = layer.fields().at(pk[0]).name()
+    origin.set_feature_ids(fids, keys)
+    return origin

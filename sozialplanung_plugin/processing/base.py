@@ -11,6 +11,8 @@ names the file, row, field or key.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 from qgis.core import (
     QgsProcessingAlgorithm,
@@ -136,6 +138,11 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.canceled_text()) from None
         except UserError as e:
             raise self.fail(e) from e
+        finally:
+            self._columnar = (None, None)
+            for folder in getattr(self, "_staging_folders", []):
+                shutil.rmtree(folder, ignore_errors=True)  # copies of PostGIS inputs
+            self._staging_folders = []
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """A PostGIS source or sink whose database cannot be reached: a clear message
@@ -183,7 +190,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 ).format(out_fields.count(), SQLITE_MAX_COLUMNS)
             )
         known, origin = getattr(self, "_columnar", (None, None))
-        if origin is not None and known is source and features is None and not columnar_off() and bulk_sink(low):
+        bulk = origin is not None and known is source and features is None and not columnar_off()
+        if bulk and bulk_sink(low, origin):
             dest_id = self._write_columnar(parameters, context, origin, out_fields, columns, kinds, feedback)
             if dest_id is not None:
                 return dest_id
@@ -200,6 +208,18 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         out.sink = None  # closes the file, so that postProcessAlgorithm can store the style in it
         return out.dest_id
 
+    def columnar_origin(self, layer, parameter):
+        """The GeoPackage table to read ``layer`` from in bulk: its own, or for a PostGIS table a
+        staging copy made by GDAL (removed when the run ends); None: feature by feature."""
+        if columnar_off():
+            return None
+        origin = columnar.gpkg_table(layer, parameter)
+        if origin is None and layer is not None and layer.providerType() == "postgres":
+            folder = tempfile.mkdtemp(prefix="sozialplanung_pg_")
+            self._staging_folders = getattr(self, "_staging_folders", []) + [folder]
+            origin = staging.pg_origin(layer, parameter, folder)
+        return origin
+
     def _write_columnar(self, parameters, context, origin, out_fields, columns, kinds, feedback):
         """The SQL path of write_output (adapters/columnar.py) for a GeoPackage
         input and output: the output table is created by QGIS as always, then
@@ -213,8 +233,10 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         if out.sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         out.sink = None  # QGIS created the table (fields, geometry column, spatial index); closed
+        if origin.pg_uri and postgis.is_postgis(out.dest) and postgis.same_database(out.dest, origin.pg_uri):
+            return self._write_in_database(out, origin, out_fields, columns, kinds, feedback)
         dest = columnar.gpkg_destination(out.dest_id)
-        target = staging.file_target(out.dest_id) if dest is None else None
+        target = (staging.file_target(out.dest_id) or staging.pg_target(out.dest_id)) if dest is None else None
         if dest is None and target is None:
             out.discard()
             return None
@@ -223,11 +245,39 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 raise CanceledError()
             if dest is not None:
                 columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
-            else:  # FlatGeobuf, Shapefile: built in a staging GeoPackage, copied by GDAL
+            else:  # FlatGeobuf, Shapefile, PostGIS: built in a staging GeoPackage, copied by GDAL
                 with staging.staging_gpkg(out_fields, source.wkbType(), source.sourceCrs()) as tmp:
                     columnar.write_gpkg(origin, (tmp, staging.STAGING_TABLE), out_fields.names(), columns, kinds)
                     staging.copy_into(tmp, target, out_fields.names(), feedback)
         except columnar.ColumnarUnavailableError:
+            out.discard()
+            return None
+        except BaseException:
+            out.discard()  # outputs are written completely or not at all
+            raise
+        if feedback is not None:
+            feedback.setProgress(100.0)
+        return out.dest_id
+
+    @staticmethod
+    def _write_in_database(out, origin, out_fields, columns, kinds, feedback):
+        """A PostGIS output of a PostGIS input in the same database, filled inside the database
+        (postgis.fill_from_source); None when the database refuses it (nothing is written then;
+        the generic path creates the output anew)."""
+        try:
+            if feedback is not None and feedback.isCanceled():
+                raise CanceledError()
+            postgis.fill_from_source(
+                out.dest,
+                origin.pg_uri,
+                origin.pg_key,
+                origin.keys(columns.index),
+                out_fields.names(),
+                columns,
+                kinds,
+                feedback,
+            )
+        except postgis.DatabaseError:
             out.discard()
             return None
         except BaseException:
@@ -247,9 +297,12 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             feedback.reportError(text, False)
 
 
-def bulk_sink(dest: str) -> bool:
-    """Whether an output named ``dest`` (lower case) can be written in bulk: a GeoPackage
-    (filled inside SQLite), a FlatGeobuf or a Shapefile (through a staging GeoPackage)."""
+def bulk_sink(dest: str, origin) -> bool:
+    """Whether an output named ``dest`` (lower case) of the input ``origin`` can be written in
+    bulk: a GeoPackage (filled inside SQLite), a FlatGeobuf or a Shapefile (through a staging
+    GeoPackage), a PostGIS table of a PostGIS input (filled inside the database)."""
+    if postgis.is_postgis(dest):
+        return bool(origin.pg_uri)
     return ".gpkg" in dest or dest.endswith(tuple(staging.DRIVERS))
 
 
@@ -337,7 +390,7 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         # a plain GeoPackage table is read column by column (adapters/columnar.py)
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        self._columnar = (source, columnar.gpkg_table(layer, parameters.get(self.INPUT)))
+        self._columnar = (source, self.columnar_origin(layer, parameters.get(self.INPUT)))
         return source
 
     def read_catalogue(self, parameters, context) -> Catalogue:
@@ -386,7 +439,8 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
         if origin is not None and known is source and not columnar_off():
             data = columnar.read_frame(origin, names)
             if data is not None and len(data) == source.featureCount():
-                return data
+                # rows in the order and with the ids of the generic path: sums add up in the same order
+                return origin.as_read(data)
         return source_frame(source, names, feedback)
 
     @staticmethod

@@ -20,13 +20,12 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters import columnar
 from sozialplanung_plugin.adapters.layers import fields_with, iterate
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.report import join_report, write_report
 from sozialplanung_plugin.core.tables import read_table
-from sozialplanung_plugin.processing.base import SozialplanungAlgorithm, columnar_off
+from sozialplanung_plugin.processing.base import SozialplanungAlgorithm
 
 INVALID_LISTED = 20
 
@@ -267,7 +266,7 @@ class JoinIndicators(SozialplanungAlgorithm):
         # a plain GeoPackage table is copied inside SQLite into a GeoPackage output (adapters/columnar.py);
         # otherwise the features read here are written with the table's values
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        origin = None if columnar_off() else columnar.gpkg_table(layer, parameters.get(self.INPUT))
+        origin = self.columnar_origin(layer, parameters.get(self.INPUT))
         self._columnar = (source, origin)
         units = self.read_units(source, key_idx, steps, keep_features=origin is None)
         warnings = self.layer_warnings(source, units)
