@@ -257,3 +257,28 @@ def test_a_cancel_in_the_bulk_copy_leaves_no_file(run, both, tmp_path, monkeypat
             },
         )
     assert not out.exists()
+
+
+def test_values_sent_to_postgis_keep_every_digit():
+    """The added columns go to PostgreSQL as SQL literals: a double as the shortest text that
+    gives it back exactly, NaN as NULL, infinities as PostgreSQL spells them, text quoted."""
+    import numpy as np
+    import pandas as pd
+
+    from sozialplanung_plugin.adapters import postgis
+
+    added = pd.DataFrame(
+        {
+            "a": [675.3512400494284, np.nan, 0.1 + 0.2],
+            "b": [1.0, np.inf, -np.inf],
+            "n": [3.0, np.nan, 7.0],
+            "t": ["O'Brien", None, "x"],
+        }
+    )
+    kinds = [("a", "number"), ("b", "number"), ("n", "integer"), ("t", "text")]
+    cols = postgis._sql_values(added, kinds)
+    assert cols[0] == ["675.3512400494284", "NULL", "0.30000000000000004"]
+    assert cols[1] == ["1.0", "'Infinity'", "'-Infinity'"]
+    assert cols[2] == ["3", "NULL", "7"]
+    assert cols[3] == ["'O''Brien'", "NULL", "'x'"]
+    assert [float(v) for v in cols[0] if v != "NULL"] == [675.3512400494284, 0.1 + 0.2]

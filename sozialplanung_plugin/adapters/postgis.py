@@ -244,7 +244,11 @@ def _sql_values(added, kinds) -> list[list[str]]:
     for name, kind in kinds:
         s = added[name]
         if kind == "number":
-            cols.append([_sql_number(x) for x in s.to_numpy(dtype="float64").tolist()])
+            v = s.to_numpy(dtype="float64")
+            if np.isinf(v).any():
+                cols.append([_sql_number(x) for x in v.tolist()])
+            else:  # repr: the shortest text that gives the same double back (x != x: NaN)
+                cols.append([repr(x) if x == x else "NULL" for x in v.tolist()])
         elif kind == "integer":
             v = s.to_numpy(dtype="float64")
             cols.append([str(int(x)) if x == x else "NULL" for x in v.tolist()])
@@ -309,6 +313,8 @@ def fill_from_source(
             cols = _sql_values(part, [(n, kind_of.get(n, "text")) for n in names])
             rows = ",".join("(" + ",".join(r) + ")" for r in zip(fids[a : a + UPLOAD_ROWS], *cols))
             execute(conn, f"INSERT INTO {qtmp} VALUES {rows}", dest)
+        # the planner's row counts of the uploaded table (without them it joins in a nested loop)
+        execute(conn, f"ANALYZE {qtmp} (sp_fid)", dest)
         execute(
             conn,
             f"INSERT INTO {quote_ident(o_schema)}.{quote_ident(o_table)} ("
