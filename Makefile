@@ -106,11 +106,12 @@ test: test-core $(STAMP)/venv $(DIST)
 test-matrix:
 	scripts/matrix.sh $(MATRIX_SUITES)
 
-bench: $(BUILD)/metadata.txt
+bench: $(BUILD)/metadata.txt $(STAMP)/venv
 	PYTHONPATH=build $(PY) bench/bench_join.py
 	PYTHONPATH=build $(PY) bench/bench_indicators.py
 	PYTHONPATH=build $(PY) bench/bench_monitoring.py
 	PYTHONPATH=build $(PY) bench/bench_datapath.py
+	PYTHONPATH=build $(VPY) bench/bench_postgis.py
 	PYTHONPATH=build $(PY) bench/bench_atlas.py
 
 # --- code quality and translations --------------------------------------
