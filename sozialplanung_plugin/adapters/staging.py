@@ -158,7 +158,15 @@ def _copy_field(f):
 def pg_origin(layer, parameter, folder: str):
     """A staging GeoPackage copy (in ``folder``) of the PostGIS table behind ``layer``, as a
     columnar.GpkgTable, or None when the table cannot be read this way (a filter, part of the
-    layer, a key that is not one integer column, feature ids that are not the key's values)."""
+    layer, a key that is not one integer column, feature ids that are not the key's values,
+    GDAL failing: whether GDAL raises or returns None, set elsewhere, the run goes on generically)."""
+    try:
+        return _pg_origin(layer, parameter, folder)
+    except (RuntimeError, sqlite3.Error):
+        return None
+
+
+def _pg_origin(layer, parameter, folder: str):
     from osgeo import gdal
     from qgis.core import QgsDataSourceUri, QgsFeatureRequest
 

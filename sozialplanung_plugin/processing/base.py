@@ -221,11 +221,11 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         return origin
 
     def _write_columnar(self, parameters, context, origin, out_fields, columns, kinds, feedback):
-        """The SQL path of write_output (adapters/columnar.py) for a GeoPackage
-        input and output: the output table is created by QGIS as always, then
-        filled inside SQLite in one transaction. None when the tables are not
-        as the path needs them (nothing is written then; the generic path
-        creates the output anew)."""
+        """The bulk path of write_output: the output is created by QGIS as always (its
+        schema), then filled in one go: a GeoPackage inside SQLite in one transaction; a
+        FlatGeobuf or Shapefile from a staging GeoPackage by GDAL (adapters/staging.py); a
+        PostGIS table of a PostGIS input inside the database. None when the output is not one
+        the path can fill (nothing is written then; the generic path creates the output anew)."""
         source = self._columnar[0]
         out = CompleteOrNothing(
             self, parameters, self.OUTPUT, context, out_fields, source.wkbType(), source.sourceCrs()
@@ -235,17 +235,16 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         out.sink = None  # QGIS created the table (fields, geometry column, spatial index); closed
         if origin.pg_uri and postgis.is_postgis(out.dest) and postgis.same_database(out.dest, origin.pg_uri):
             return self._write_in_database(out, origin, out_fields, columns, kinds, feedback)
-        dest = columnar.gpkg_destination(out.dest_id)
-        target = (staging.file_target(out.dest_id) or staging.pg_target(out.dest_id)) if dest is None else None
-        if dest is None and target is None:
-            out.discard()
-            return None
         try:
+            dest = columnar.gpkg_destination(out.dest_id)
+            target = staging.file_target(out.dest_id) if dest is None else None
+            if dest is None and target is None:
+                raise columnar.ColumnarUnavailableError("not a GeoPackage, FlatGeobuf or Shapefile output")
             if feedback is not None and feedback.isCanceled():
                 raise CanceledError()
             if dest is not None:
                 columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
-            else:  # FlatGeobuf, Shapefile, PostGIS: built in a staging GeoPackage, copied by GDAL
+            else:  # FlatGeobuf, Shapefile: built in a staging GeoPackage, copied by GDAL
                 with staging.staging_gpkg(out_fields, source.wkbType(), source.sourceCrs()) as tmp:
                     columnar.write_gpkg(origin, (tmp, staging.STAGING_TABLE), out_fields.names(), columns, kinds)
                     staging.copy_into(tmp, target, out_fields.names(), feedback)
