@@ -381,6 +381,27 @@ def write_gpkg(
         con.close()
 
 
+def select_list(out_names, out_cols: dict, src_cols: dict, added_names, aliases, error) -> tuple[list, list]:
+    """The target columns and the values of an INSERT ... SELECT that copies a source table
+    (alias ``aliases[1]``) and sets the added columns c0, c1, ... (alias ``aliases[0]``):
+    ``out_cols`` and ``src_cols`` map lower-case names to the tables' spelling. Raises
+    ``error`` for an output column the output table lacks or that nothing gives a value."""
+    added_at = {n.lower(): i for i, n in enumerate(added_names)}
+    targets, values = [], []
+    for name in out_names:
+        low = name.lower()
+        if low not in out_cols:
+            raise error(f"output column {name} is not in the output table")
+        targets.append(out_cols[low])
+        if low in added_at:
+            values.append(f"{aliases[0]}.c{added_at[low]}")
+        elif low in src_cols:
+            values.append(f'{aliases[1]}."{_quoted(src_cols[low])}"')
+        else:
+            raise error(f"no value for output column {name}")
+    return targets, values
+
+
 def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names: list[str]) -> str:
     """The INSERT ... SELECT that copies the source and sets the added columns."""
     out_info = con.execute(f'PRAGMA main.table_info("{_quoted(table)}")').fetchall()
@@ -401,22 +422,16 @@ def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names:
     out_geom, _, src_geom, _ = geom[0]
     out_cols = {r[1].lower(): r[1] for r in out_info}
     src_cols = {r[1].lower(): r[1] for r in src_info}
-    added_at = {n.lower(): i for i, n in enumerate(added_names)}
-    targets = [out_pk[0], out_geom]
-    values = [f's."{_quoted(src_pk[0])}"', f's."{_quoted(src_geom)}"']
-    for name in out_names:
-        low = name.lower()
-        if low == out_pk[0].lower():
-            continue  # the fid: the source's, as the generic path keeps it
-        if low not in out_cols:
-            raise ColumnarUnavailableError(f"output column {name} missing")
-        targets.append(out_cols[low])
-        if low in added_at:
-            values.append(f"n.c{added_at[low]}")
-        elif low in src_cols:
-            values.append(f's."{_quoted(src_cols[low])}"')
-        else:
-            raise ColumnarUnavailableError(f"no value for {name}")
+    targets, values = select_list(
+        [n for n in out_names if n.lower() != out_pk[0].lower()],  # the fid: the source's, as the generic path keeps it
+        out_cols,
+        src_cols,
+        added_names,
+        ("n", "s"),
+        ColumnarUnavailableError,
+    )
+    targets = [out_pk[0], out_geom] + targets
+    values = [f's."{_quoted(src_pk[0])}"', f's."{_quoted(src_geom)}"'] + values
     return (
         f'INSERT INTO main."{_quoted(table)}" ('
         + ", ".join(f'"{_quoted(t)}"' for t in targets)

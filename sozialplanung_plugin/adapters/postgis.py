@@ -16,6 +16,7 @@ import uuid
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry, QgsVectorLayer
 
 from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters import columnar
 from sozialplanung_plugin.core.errors import UserError
 
 PREFIXES = ("postgis:", "postgres://", "postgresql://")
@@ -281,22 +282,10 @@ def fill_from_source(
         raise DatabaseError(f"the source table {s_schema}.{s_table} has no key column")
     kind_of = dict(kinds)
     names = list(added.columns)
-    added_at = {n.lower(): i for i, n in enumerate(names)}
-    targets, values = [], []
+    targets, values = columnar.select_list(out_names, out_cols, src_cols, names, ("a", "s"), DatabaseError)
     if o_geom and s_geom:
-        targets.append(out_cols[o_geom.lower()])
-        values.append(f"s.{quote_ident(src_cols[s_geom.lower()])}")
-    for n in out_names:
-        low = n.lower()
-        if low not in out_cols:
-            raise DatabaseError(f"output column {n} is not in {o_schema}.{o_table}")
-        targets.append(out_cols[low])
-        if low in added_at:
-            values.append(f"a.c{added_at[low]}")
-        elif low in src_cols:
-            values.append(f"s.{quote_ident(src_cols[low])}")
-        else:
-            raise DatabaseError(f"no value for output column {n}")
+        targets.insert(0, out_cols[o_geom.lower()])
+        values.insert(0, f"s.{quote_ident(src_cols[s_geom.lower()])}")
     sql_type = {"number": "double precision", "integer": "bigint", "text": "text"}
     tmp = f"sp_added_{uuid.uuid4().hex[:12]}"
     qtmp = f"{quote_ident(o_schema)}.{quote_ident(tmp)}"

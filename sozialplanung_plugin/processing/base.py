@@ -235,48 +235,43 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         out.sink = None  # QGIS created the table (fields, geometry column, spatial index); closed
         if origin.pg_uri and postgis.is_postgis(out.dest) and postgis.same_database(out.dest, origin.pg_uri):
             return self._write_in_database(out, origin, out_fields, columns, kinds, feedback)
-        try:
+
+        def fill():
             dest = columnar.gpkg_destination(out.dest_id)
             target = staging.file_target(out.dest_id) if dest is None else None
             if dest is None and target is None:
                 raise columnar.ColumnarUnavailableError("not a GeoPackage, FlatGeobuf or Shapefile output")
-            if feedback is not None and feedback.isCanceled():
-                raise CanceledError()
             if dest is not None:
                 columnar.write_gpkg(origin, dest, out_fields.names(), columns, kinds)
             else:  # FlatGeobuf, Shapefile: built in a staging GeoPackage, copied by GDAL
                 with staging.staging_gpkg(out_fields, source.wkbType(), source.sourceCrs()) as tmp:
                     columnar.write_gpkg(origin, (tmp, staging.STAGING_TABLE), out_fields.names(), columns, kinds)
                     staging.copy_into(tmp, target, out_fields.names(), feedback)
-        except columnar.ColumnarUnavailableError:
-            out.discard()
-            return None
-        except BaseException:
-            out.discard()  # outputs are written completely or not at all
-            raise
-        if feedback is not None:
-            feedback.setProgress(100.0)
-        return out.dest_id
 
-    @staticmethod
-    def _write_in_database(out, origin, out_fields, columns, kinds, feedback):
+        return self._fill(out, fill, columnar.ColumnarUnavailableError, feedback)
+
+    def _write_in_database(self, out, origin, out_fields, columns, kinds, feedback):
         """A PostGIS output of a PostGIS input in the same database, filled inside the database
         (postgis.fill_from_source); None when the database refuses it (nothing is written then;
         the generic path creates the output anew)."""
+
+        def fill():
+            keys = origin.keys(columns.index)
+            postgis.fill_from_source(
+                out.dest, origin.pg_uri, origin.pg_key, keys, out_fields.names(), columns, kinds, feedback
+            )
+
+        return self._fill(out, fill, postgis.DatabaseError, feedback)
+
+    @staticmethod
+    def _fill(out, fill, unavailable, feedback):
+        """Run ``fill`` on the output QGIS made: its destination id; None after ``unavailable``
+        (the output removed, nothing written); any other error removes the output and passes on."""
         try:
             if feedback is not None and feedback.isCanceled():
                 raise CanceledError()
-            postgis.fill_from_source(
-                out.dest,
-                origin.pg_uri,
-                origin.pg_key,
-                origin.keys(columns.index),
-                out_fields.names(),
-                columns,
-                kinds,
-                feedback,
-            )
-        except postgis.DatabaseError:
+            fill()
+        except unavailable:
             out.discard()
             return None
         except BaseException:
