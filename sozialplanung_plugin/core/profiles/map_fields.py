@@ -310,13 +310,23 @@ def series_map_field(
 def watch_map_field(f: PublishedFields, name: str, small: np.ndarray, lang: str, sign: str) -> MapField:
     """watch_flag of sozialplanung:monitoring: on the list or not (it rests on
     rates: withheld below MIN_POPULATION), then withheld and missing units."""
+    return flag_map_field(
+        f, name, small, lang, sign, "on the watch list", "not on the watch list", "Watch list (early warning)"
+    )
+
+
+def flag_map_field(
+    f: PublishedFields, name: str, small: np.ndarray, lang: str, sign: str, on: str, off: str, title: str
+) -> MapField:
+    """A 0/1 flag as two classes (``off`` first, then ``on``; English, translated here), then
+    withheld and missing units; withheld below MIN_POPULATION like the rates it rests on."""
     values, states, _ = published_cells(f, name, small)
-    on, off = _T(lang, "on the watch list"), _T(lang, "not on the watch list")
+    on, off = _T(lang, on), _T(lang, off)
     labels = [None if v is None else (on if v >= 1 else off) for v in values]
     field_ = text_map_field(name, labels, states, lang, sign)
     order = {off: 0, on: 1}
     field_.classes.sort(key=lambda c: (c.kind != "class", order.get(c.value, 2)))
-    field_.title = _T(lang, "Watch list (early warning)")
+    field_.title = _T(lang, title)
     return field_
 
 
@@ -378,11 +388,6 @@ def supply_map_field(
 
 def supply_gap_map_field(f: PublishedFields, name: str, small: np.ndarray, lang: str, sign: str) -> MapField:
     """supply_gap: a gap or not (it rests on the burden: withheld below MIN_POPULATION), then withheld and missing."""
-    values, states, _ = published_cells(f, name, small)
-    on, off = _T(lang, "supply gap"), _T(lang, "no supply gap")
-    labels = [None if v is None else (on if v >= 1 else off) for v in values]
-    field_ = text_map_field(name, labels, states, lang, sign)
-    order = {off: 0, on: 1}
-    field_.classes.sort(key=lambda c: (c.kind != "class", order.get(c.value, 2)))
-    field_.title = _T(lang, "Supply gap (burdened and below the city)")
-    return field_
+    return flag_map_field(
+        f, name, small, lang, sign, "supply gap", "no supply gap", "Supply gap (burdened and below the city)"
+    )
