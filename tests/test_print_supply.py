@@ -50,24 +50,20 @@ def extended(provider, tmp_path_factory):
     ctx.temporaryLayerStore().removeAllMapLayers()
 
 
-@pytest.fixture(scope="module")
-def est_atlas(extended):
+def atlas(layer: str, pdf, **extra) -> dict:
+    """sozialplanung:profileatlas of the Berlin layer (names and keys of the Planungsräume) into
+    ``pdf``, with the parameters ``extra``; the result with the text of every page."""
     import processing
 
-    res = processing.run(
-        "sozialplanung:profileatlas",
-        {
-            "INPUT": extended["layer"],
-            "CATALOGUE": CATALOGUE,
-            "NAME_FIELD": "PLR_NAME",
-            "KEY_FIELD": "PLR_ID",
-            "FILTER": FILTER,
-            "TITLE": "Berlin 2024",
-            "OUTPUT_PDF": str(extended["folder"] / "atlas_estimates.pdf"),
-        },
-    )
+    params = {"INPUT": layer, "CATALOGUE": CATALOGUE, "NAME_FIELD": "PLR_NAME", "KEY_FIELD": "PLR_ID"}
+    res = processing.run("sozialplanung:profileatlas", {**params, **extra, "OUTPUT_PDF": str(pdf)})
     res["pages_text"] = pdf_pages(res["OUTPUT_PDF"])
     return res
+
+
+@pytest.fixture(scope="module")
+def est_atlas(extended):
+    return atlas(extended["layer"], extended["folder"] / "atlas_estimates.pdf", FILTER=FILTER, TITLE="Berlin 2024")
 
 
 def estimated(r: dict, counts: list[str]) -> bool:
@@ -142,24 +138,14 @@ def supplied(extended):
 
 @pytest.fixture(scope="module")
 def supply_atlas(supplied):
-    import processing
-
-    res = processing.run(
-        "sozialplanung:profileatlas",
-        {
-            "INPUT": supplied["layer"],
-            "CATALOGUE": CATALOGUE,
-            "NAME_FIELD": "PLR_NAME",
-            "KEY_FIELD": "PLR_ID",
-            "FILTER": SUPPLY_FILTER,
-            "FACILITIES": supplied["facilities"],
-            "FACILITY_CATEGORY_FIELD": "category",
-            "TITLE": "Berlin 2024",
-            "OUTPUT_PDF": str(supplied["folder"] / "atlas_supply.pdf"),
-        },
+    return atlas(
+        supplied["layer"],
+        supplied["folder"] / "atlas_supply.pdf",
+        FILTER=SUPPLY_FILTER,
+        FACILITIES=supplied["facilities"],
+        FACILITY_CATEGORY_FIELD="category",
+        TITLE="Berlin 2024",
     )
-    res["pages_text"] = pdf_pages(res["OUTPUT_PDF"])
-    return res
 
 
 def small(r) -> bool:
@@ -287,24 +273,14 @@ def test_supply_gap_map_counts_the_gaps(supply_maps, supplied):
 
 def test_german_pages_name_the_new_parts(supplied, tmp_path, monkeypatch):
     """In German: the column 'Handlungsfelder', the supply table, the supply gap, the estimate mark's legend."""
-    import processing
 
     from sozialplanung_plugin import translation
 
     monkeypatch.setattr(translation, "qgis_locale", lambda: "de_DE")
-    res = processing.run(
-        "sozialplanung:profileatlas",
-        {
-            "INPUT": supplied["layer"],
-            "CATALOGUE": CATALOGUE,
-            "NAME_FIELD": "PLR_NAME",
-            "KEY_FIELD": "PLR_ID",
-            "FILTER": "\"PLR_ID\" LIKE '011001%'",
-            "FACILITIES": supplied["facilities"],
-            "OUTPUT_PDF": str(tmp_path / "de.pdf"),
-        },
+    res = atlas(
+        supplied["layer"], tmp_path / "de.pdf", FILTER="\"PLR_ID\" LIKE '011001%'", FACILITIES=supplied["facilities"]
     )
-    pages = [" ".join(p.split()) for p in pdf_pages(res["OUTPUT_PDF"])]
+    pages = [" ".join(p.split()) for p in res["pages_text"]]
     assert "Handlungsfelder" in pages[1]
     profile = pages[2]
     for caption in ("Versorgung", "Einrichtungen", "Kapazität", "je 1.000", "Entfernung", "Erreichbarkeit"):
