@@ -123,6 +123,49 @@ def test_spreadsheet_unknown_sheet_names_the_sheets(name):
         read_table(data(name), key="Schlüssel", sheet="Tabelle9")
 
 
+def _signed_table_text(quoted: bool) -> str:
+    name = '"Mitte, ""alt""\nNord"' if quoted else "Mitte Nord"
+    return (
+        "Schlüssel;Name;Einwohner;Quote;Anzahl\n"
+        f"0101;{name};1.234;12,5;.\n"
+        "0102;Süd;-;x;7\n"
+        "0103;West;;3,25;…\n"
+        "0104;Ost;9.999.001;k.A.;-9999\n"
+        "0105;Rand;/;-1,5;-\n"
+    )
+
+
+@pytest.mark.parametrize("variant", ["plain", "crlf", "quoted"])
+def test_signs_found_in_one_pass_and_when_rows_span_lines(tmp_path, variant):
+    """The number columns are read in one pass with the signs as missing
+    values; the signs are then looked up from the lines of the file, or, where
+    a quoted cell spans lines or the lines end otherwise, from a second read."""
+    text = _signed_table_text(variant == "quoted")
+    if variant == "crlf":
+        text = text.replace("\n", "\r\n")
+    path = tmp_path / f"signs_{variant}.csv"
+    path.write_bytes(text.encode("utf-8"))
+    t = read_table(str(path), key="Schlüssel")
+    d = t.data.set_index("Schlüssel")
+    keys = ["0101", "0102", "0103", "0104", "0105"]
+    assert list(d.index) == keys
+    values = {c: [None if math.isnan(v) else v for v in d[c]] for c in ("Einwohner", "Quote", "Anzahl")}
+    assert values == {
+        "Einwohner": [1234, None, None, 9999001, None],
+        "Quote": [12.5, None, 3.25, None, -1.5],
+        "Anzahl": [None, 7, None, None, None],
+    }
+    signs = {c: list(s) for c, s in t.signs.items()}
+    assert signs == {
+        "Einwohner": [None, "-", None, None, "/"],
+        "Quote": [None, "x", None, "k.A.", None],
+        "Anzahl": [".", None, "…", "-9999", "-"],
+    }
+    assert t.kinds["Einwohner"] == "integer" and t.kinds["Quote"] == "number"
+    name = d.at["0101", "Name"]
+    assert name == ('Mitte, "alt"\nNord' if variant == "quoted" else "Mitte Nord")
+
+
 def test_bad_cell_names_file_line_and_column():
     with pytest.raises(TableError) as e:
         read_table(data("musterstadt_fehler.csv"), key="Schlüssel")

@@ -203,6 +203,10 @@ for _alias, _sign in _SIGN_ALIASES.items():
         _SIGN_EXACT[_variant] = _sign
 
 
+#: Every exact cell text that is a sign (for a parser's list of missing-value texts).
+SIGN_CELLS = tuple(_SIGN_EXACT)
+
+
 def _c_parse(texts: list[str], decimal: str, thousands: str | None) -> np.ndarray:
     """Parse number texts with pandas' C parser (decimal comma and thousands
     separators included); raises ValueError when a text is not a number."""
@@ -251,6 +255,21 @@ def parse_text_column(
         sentinels,
         has_signs=bool(is_sign.any()),
     )
+
+
+def parse_signed_series(
+    values: pd.Series, missing_texts: np.ndarray, sentinels: tuple[float, ...] = DEFAULT_SENTINELS
+) -> ParsedColumn:
+    """Finish a column that the fast CSV parser read as numbers with the sign
+    texts (``SIGN_CELLS``) taken as missing: ``missing_texts`` holds the raw
+    text of each missing cell, in order ("" for an empty cell)."""
+    values = values.astype("float64")
+    signs = np.full(len(values), None, dtype=object)
+    where = np.flatnonzero(np.isnan(values.to_numpy()))
+    found = [_SIGN_EXACT.get(t) for t in missing_texts]
+    signs[where] = found
+    has = any(f is not None for f in found)
+    return _finish(values, pd.Series(signs, index=values.index, dtype=object), [], sentinels, has_signs=has)
 
 
 def parse_numeric_series(values: pd.Series, sentinels=DEFAULT_SENTINELS) -> ParsedColumn:

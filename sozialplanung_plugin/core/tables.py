@@ -371,6 +371,10 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     if thousands == sep:
         thousands = None
     skip = start
+    # One pass: in the number columns the special signs count as missing, so
+    # the C parser reads them as numbers; the signs are looked up afterwards
+    # in the few missing cells only (_missing_texts).
+    na_values = {c: [""] if c in as_text else ["", *sg.SIGN_CELLS] for c in names}
     try:
         df = pd.read_csv(
             io.StringIO(text),
@@ -383,7 +387,7 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
             decimal=decimal,
             thousands=thousands,
             keep_default_na=False,
-            na_values=[""],
+            na_values=na_values,
             quotechar='"',
             skip_blank_lines=False,
             engine="c",
@@ -400,11 +404,22 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     table = Table(
         path=path, data=out, key=key, kinds={}, lines=lines, notes=notes, encoding=enc, separator=sep, decimal=decimal
     )
+    holes = [c for c in names if c != key and c not in as_text and df[c].dtype.kind == "f" and df[c].isna().any()]
+    missing = _missing_texts(text, skip, sep, df, names, holes) if holes else {}
+    if missing is None:  # the rows cannot be told from the lines: read those columns again as text
+        again = _read_as_text(text, sep, skip, names, holes)
+        missing = {c: again[c].to_numpy(dtype=object)[df[c].isna().to_numpy()] for c in holes}
     for c in names:
         col = df[c]
         if c == key:
             out[c] = col.map(_key_text).astype(object)
             table.kinds[c] = "text"
+        elif c in missing:
+            parsed = sg.parse_signed_series(col, missing[c], sentinels)
+            out[c] = parsed.values
+            table.kinds[c] = parsed.kind
+            if parsed.signs is not None:
+                table.signs[c] = parsed.signs
         elif col.dtype.kind in "fiu":
             parsed = sg.parse_numeric_series(col, sentinels)
             out[c] = parsed.values
@@ -420,6 +435,47 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     table.data = pd.DataFrame(out, index=df.index)
     _drop_blank_and_note_rows(table)
     return table
+
+
+def _missing_texts(text: str, skip: int, sep: str, df: pd.DataFrame, names: list[str], cols: list[str]):
+    """The raw texts of the missing cells of ``cols``, per column in row
+    order, taken from the lines of the file; None when rows and lines may not
+    correspond (quoted fields can span lines, other line ends)."""
+    if '"' in text or "\r" in text.replace("\r\n", "\n"):
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if len(lines) - skip != len(df):
+        return None
+    nan = {c: df[c].isna().to_numpy() for c in cols}
+    rows = np.flatnonzero(np.logical_or.reduce(list(nan.values())))
+    pos = {c: names.index(c) for c in cols}
+    split = [ln.rstrip("\r").split(sep) for ln in (lines[skip + i] for i in rows)]
+    out = {}
+    for c in cols:
+        j = pos[c]
+        at = nan[c][rows]
+        out[c] = np.array([r[j] if j < len(r) else "" for r, a in zip(split, at) if a], dtype=object)
+    return out
+
+
+def _read_as_text(text: str, sep: str, skip: int, names: list[str], cols: list[str]) -> pd.DataFrame:
+    return pd.read_csv(
+        io.StringIO(text),
+        sep=sep,
+        header=None,
+        skiprows=skip,
+        names=names,
+        usecols=cols,
+        dtype=str,
+        keep_default_na=False,
+        na_values=[],
+        quotechar='"',
+        skip_blank_lines=False,
+        engine="c",
+        index_col=False,
+    ).fillna("")
 
 
 def _drop_blank_and_note_rows(table: Table) -> None:
