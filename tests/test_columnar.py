@@ -55,13 +55,67 @@ def test_both_paths_write_the_same_table(both, table):
     for fid, (attrs, wkb) in slow[2].items():
         assert fast[2][fid][0] == attrs, (table, fid)
         assert fast[2][fid][1] == wkb, (table, fid)
-    # the spatial index of the columnar table is complete
-    con = sqlite3.connect(both["1"])
+    # the spatial index of the columnar table (copied from the source's) holds the same
+    # boxes as the one GDAL builds row by row, is a consistent tree, and the triggers that
+    # keep it up to date are all back
+    fast_index, slow_index = rtree_dump(both["1"], table), rtree_dump(both["0"], table)
+    assert len(fast_index[0]) == 542 and fast_index == slow_index
+    assert fast_index[1] == "ok"
+
+
+def rtree_dump(gpkg: str, table: str):
+    con = sqlite3.connect(gpkg)
     try:
-        n = con.execute(f'SELECT count(*) FROM "rtree_{table}_geom"').fetchone()[0]
+        rows = con.execute(f'SELECT * FROM "rtree_{table}_geom" ORDER BY id').fetchall()
+        check = con.execute(f"SELECT rtreecheck('rtree_{table}_geom')").fetchone()[0]
+        triggers = con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", (table,)
+        ).fetchall()
     finally:
         con.close()
-    assert n == 542
+    return rows, check, triggers
+
+
+def test_a_source_without_spatial_index_gets_one_computed(run, both, tmp_path):
+    """When the source GeoPackage has no R-tree to copy, the output's index is computed
+    in one statement: the same boxes as the generic path's, and QGIS finds features by it."""
+    src = str(tmp_path / "no_index.gpkg")
+    with open(both["1"], "rb") as a, open(src, "wb") as b:
+        b.write(a.read())
+    con = sqlite3.connect(src)
+    try:
+        for (name,) in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_indikatoren_geom%'"
+        ).fetchall():
+            con.execute(f'DROP TRIGGER "{name}"')
+        con.execute('DROP TABLE "rtree_indikatoren_geom"')
+        con.execute(
+            "DELETE FROM gpkg_extensions WHERE table_name = 'indikatoren' AND extension_name = 'gpkg_rtree_index'"
+        )
+        con.commit()
+    finally:
+        con.close()
+    out = str(tmp_path / "classes.gpkg")
+    res = run(
+        "sozialplanung:classifyburden",
+        {
+            "INPUT": f"{src}|layername=indikatoren",
+            "CATALOGUE": example_catalogue(),
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": out,
+        },
+    )
+    layer = QgsVectorLayer(res["OUTPUT"], "c", "ogr")
+    rows, check, _ = rtree_dump(out, columnar.gpkg_tables(out)[0])
+    assert check == "ok" and len(rows) == 542
+    reference = rtree_dump(both["0"], "indikatoren")[0]
+    assert rows == reference  # the same features, the same boxes
+    from qgis.core import QgsFeatureRequest, QgsRectangle
+
+    fid, minx, maxx, miny, maxy = reference[100]
+    box = QgsRectangle(minx, miny, maxx, maxy)
+    found = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))}
+    assert fid in found
 
 
 def test_the_columnar_reader_reads_what_pyqgis_reads(both):

@@ -349,22 +349,25 @@ def write_gpkg(
         con.execute("PRAGMA cache_size = -262144")  # 256 MiB of page cache (the default 2 MiB thrashes on wide rows)
         _register_geometry_functions(con)
         con.execute("ATTACH DATABASE ? AS src", (f"file:{origin.path}?mode=ro",))
-        plan = _plan(con, origin, table, out_names, list(added.columns))
+        plan, src_geom, out_geom = _plan(con, origin, table, out_names, list(added.columns))
         con.execute("BEGIN IMMEDIATE")
         try:
-            new_cols = [f"c{i}" for i in range(len(added.columns))]
-            con.execute(
-                "CREATE TEMP TABLE sp_added (sp_fid INTEGER PRIMARY KEY" + "".join(f", {c}" for c in new_cols) + ")"
-            )
-            marks = ", ".join("?" * (len(new_cols) + 1))
-            kind_of = dict(kinds)
-            ordered = [(c, kind_of[c]) for c in added.columns]  # the temporary columns c0, c1, ... in this order
-            fids = origin.keys(added.index)
-            for a in range(0, len(fids), WRITE_CHUNK):  # the Python values of one chunk at a time
-                part = sql_columns(added.iloc[a : a + WRITE_CHUNK], ordered)
-                con.executemany(f"INSERT INTO temp.sp_added VALUES ({marks})", zip(fids[a : a + WRITE_CHUNK], *part))
+            _stage_added(con, origin.keys(added.index), added, kinds)
+            triggers = _insert_triggers(con, table, out_geom)
+            for name, _sql in triggers.values():  # row by row they would call Python for every feature
+                con.execute(f'DROP TRIGGER main."{_quoted(name)}"')
             con.execute(plan)
             written = con.execute(f'SELECT count(*) FROM main."{_quoted(table)}"').fetchone()[0]
+            if "rtree" in triggers:
+                _fill_rtree(con, origin.table, src_geom, table, out_geom)
+            if "count" in triggers:
+                con.execute(
+                    "UPDATE main.gpkg_ogr_contents SET feature_count = feature_count + ? "
+                    "WHERE lower(table_name) = lower(?)",
+                    (written, table),
+                )
+            for _name, sql in triggers.values():
+                con.execute(sql)
             _copy_extent(con, origin.table, table)
             con.execute("DROP TABLE temp.sp_added")
             con.execute("COMMIT")
@@ -402,8 +405,9 @@ def select_list(out_names, out_cols: dict, src_cols: dict, added_names, aliases,
     return targets, values
 
 
-def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names: list[str]) -> str:
-    """The INSERT ... SELECT that copies the source and sets the added columns."""
+def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names: list[str]) -> tuple[str, str, str]:
+    """The INSERT ... SELECT that copies the source and sets the added columns, and the
+    geometry columns of the source and the output."""
     out_info = con.execute(f'PRAGMA main.table_info("{_quoted(table)}")').fetchall()
     src_info = con.execute(f'PRAGMA src.table_info("{_quoted(origin.table)}")').fetchall()
     if con.execute(f'SELECT count(*) FROM main."{_quoted(table)}"').fetchone()[0]:
@@ -432,13 +436,108 @@ def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names:
     )
     targets = [out_pk[0], out_geom] + targets
     values = [f's."{_quoted(src_pk[0])}"', f's."{_quoted(src_geom)}"'] + values
-    return (
+    sql = (
         f'INSERT INTO main."{_quoted(table)}" ('
         + ", ".join(f'"{_quoted(t)}"' for t in targets)
         + ") SELECT "
         + ", ".join(values)
         + f' FROM src."{_quoted(origin.table)}" s LEFT JOIN temp.sp_added n ON n.sp_fid = s."{_quoted(src_pk[0])}"'
         + f' ORDER BY s."{_quoted(src_pk[0])}"'
+    )
+    return sql, src_geom, out_geom
+
+
+#: a column with values in fewer than this share of the rows (a sign column: a few signs,
+#: NULL elsewhere) is set by UPDATE of those rows instead of binding every row's NULL
+SPARSE_SHARE = 0.05
+
+
+def _stage_added(con, fids: list, added: pd.DataFrame, kinds: list[tuple[str, str]]) -> None:
+    """The added columns into the temporary table sp_added (sp_fid, c0, c1, ...): the dense
+    columns row by row in chunks, the sparse ones by UPDATE of the rows that have a value."""
+    new_cols = [f"c{i}" for i in range(len(added.columns))]
+    con.execute("CREATE TEMP TABLE sp_added (sp_fid INTEGER PRIMARY KEY" + "".join(f", {c}" for c in new_cols) + ")")
+    kind_of = dict(kinds)
+    filled = added.notna().to_numpy()
+    share = filled.mean(axis=0) if len(added) else np.ones(len(new_cols))
+    dense = [i for i in range(len(new_cols)) if share[i] >= SPARSE_SHARE]
+    sparse = [i for i in range(len(new_cols)) if share[i] < SPARSE_SHARE]
+    ordered = [(added.columns[i], kind_of[added.columns[i]]) for i in dense]
+    insert = (
+        f"INSERT INTO temp.sp_added (sp_fid{''.join(', ' + new_cols[i] for i in dense)}) VALUES ("
+        + ", ".join("?" * (len(dense) + 1))
+        + ")"
+    )
+    for a in range(0, len(fids), WRITE_CHUNK):  # the Python values of one chunk at a time
+        part = sql_columns(added.iloc[a : a + WRITE_CHUNK], ordered)
+        con.executemany(insert, zip(fids[a : a + WRITE_CHUNK], *part))
+    fid_arr = np.asarray(fids, dtype=object)
+    for i in sparse:
+        rows = np.flatnonzero(filled[:, i])
+        if not len(rows):
+            continue
+        name = added.columns[i]
+        (values,) = sql_columns(added.iloc[rows], [(name, kind_of[name])])
+        con.executemany(f"UPDATE temp.sp_added SET {new_cols[i]} = ? WHERE sp_fid = ?", zip(values, fid_arr[rows]))
+
+
+def _insert_triggers(con, table: str, geom: str) -> dict[str, tuple[str, str]]:
+    """GDAL's AFTER INSERT triggers of ``table`` that fire once per row: its R-tree's
+    ("rtree") and the feature count's ("count"), as {kind: (name, CREATE TRIGGER sql)}."""
+    kinds = {f"rtree_{table}_{geom}_insert".lower(): "rtree", f"trigger_insert_feature_count_{table}".lower(): "count"}
+    rows = con.execute(
+        "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = lower(?)", (table,)
+    ).fetchall()
+    return {kinds[n.lower()]: (n, sql) for n, sql in rows if n.lower() in kinds and sql}
+
+
+_RTREE_SHADOWS = ("node", "rowid", "parent")
+
+
+def _copy_rtree(con, source: str, target: str) -> bool:
+    """Copy the R-tree ``source`` of the attached source into the empty R-tree ``target``
+    (both GeoPackage indexes of the same feature ids) by its three shadow tables: the tree
+    as it is, without inserting its entries one by one (about 10 times faster). False,
+    with ``target`` left empty, when the source has no such index or the copy is not a
+    consistent tree (SQLite's rtreecheck)."""
+    for part in _RTREE_SHADOWS:
+        a = con.execute(f'PRAGMA src.table_info("{_quoted(source)}_{part}")').fetchall()
+        b = con.execute(f'PRAGMA main.table_info("{_quoted(target)}_{part}")').fetchall()
+        if not a or [r[1:3] for r in a] != [r[1:3] for r in b]:
+            return False
+    con.execute("SAVEPOINT sp_rtree")
+    for part in _RTREE_SHADOWS:
+        con.execute(f'DELETE FROM main."{_quoted(target)}_{part}"')
+        con.execute(f'INSERT INTO main."{_quoted(target)}_{part}" SELECT * FROM src."{_quoted(source)}_{part}"')
+    try:
+        ok = con.execute("SELECT rtreecheck('main', ?)", (target,)).fetchone()[0] == "ok"
+    except sqlite3.OperationalError:  # an SQLite before 3.24 has no rtreecheck: the caller's count decides
+        ok = True
+    if not ok:
+        con.execute("ROLLBACK TO sp_rtree")
+    con.execute("RELEASE sp_rtree")
+    return ok
+
+
+def _fill_rtree(con, source_table: str, src_geom: str, table: str, geom: str) -> None:
+    """The spatial index of the filled ``table`` in one statement, as its insert trigger
+    would have made it row by row: copied from the source's index (the feature ids are
+    the source's) when that has one entry per non-empty geometry, else computed."""
+    rtree = f'main."rtree_{_quoted(table)}_{_quoted(geom)}"'
+    src_rtree = f"rtree_{source_table}_{src_geom}"
+    has_geom = f'"{_quoted(geom)}" NOT NULL AND NOT ST_IsEmpty("{_quoted(geom)}")'
+    if _copy_rtree(con, src_rtree, f"rtree_{table}_{geom}"):
+        n_index = con.execute(f"SELECT count(*) FROM {rtree}").fetchone()[0]
+        n_geom = con.execute(f'SELECT count(*) FROM main."{_quoted(table)}" WHERE {has_geom}').fetchone()[0]
+        if n_index == n_geom:
+            return
+        con.execute(f"DELETE FROM {rtree}")
+    g = f'"{_quoted(geom)}"'
+    pk = next(r[1] for r in con.execute(f'PRAGMA main.table_info("{_quoted(table)}")') if r[5])
+    con.execute(
+        f'INSERT OR REPLACE INTO {rtree} SELECT "{_quoted(pk)}", '
+        f"ST_MinX({g}), ST_MaxX({g}), ST_MinY({g}), ST_MaxY({g}) "
+        f'FROM main."{_quoted(table)}" WHERE {has_geom}'
     )
 
 

@@ -524,11 +524,14 @@ def _split_totals(table: Table, total_key: str | None) -> None:
         if not len(vals):
             continue
         # Check each distinct value once, vectorised.
-        uniq = pd.Series(vals.unique()).astype(str).str.strip()
-        hit = uniq.str.match(_TOTAL_FULL) | uniq.str.contains(_TOTAL_WORD)
+        # Only texts with a letter can be a total label: numeric keys skip the patterns.
+        uniq = pd.Series(vals.unique()).astype(str)
+        uniq = uniq[~uniq.str.isdigit()]
+        text = uniq.str.strip()
+        hit = text.str.match(_TOTAL_FULL) | text.str.contains(_TOTAL_WORD)
         if extra:
-            hit |= uniq.str.lower().isin({e.strip().lower() for e in extra})
-        labels = set(vals.unique()[hit.to_numpy()])
+            hit |= text.str.lower().isin({e.strip().lower() for e in extra})
+        labels = set(uniq[hit.to_numpy()])
         if labels:
             is_total |= s.isin(labels)
     if total_key and table.key:
