@@ -138,6 +138,9 @@ SOURCE_SKIP_GEOMETRY_CHECKS = _moved(
 REQUEST_NO_GEOMETRY_CHECK = _moved(
     "InvalidGeometryCheck", "NoCheck", lambda: QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
 )
+REQUEST_SKIP_INVALID = _moved(
+    "InvalidGeometryCheck", "SkipInvalid", lambda: QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
+)
 GEOMETRY_LINE = _moved("GeometryType", "Line", lambda: _core.QgsWkbTypes.GeometryType.LineGeometry)
 LAYER_FILTER_POLYGON = _moved("LayerFilter", "PolygonLayer", lambda: QgsMapLayerProxyModel.Filter.PolygonLayer)
 

@@ -5,7 +5,7 @@ import os
 
 import pytest
 from conftest import data, example, layer_rows
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
 UNITS = data("musterstadt.gpkg") + "|layername=sozialraeume"
 
@@ -130,33 +130,58 @@ def test_input_never_modified(run, tmp_path):
     assert open(src, "rb").read() == before
 
 
-def test_layer_without_crs_and_invalid_geometry_warn(run, tmp_path):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry
+@pytest.mark.parametrize("where", ["memory", "gpkg"])
+def test_layer_without_crs_and_invalid_geometry_warn(run, tmp_path, where):
+    """The same warnings from the feature-by-feature path (a memory layer) and the bulk path
+    (a GeoPackage table, whose geometries QGIS's iterator checks): the invalid unit by its
+    key, the unit without geometry counted, every unit written."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsVectorFileWriter
 
     layer = QgsVectorLayer("Polygon?field=sr_id:string", "nocrs", "memory")
     feats = []
-    for k, wkt in [("0101", "POLYGON((0 0,1 0,1 1,0 1,0 0))"), ("0102", "POLYGON((0 0,1 1,1 0,0 1,0 0))")]:
+    units = [
+        ("0101", "POLYGON((0 0,1 0,1 1,0 1,0 0))"),
+        ("0102", "POLYGON((0 0,1 1,1 0,0 1,0 0))"),
+        ("0103", None),
+        ("0104", "POLYGON((2 0,3 0,3 1,2 1,2 0))"),
+    ]
+    for k, wkt in units:
         f = QgsFeature(layer.fields())
         f.setAttributes([k])
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     layer.setCrs(QgsCoordinateReferenceSystem())  # memory layers default to EPSG:4326
     assert not layer.crs().isValid()
+    source, output = layer, "memory:"
+    if where == "gpkg":
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", "units"
+        gpkg = str(tmp_path / "units.gpkg")
+        assert (
+            QgsVectorFileWriter.writeAsVectorFormatV2(layer, gpkg, QgsProject.instance().transformContext(), options)[0]
+            == 0
+        )
+        source, output = f"{gpkg}|layername=units", str(tmp_path / "joined.gpkg")
     res = run(
         "sozialplanung:joinindicators",
         {
-            "INPUT": layer,
+            "INPUT": source,
             "INPUT_KEY": "sr_id",
             "TABLE": data("musterstadt_2023.csv"),
             "TABLE_KEY": "Schlüssel",
-            "OUTPUT": "memory:",
+            "OUTPUT": output,
         },
     )
     warnings = " ".join(res["_feedback"].warnings)
-    assert "no coordinate reference system" in warnings
-    assert "invalid geometries" in warnings and "'0102'" in warnings
-    assert res["MATCHED"] == 2
+    if where == "memory":
+        assert "no coordinate reference system" in warnings
+    assert "1 unit(s) have invalid geometries (keys '0102')" in warnings
+    assert "1 unit(s) have no geometry" in warnings
+    assert res["MATCHED"] == 4
+    out = res["OUTPUT"] if isinstance(res["OUTPUT"], QgsVectorLayer) else QgsVectorLayer(res["OUTPUT"], "o", "ogr")
+    assert sorted(f["sr_id"] for f in out.getFeatures()) == ["0101", "0102", "0103", "0104"]
 
 
 def test_berlin_real_data_all_match(run, tmp_path):

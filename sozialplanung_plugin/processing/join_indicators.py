@@ -160,31 +160,74 @@ class JoinIndicators(SozialplanungAlgorithm):
         text = self.parameterAsString(parameters, name, context).replace(",", ";")
         return [c.strip() for c in text.split(";") if c.strip()]
 
-    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True) -> _Units:
-        """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked."""
+    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True, layer=None) -> _Units:
+        """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked.
+
+        Without ``keep_features`` and with the ``layer`` itself (a whole table, read by the bulk
+        path), QGIS's feature iterator checks the geometries in C++ and leaves the invalid units
+        out; those are then read without geometry and put back in the layer's order."""
         units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
         total = source.featureCount() or 1
-        request = QgsFeatureRequest().setSubsetOfAttributes([i for i in (key_idx, name_idx) if i >= 0])
-        for n, f in enumerate(iterate(source, None if keep_features else request)):
+        subset = [i for i in (key_idx, name_idx) if i >= 0]
+        checked_by_qgis = not keep_features and layer is not None
+
+        def add(into: _Units, f, valid: bool | None) -> None:
+            k = f.attribute(key_idx)
+            key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
+            into.keys.append(key)
+            into.fids.append(f.id())
+            if keep_features:
+                into.features.append(f)
+            if name_idx >= 0 and key is not None:
+                into.names[cj.layer_key_text(key)] = f.attribute(name_idx)
+            if valid is False:
+                into.invalid.append(key)
+            elif not f.hasGeometry() or f.geometry().isEmpty():
+                into.empty += 1
+            elif valid is None and not f.geometry().isGeosValid():
+                into.invalid.append(key)
+
+        if checked_by_qgis:
+            request = QgsFeatureRequest().setSubsetOfAttributes(subset)
+            request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
+            features = layer.getFeatures(request)
+        else:
+            features = iterate(source, None if keep_features else QgsFeatureRequest().setSubsetOfAttributes(subset))
+        for n, f in enumerate(features):
             if n % 5000 == 0:
                 if feedback.isCanceled():
                     raise CanceledError()
                 feedback.setProgress(100.0 * n / total)
-            k = f.attribute(key_idx)
-            key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
-            units.keys.append(key)
-            units.fids.append(f.id())
-            if keep_features:
-                units.features.append(f)
-            if name_idx >= 0 and key is not None:
-                units.names[cj.layer_key_text(key)] = f.attribute(name_idx)
-            g = f.geometry()
-            if g is None or g.isNull():
-                units.empty += 1
-            elif not g.isGeosValid():
-                units.invalid.append(key)
+            add(units, f, True if checked_by_qgis else None)
+        if checked_by_qgis and len(units.fids) != layer.featureCount():
+            self._add_skipped(layer, units, subset, add)
         return units
+
+    @staticmethod
+    def _add_skipped(layer, units: _Units, subset: list[int], add) -> None:
+        """The units the checked iteration left out (invalid or empty geometries), checked one by
+        one and merged in the layer's order."""
+        no_geometry = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY).setNoAttributes()
+        order = [f.id() for f in layer.getFeatures(no_geometry)]
+        seen = set(units.fids)
+        skipped = _Units()
+        missing = [fid for fid in order if fid not in seen]
+        request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(subset)
+        request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
+        for f in layer.getFeatures(request):
+            add(skipped, f, None)
+        key_of = dict(zip(units.fids, units.keys))
+        key_of.update(zip(skipped.fids, skipped.keys))
+        units.fids = [fid for fid in order if fid in key_of]
+        units.keys = [key_of[fid] for fid in units.fids]
+        units.names.update(skipped.names)
+        units.empty += skipped.empty
+        ranked = {fid: i for i, fid in enumerate(order)}
+        invalid = set(skipped.invalid)
+        units.invalid = [
+            k for fid, k in sorted(zip(skipped.fids, skipped.keys), key=lambda p: ranked[p[0]]) if k in invalid
+        ]
 
     def layer_warnings(self, source, units: _Units) -> list[str]:
         out = []
@@ -268,7 +311,7 @@ class JoinIndicators(SozialplanungAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         origin = self.columnar_origin(layer, parameters.get(self.INPUT))
         self._columnar = (source, origin)
-        units = self.read_units(source, key_idx, steps, keep_features=origin is None)
+        units = self.read_units(source, key_idx, steps, keep_features=origin is None, layer=layer)
         warnings = self.layer_warnings(source, units)
         steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
         plan = cj.plan_join(units.keys, table, normalise=normalise)
