@@ -95,6 +95,45 @@ def gpkg_table(layer, parameter=None) -> GpkgTable | None:
     return GpkgTable(found[0], found[1], layer.fields()) if found else None
 
 
+def read_values(origin: GpkgTable, names: list[str]) -> tuple[list[int], list[list]] | None:
+    """The feature ids and the values of the fields ``names`` as QGIS gives them (text as
+    str, integers as int, decimals as float, NULL as None), in the table's order; None when a
+    field is of another type, the table is not as expected, or QGIS numbers its rows otherwise."""
+    if origin.qgis_fids is not None:
+        return None
+    sql_names = []
+    for n in names:
+        i = origin.fields.lookupField(n)
+        f = origin.fields.at(i) if i >= 0 else None
+        if f is None or not (compat.is_text_field(f) or compat.is_numeric_field(f)):
+            return None
+        sql_names.append(f.name())
+    try:
+        con = origin.connect()
+    except sqlite3.Error:
+        return None
+    try:
+        pk = origin.primary_key(con)
+        columns = {r[1].lower(): r[1] for r in con.execute(f'PRAGMA table_info("{_quoted(origin.table)}")')}
+        if pk is None or any(n.lower() not in columns for n in sql_names):
+            return None
+        select = ", ".join(f'"{_quoted(c)}"' for c in [pk] + [columns[n.lower()] for n in sql_names])
+        rows = con.execute(f'SELECT {select} FROM "{_quoted(origin.table)}" ORDER BY "{_quoted(pk)}"').fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    if not rows:
+        return [], [[] for _ in names]
+    cols = list(zip(*rows))
+    for n, col in zip(names, cols[1:]):  # SQLite keeps what a cell holds: a text in a number field is NULL in QGIS
+        f = origin.fields.at(origin.fields.lookupField(n))
+        want = str if compat.is_text_field(f) else (int if compat.is_integer_field(f) else float)
+        if any(v is not None and type(v) is not want for v in col):
+            return None
+    return list(cols[0]), [list(c) for c in cols[1:]]
+
+
 def read_frame(origin: GpkgTable, names: list[str]) -> pd.DataFrame | None:
     """The fields ``names`` as ``layers.source_frame`` gives them (numeric
     float64 with NaN, text object with None, indexed by feature id), or None

@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from sozialplanung_plugin import compat
+from sozialplanung_plugin.adapters import columnar
 from sozialplanung_plugin.adapters.layers import fields_with, iterate
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
@@ -160,19 +161,19 @@ class JoinIndicators(SozialplanungAlgorithm):
         text = self.parameterAsString(parameters, name, context).replace(",", ";")
         return [c.strip() for c in text.split(";") if c.strip()]
 
-    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True, layer=None) -> _Units:
+    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True, layer=None, origin=None) -> _Units:
         """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked.
 
         Without ``keep_features`` and with the ``layer`` itself (a whole table, read by the bulk
         path), QGIS's feature iterator checks the geometries in C++ and leaves the invalid units
-        out; those are then read without geometry and put back in the layer's order."""
+        out; the keys and names come from the GeoPackage ``origin`` in one query."""
         units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
         total = source.featureCount() or 1
         subset = [i for i in (key_idx, name_idx) if i >= 0]
         checked_by_qgis = not keep_features and layer is not None
 
-        def add(into: _Units, f, valid: bool | None) -> None:
+        def add(into: _Units, f, check: bool) -> None:
             k = f.attribute(key_idx)
             key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
             into.keys.append(key)
@@ -181,52 +182,76 @@ class JoinIndicators(SozialplanungAlgorithm):
                 into.features.append(f)
             if name_idx >= 0 and key is not None:
                 into.names[cj.layer_key_text(key)] = f.attribute(name_idx)
-            if valid is False:
-                into.invalid.append(key)
-            elif not f.hasGeometry() or f.geometry().isEmpty():
+            if not check:
+                return
+            if not f.hasGeometry() or f.geometry().isEmpty():
                 into.empty += 1
-            elif valid is None and not f.geometry().isGeosValid():
+            elif not f.geometry().isGeosValid():
                 into.invalid.append(key)
 
         if checked_by_qgis:
-            request = QgsFeatureRequest().setSubsetOfAttributes(subset)
-            request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
-            features = layer.getFeatures(request)
-        else:
-            features = iterate(source, None if keep_features else QgsFeatureRequest().setSubsetOfAttributes(subset))
-        for n, f in enumerate(features):
+            self._read_keys(source, layer, origin, units, subset, name_idx, add)
+            self._check_geometries(layer, units, subset, add, feedback, total)
+            return units
+        request = None if keep_features else QgsFeatureRequest().setSubsetOfAttributes(subset)
+        for n, f in enumerate(iterate(source, request)):
             if n % 5000 == 0:
-                if feedback.isCanceled():
-                    raise CanceledError()
-                feedback.setProgress(100.0 * n / total)
-            add(units, f, True if checked_by_qgis else None)
-        if checked_by_qgis and len(units.fids) != layer.featureCount():
-            self._add_skipped(layer, units, subset, add)
+                self._step(feedback, n, total)
+            add(units, f, True)
         return units
 
     @staticmethod
-    def _add_skipped(layer, units: _Units, subset: list[int], add) -> None:
-        """The units the checked iteration left out (invalid or empty geometries), checked one by
-        one and merged in the layer's order."""
-        no_geometry = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY).setNoAttributes()
-        order = [f.id() for f in layer.getFeatures(no_geometry)]
-        seen = set(units.fids)
-        skipped = _Units()
-        missing = [fid for fid in order if fid not in seen]
+    def _read_keys(source, layer, origin, units: _Units, subset: list[int], name_idx: int, add) -> None:
+        """Feature ids, keys and names of all units: from the GeoPackage in one query, else
+        read by QGIS without geometries."""
+        names = [source.fields().at(i).name() for i in subset]
+        read = columnar.read_values(origin, names) if origin is not None else None
+        if read is None:
+            request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY).setSubsetOfAttributes(subset)
+            request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
+            keys = _Units()
+            for f in layer.getFeatures(request):
+                add(keys, f, False)
+            units.fids, units.keys, units.names = keys.fids, keys.keys, keys.names
+            return
+        units.fids, values = read
+        units.keys = values[0]
+        if name_idx >= 0:
+            units.names = {cj.layer_key_text(k): n for k, n in zip(values[0], values[1]) if k is not None}
+
+    @staticmethod
+    def _step(feedback, n: int, total: int) -> None:
+        if feedback.isCanceled():
+            raise CanceledError()
+        feedback.setProgress(100.0 * n / total)
+
+    def _check_geometries(self, layer, units: _Units, subset, add, feedback, total: int) -> None:
+        """Count the units without geometry and find the invalid ones, for keys and feature ids
+        read beforehand: QGIS's iterator checks every geometry in C++ and leaves the invalid (and
+        empty) ones out, which are then looked at one by one."""
+        request = QgsFeatureRequest().setNoAttributes()
+        request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
+        passed = 0
+        for n, f in enumerate(layer.getFeatures(request)):
+            if n % 5000 == 0:
+                self._step(feedback, n, total)
+            passed += 1
+            if not f.hasGeometry():
+                units.empty += 1
+        if passed == len(units.fids):
+            return
+        valid = {f.id() for f in layer.getFeatures(request)}
+        missing = [fid for fid in units.fids if fid not in valid]
         request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(subset)
         request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
+        skipped = _Units()
         for f in layer.getFeatures(request):
-            add(skipped, f, None)
-        key_of = dict(zip(units.fids, units.keys))
-        key_of.update(zip(skipped.fids, skipped.keys))
-        units.fids = [fid for fid in order if fid in key_of]
-        units.keys = [key_of[fid] for fid in units.fids]
-        units.names.update(skipped.names)
+            add(skipped, f, True)
         units.empty += skipped.empty
-        ranked = {fid: i for i, fid in enumerate(order)}
+        rank = {fid: i for i, fid in enumerate(units.fids)}
         invalid = set(skipped.invalid)
         units.invalid = [
-            k for fid, k in sorted(zip(skipped.fids, skipped.keys), key=lambda p: ranked[p[0]]) if k in invalid
+            k for fid, k in sorted(zip(skipped.fids, skipped.keys), key=lambda p: rank[p[0]]) if k in invalid
         ]
 
     def layer_warnings(self, source, units: _Units) -> list[str]:
@@ -311,7 +336,7 @@ class JoinIndicators(SozialplanungAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         origin = self.columnar_origin(layer, parameters.get(self.INPUT))
         self._columnar = (source, origin)
-        units = self.read_units(source, key_idx, steps, keep_features=origin is None, layer=layer)
+        units = self.read_units(source, key_idx, steps, keep_features=origin is None, layer=layer, origin=origin)
         warnings = self.layer_warnings(source, units)
         steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
         plan = cj.plan_join(units.keys, table, normalise=normalise)

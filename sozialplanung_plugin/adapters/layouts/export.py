@@ -59,16 +59,31 @@ class ProfileIterator(QgsAbstractLayoutIterator):
             self.title_width = text_room(self.title) if self.title is not None else 0
             self.title_size = self.title_font.pointSizeF() if self.title is not None else 0
             atlas_layout.reportContext().setLayer(atlas_layout.atlas().coverageLayer())
+        # the layout and maps that build their expression context once per page (unit_page.unit_layout)
+        self.cached = [atlas_layout] if hasattr(atlas_layout, "forget_context") else []
+        if atlas_layout is not None:
+            self.cached += [m for m in (self.detail, atlas_layout.itemById("pa_locator_map")) if hasattr(m, "forget_context")]
 
     def layout(self):
         return self.current
 
     def beginRender(self):  # noqa: N802
         self.i = -1
+        self._cache(True)
         return True
 
     def endRender(self):  # noqa: N802
+        self._cache(False)
         return True
+
+    def _cache(self, on: bool) -> None:
+        for obj in self.cached:
+            obj.cached = on
+            obj.forget_context()
+
+    def _forget(self) -> None:
+        for obj in self.cached:
+            obj.forget_context()
 
     def count(self):
         return len(self.before) + len(self.features)
@@ -89,7 +104,9 @@ class ProfileIterator(QgsAbstractLayoutIterator):
         return True
 
     def show(self, f) -> None:
-        """Set the atlas layout to feature ``f``."""
+        """Set the atlas layout to feature ``f``. The expression contexts are
+        built anew for the page once everything is set."""
+        self._forget()
         rc = self.atlas_layout.reportContext()
         rc.blockSignals(True)
         rc.setFeature(f)
@@ -105,6 +122,7 @@ class ProfileIterator(QgsAbstractLayoutIterator):
             self.sparks.setPicturePath(svg_source(f[PA_SPARKS] or ""), compat.PICTURE_SVG)
         if self.title is not None:
             self.fit_title(str(f[fn.PA_NAME] or ""))
+        self._forget()
 
     def fit_title(self, name: str) -> None:
         """Long names: a smaller size on one line, else two lines."""

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from qgis.core import (
+    QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsLayoutItemLabel,
     QgsLayoutItemPage,
@@ -194,8 +195,34 @@ def text_format(size: float, colour: str = INK, bold: bool = False, buffer: floa
 # items
 
 
-def new_layout(project, name: str, page: Page, pages: int = 1) -> QgsPrintLayout:
-    layout = QgsPrintLayout(project)
+class PageContextLayout(QgsPrintLayout):
+    """A print layout whose expression context can be built once per page.
+
+    QGIS builds the layout's expression context (global, project, layout and
+    atlas scopes) anew whenever an item asks for it: several times per item and
+    page, and each time it reads the user's settings file. While ``cached`` is
+    on (the profile export, see export.ProfileIterator), the context is built
+    once and reused until :meth:`forget_context` (a new page). Off, the layout
+    is a plain QgsPrintLayout; the project saved from it is one."""
+
+    def __init__(self, project):
+        super().__init__(project)
+        self.cached = False
+        self._context = None
+
+    def createExpressionContext(self) -> QgsExpressionContext:  # noqa: N802
+        if not self.cached:
+            return super().createExpressionContext()
+        if self._context is None:
+            self._context = super().createExpressionContext()
+        return self._context  # returned to C++ as a copy
+
+    def forget_context(self) -> None:
+        self._context = None
+
+
+def new_layout(project, name: str, page: Page, pages: int = 1, cls=QgsPrintLayout) -> QgsPrintLayout:
+    layout = cls(project)
     layout.initializeDefaults()
     layout.setName(name)
     collection = layout.pageCollection()

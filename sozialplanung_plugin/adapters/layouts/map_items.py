@@ -4,6 +4,7 @@ keeping map labels clear of the items drawn over a map."""
 from __future__ import annotations
 
 from qgis.core import (
+    QgsExpressionContext,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
@@ -36,11 +37,36 @@ def fit_extent(bounds: QgsRectangle, w: float, h: float, margin: float) -> QgsRe
     return QgsRectangle(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2)
 
 
-def new_map(layout, rect, crs, layers: list, extent: QgsRectangle, item_id: str = "") -> QgsLayoutItemMap:
+class PageContextMap(QgsLayoutItemMap):
+    """A map item whose expression context can be built once per page (see
+    frame.PageContextLayout). QGIS builds a map's context for every item drawn
+    on the page (each item's render context asks the layout's reference map)
+    and, up to QGIS 3.28 at least, creates a PROJ object for @map_crs_projection
+    each time. While ``cached`` is on, the context is built once per page."""
+
+    def __init__(self, layout):
+        super().__init__(layout)
+        self.cached = False
+        self._context = None
+
+    def createExpressionContext(self) -> QgsExpressionContext:  # noqa: N802
+        if not self.cached:
+            return super().createExpressionContext()
+        if self._context is None:
+            self._context = super().createExpressionContext()
+        return self._context  # returned to C++ as a copy
+
+    def forget_context(self) -> None:
+        self._context = None
+
+
+def new_map(
+    layout, rect, crs, layers: list, extent: QgsRectangle, item_id: str = "", cls=QgsLayoutItemMap
+) -> QgsLayoutItemMap:
     """A framed map of ``layers``. Its labels stay inside the frame, a margin
     away from it (none is cut at the edge, where it could run under the text
     beside the map)."""
-    m = QgsLayoutItemMap(layout)
+    m = cls(layout)
     place(layout, m, *rect)
     if item_id:
         m.setId(item_id)

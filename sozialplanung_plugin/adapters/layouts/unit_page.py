@@ -28,6 +28,7 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     Column,
     LayoutError,
     Page,
+    PageContextLayout,
     font,
     footer,
     header,
@@ -46,7 +47,14 @@ from sozialplanung_plugin.adapters.layouts.frame import (
     wrap,
     wrapped,
 )
-from sozialplanung_plugin.adapters.layouts.map_items import fit_extent, keep_clear, legend, new_map, scale_bar
+from sozialplanung_plugin.adapters.layouts.map_items import (
+    PageContextMap,
+    fit_extent,
+    keep_clear,
+    legend,
+    new_map,
+    scale_bar,
+)
 from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import profiles as cp
 
@@ -385,14 +393,21 @@ def locator_extent(extent: QgsRectangle, design: UnitDesign) -> QgsRectangle:
 # the layout
 
 
-def unit_maps(layout, design: UnitDesign, layers) -> QgsLayoutItemMap:
+def unit_maps(layout, design: UnitDesign, layers, map_class=QgsLayoutItemMap) -> QgsLayoutItemMap:
     """The two maps of a profile page: the unit with its surroundings (atlas
     driven) and the locator (the city rendered once as a picture, the unit
-    highlighted above it). The plain benchmark atlas uses exactly these."""
+    highlighted above it). The plain benchmark atlas uses exactly these (as
+    plain QGIS map items; the profile layout's maps are PageContextMap)."""
     mx, my, mw, mh = design.map_rect
     shown = ([layers.facilities] if getattr(layers, "facilities", None) is not None else []) + [layers.units]
     detail = new_map(
-        layout, design.map_rect, layers.crs, shown, fit_extent(layers.extent, mw, mh, 0.0), "pa_detail_map"
+        layout,
+        design.map_rect,
+        layers.crs,
+        shown,
+        fit_extent(layers.extent, mw, mh, 0.0),
+        "pa_detail_map",
+        map_class,
     )
     detail.setAtlasDriven(True)
     detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
@@ -403,7 +418,7 @@ def unit_maps(layout, design: UnitDesign, layers) -> QgsLayoutItemMap:
     if design.inset:
         item_frame(png, 0.3, "#525252")
     extent = locator_extent(layers.extent, design)
-    loc = new_map(layout, design.locator_rect, layers.crs, [layers.city], extent, "pa_locator_map")
+    loc = new_map(layout, design.locator_rect, layers.crs, [layers.city], extent, "pa_locator_map", map_class)
     loc.setBackgroundEnabled(False)
     if design.inset:  # the unit's neighbours are not labelled under the inset
         keep_clear(detail, png, loc)
@@ -414,10 +429,11 @@ def unit_layout(project, book: cp.ProfileBook, design: UnitDesign, layers, logo=
     """One page per unit: a QGIS atlas over the units with a page."""
     lang = book.lang
     name = t(QT_TRANSLATE_NOOP("SozialplanungLayouts", "District profiles"), lang)
-    layout = new_layout(project, name + (f" – {book.title}" if book.title else ""), design.page)
+    title = name + (f" – {book.title}" if book.title else "")
+    layout = new_layout(project, title, design.page, cls=PageContextLayout)
     _atlas(layout, layers)
     _title(layout, book, design, logo)
-    detail = unit_maps(layout, design, layers)
+    detail = unit_maps(layout, design, layers, PageContextMap)
     if layers.crs.isValid():  # distances are known
         s = design.page.scale
         mx, my, _, mh = design.map_rect
