@@ -60,9 +60,10 @@ class ProfileIterator(QgsAbstractLayoutIterator):
             self.title_size = self.title_font.pointSizeF() if self.title is not None else 0
             atlas_layout.reportContext().setLayer(atlas_layout.atlas().coverageLayer())
         # the layout and maps that build their expression context once per page (unit_page.unit_layout)
-        self.cached = [atlas_layout] if hasattr(atlas_layout, "forget_context") else []
+        self.cached = []
         if atlas_layout is not None:
-            self.cached += [m for m in (self.detail, atlas_layout.itemById("pa_locator_map")) if hasattr(m, "forget_context")]
+            maps = [self.detail, atlas_layout.itemById("pa_locator_map")]
+            self.cached = [x for x in [atlas_layout] + maps if hasattr(x, "forget_context")]
 
     def layout(self):
         return self.current

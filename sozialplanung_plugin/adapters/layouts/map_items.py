@@ -41,7 +41,7 @@ class PageContextMap(QgsLayoutItemMap):
     """A map item whose expression context can be built once per page (see
     frame.PageContextLayout). QGIS builds a map's context for every item drawn
     on the page (each item's render context asks the layout's reference map)
-    and, up to QGIS 3.28 at least, creates a PROJ object for @map_crs_projection
+    and QGIS 3.22 creates a PROJ object for @map_crs_projection
     each time. While ``cached`` is on, the context is built once per page."""
 
     def __init__(self, layout):
