@@ -356,18 +356,19 @@ def nullable_ints(v: np.ndarray) -> np.ndarray:
 
 
 def sql_columns(added: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
-    """The columns of ``kinds`` as lists of values SQLite binds: numbers as floats (NaN binds
-    as NULL), integers as int or None, text as str or None."""
+    """The columns of ``kinds`` as lists of values SQLite binds fast: numbers and integers as
+    floats, text as str; a missing value as NaN, which SQLite stores as NULL. (Python's sqlite3
+    adapts None through a slow protocol lookup: four times the cost of a float. An integer
+    bound as a float is stored as an integer by the output column's INTEGER affinity.)"""
     cols = []
     for name, kind in kinds:
         s = added[name]
-        if kind == "number":
+        if kind in ("number", "integer"):
             cols.append(s.to_numpy(dtype="float64").tolist())
-        elif kind == "integer":
-            cols.append(nullable_ints(s.to_numpy(dtype="float64")).tolist())
         else:
-            arr = s.to_numpy(dtype=object)
-            cols.append(np.where(pd.isna(arr), None, arr).tolist())
+            arr = s.to_numpy(dtype=object).copy()
+            arr[pd.isna(arr)] = np.nan
+            cols.append(arr.tolist())
     return cols
 
 
@@ -486,38 +487,16 @@ def _plan(con, origin: GpkgTable, table: str, out_names: list[str], added_names:
     return sql, src_geom, out_geom
 
 
-#: a column with values in fewer than this share of the rows (a sign column: a few signs,
-#: NULL elsewhere) is set by UPDATE of those rows instead of binding every row's NULL
-SPARSE_SHARE = 0.05
-
-
 def _stage_added(con, fids: list, added: pd.DataFrame, kinds: list[tuple[str, str]]) -> None:
-    """The added columns into the temporary table sp_added (sp_fid, c0, c1, ...): the dense
-    columns row by row in chunks, the sparse ones by UPDATE of the rows that have a value."""
+    """The added columns into the temporary table sp_added (sp_fid, c0, c1, ...), in chunks."""
     new_cols = [f"c{i}" for i in range(len(added.columns))]
     con.execute("CREATE TEMP TABLE sp_added (sp_fid INTEGER PRIMARY KEY" + "".join(f", {c}" for c in new_cols) + ")")
     kind_of = dict(kinds)
-    filled = added.notna().to_numpy()
-    share = filled.mean(axis=0) if len(added) else np.ones(len(new_cols))
-    dense = [i for i in range(len(new_cols)) if share[i] >= SPARSE_SHARE]
-    sparse = [i for i in range(len(new_cols)) if share[i] < SPARSE_SHARE]
-    ordered = [(added.columns[i], kind_of[added.columns[i]]) for i in dense]
-    insert = (
-        f"INSERT INTO temp.sp_added (sp_fid{''.join(', ' + new_cols[i] for i in dense)}) VALUES ("
-        + ", ".join("?" * (len(dense) + 1))
-        + ")"
-    )
+    ordered = [(c, kind_of[c]) for c in added.columns]  # the temporary columns c0, c1, ... in this order
+    marks = ", ".join("?" * (len(new_cols) + 1))
     for a in range(0, len(fids), WRITE_CHUNK):  # the Python values of one chunk at a time
         part = sql_columns(added.iloc[a : a + WRITE_CHUNK], ordered)
-        con.executemany(insert, zip(fids[a : a + WRITE_CHUNK], *part))
-    fid_arr = np.asarray(fids, dtype=object)
-    for i in sparse:
-        rows = np.flatnonzero(filled[:, i])
-        if not len(rows):
-            continue
-        name = added.columns[i]
-        (values,) = sql_columns(added.iloc[rows], [(name, kind_of[name])])
-        con.executemany(f"UPDATE temp.sp_added SET {new_cols[i]} = ? WHERE sp_fid = ?", zip(values, fid_arr[rows]))
+        con.executemany(f"INSERT INTO temp.sp_added VALUES ({marks})", zip(fids[a : a + WRITE_CHUNK], *part))
 
 
 def _insert_triggers(con, table: str, geom: str) -> dict[str, tuple[str, str]]:
