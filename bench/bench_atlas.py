@@ -217,6 +217,7 @@ LEVERS = [
     ("recipe", "the profile atlas as it is"),
     ("outlines", "text as glyph outlines (QGIS 3.22's default textRenderFormat)"),
     ("qgis_atlas", "QGIS's own atlas iterator (refreshes every item per page) instead of the profile iterator"),
+    ("context_per_item", "expression contexts built for every item drawn (no once-per-page cache)"),
     ("locator_vector", "locator draws every unit as vectors on every page (no pre-rendered picture)"),
     ("labels_horizontal", "map labels placed 'Horizontal' (many candidates) instead of 'OverPoint'"),
     ("labels_halo", "map labels with a white halo (drawn as outlines)"),
@@ -275,6 +276,8 @@ def lever_run(args) -> list[dict]:
                 pages = doc.atlas.atlas().count()
             else:
                 units_only = ly.ProfileIterator([], doc.atlas, ly.atlas_features(doc.layers), doc.design)
+                if name == "context_per_item":
+                    units_only.cached = []  # the layout and maps build their context as QGIS does
                 times.append(export_profiles(doc, path, settings, units_only))
                 pages = units_only.count()
         best = min(times)

@@ -33,9 +33,12 @@ and the city's outline) is one PNG rendered once and embedded once in the PDF,
 the map on top of it draws a single highlighted feature; the table is a few
 multi-line labels (one per column) instead of a table item; the chart is an SVG
 of bars only (Qt draws SVG text as outlines) aligned to the table's lines;
-geometries are simplified once in advance; and the export iterator changes only
+geometries are simplified once in advance; the export iterator changes only
 what changes from page to page (QGIS's own atlas refreshes every item of the
-layout for every page).
+layout for every page); and during the export the unit layout and its maps
+build their expression context once per page (QGIS builds it for every item
+drawn, reading the settings file each time and, on 3.22, creating a PROJ
+object for each map's context).
 
 Layouts are not thread-safe: everything here runs in the main thread.
 """
