@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingFeatureSource,
+    QgsVectorLayerFeatureSource,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -36,6 +38,46 @@ def iterate(source, request: QgsFeatureRequest | None = None):
         return source.getFeatures(request, compat.SOURCE_SKIP_GEOMETRY_CHECKS)
     request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
     return source.getFeatures(request)
+
+
+class ValidityCount(threading.Thread):
+    """How many features of ``layer`` QGIS's iterator lets through as valid (checked by GEOS in
+    C++) and how many of those have no geometry, counted in a thread of its own, e.g. while a
+    table is being read. The feature source is made in the calling thread, as QGIS requires."""
+
+    def __init__(self, layer, feedback=None):
+        super().__init__(name="sozialplanung-validity", daemon=True)
+        self._source = QgsVectorLayerFeatureSource(layer)
+        self._feedback = feedback
+        self._halt = threading.Event()
+        self.passed = self.nulls = 0
+        self._error: BaseException | None = None
+
+    def run(self) -> None:
+        request = QgsFeatureRequest().setNoAttributes()
+        request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
+        try:
+            for n, f in enumerate(self._source.getFeatures(request)):
+                if n % 5000 == 0 and (self._halt.is_set() or (self._feedback and self._feedback.isCanceled())):
+                    return
+                self.passed += 1
+                if not f.hasGeometry():
+                    self.nulls += 1
+        except BaseException as e:  # handed to the caller by result()
+            self._error = e
+
+    def stop(self) -> None:
+        self._halt.set()
+
+    def result(self) -> tuple[int, int]:
+        """(features let through, of them without geometry), once counted; raises CanceledError
+        when the run was cancelled, and what the count raised."""
+        self.join()
+        if self._error is not None:
+            raise self._error
+        if self._halt.is_set() or (self._feedback and self._feedback.isCanceled()):
+            raise CanceledError()
+        return self.passed, self.nulls
 
 
 def field_kind(field: QgsField) -> str:

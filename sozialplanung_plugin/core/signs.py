@@ -189,7 +189,7 @@ def _finish(values, signs, bad, sentinels, has_signs: bool | None = None) -> Par
             v = values.to_numpy()
             has_signs = True
     finite = v[~np.isnan(v)]
-    integral = len(finite) and np.all(np.mod(finite, 1) == 0) and np.abs(finite).max() < 2**53
+    integral = len(finite) and np.array_equal(finite, np.trunc(finite)) and np.abs(finite).max() < 2**53
     kind = "integer" if integral else "number"
     if has_signs is None:
         has_signs = bool(signs.notna().any())

@@ -353,14 +353,13 @@ def _read_csv(path, key, encoding, separator, sentinels) -> Table:
     text, enc = decode_bytes(raw, path, encoding)
     if not text.strip():
         raise TableError(f"{path}: the file is empty")
-    head_lines = text.splitlines()[:200]
-    sep = separator or sniff_separator(head_lines)
+    all_lines = text.splitlines()
+    sep = separator or sniff_separator(all_lines[:200])
     rows = list(islice(csv.reader(io.StringIO(text), delimiter=sep), MAX_SAMPLE // 2 + 60))
     h, start, names, notes = find_header(rows, path)
     width = len(names)
     # Sample the head and lines spread over the whole file: a code column
     # whose leading zeros appear only further down ("01067") must be seen.
-    all_lines = text.splitlines()
     rest = all_lines[len(rows) :]
     step = max(1, len(rest) // (MAX_SAMPLE // 2))
     spread = list(csv.reader(rest[::step], delimiter=sep))
@@ -441,22 +440,24 @@ def _missing_texts(text: str, skip: int, sep: str, df: pd.DataFrame, names: list
     """The raw texts of the missing cells of ``cols``, per column in row
     order, taken from the lines of the file; None when rows and lines may not
     correspond (quoted fields can span lines, other line ends)."""
-    if '"' in text or "\r" in text.replace("\r\n", "\n"):
+    if '"' in text or text.count("\r") != text.count("\r\n"):
         return None
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if len(lines) - skip != len(df):
         return None
-    nan = {c: df[c].isna().to_numpy() for c in cols}
-    rows = np.flatnonzero(np.logical_or.reduce(list(nan.values())))
-    pos = {c: names.index(c) for c in cols}
-    split = [ln.rstrip("\r").split(sep) for ln in (lines[skip + i] for i in rows)]
+    split: dict[int, list[str]] = {}  # row -> its cells, split once
     out = {}
     for c in cols:
-        j = pos[c]
-        at = nan[c][rows]
-        out[c] = np.array([r[j] if j < len(r) else "" for r, a in zip(split, at) if a], dtype=object)
+        j = names.index(c)
+        texts = []
+        for i in np.flatnonzero(df[c].isna().to_numpy()).tolist():
+            cells = split.get(i)
+            if cells is None:
+                cells = split[i] = lines[skip + i].rstrip("\r").split(sep)
+            texts.append(cells[j] if j < len(cells) else "")
+        out[c] = np.array(texts, dtype=object)
     return out
 
 

@@ -21,7 +21,7 @@ from qgis.core import (
 
 from sozialplanung_plugin import compat
 from sozialplanung_plugin.adapters import columnar
-from sozialplanung_plugin.adapters.layers import fields_with, iterate
+from sozialplanung_plugin.adapters.layers import ValidityCount, fields_with, iterate
 from sozialplanung_plugin.core import join as cj
 from sozialplanung_plugin.core.errors import CanceledError
 from sozialplanung_plugin.core.report import join_report, write_report
@@ -161,12 +161,15 @@ class JoinIndicators(SozialplanungAlgorithm):
         text = self.parameterAsString(parameters, name, context).replace(",", ";")
         return [c.strip() for c in text.split(";") if c.strip()]
 
-    def read_units(self, source, key_idx: int, feedback, keep_features: bool = True, layer=None, origin=None) -> _Units:
+    def read_units(
+        self, source, key_idx: int, feedback, keep_features: bool = True, layer=None, origin=None, check=None
+    ) -> _Units:
         """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked.
 
         Without ``keep_features`` and with the ``layer`` itself (a whole table, read by the bulk
-        path), QGIS's feature iterator checks the geometries in C++ and leaves the invalid units
-        out; the keys and names come from the GeoPackage ``origin`` in one query."""
+        path), QGIS's feature iterator checks the geometries in C++ (``check``, a ValidityCount
+        started earlier, or here) and leaves the invalid units out; the keys and names come from
+        the GeoPackage ``origin`` in one query."""
         units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
         total = source.featureCount() or 1
@@ -191,7 +194,10 @@ class JoinIndicators(SozialplanungAlgorithm):
 
         if checked_by_qgis:
             self._read_keys(source, layer, origin, units, subset, name_idx, add)
-            self._check_geometries(layer, units, subset, add, feedback, total)
+            if check is None:
+                check = ValidityCount(layer, feedback)
+                check.run()
+            self._check_geometries(layer, units, subset, add, check)
             return units
         request = None if keep_features else QgsFeatureRequest().setSubsetOfAttributes(subset)
         for n, f in enumerate(iterate(source, request)):
@@ -225,21 +231,16 @@ class JoinIndicators(SozialplanungAlgorithm):
             raise CanceledError()
         feedback.setProgress(100.0 * n / total)
 
-    def _check_geometries(self, layer, units: _Units, subset, add, feedback, total: int) -> None:
+    @staticmethod
+    def _check_geometries(layer, units: _Units, subset, add, check: ValidityCount) -> None:
         """Count the units without geometry and find the invalid ones, for keys and feature ids
-        read beforehand: QGIS's iterator checks every geometry in C++ and leaves the invalid (and
-        empty) ones out, which are then looked at one by one."""
-        request = QgsFeatureRequest().setNoAttributes()
-        request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
-        passed = 0
-        for n, f in enumerate(layer.getFeatures(request)):
-            if n % 5000 == 0:
-                self._step(feedback, n, total)
-            passed += 1
-            if not f.hasGeometry():
-                units.empty += 1
+        read beforehand: QGIS's iterator has checked every geometry in C++ (``check``) and left
+        the invalid (and empty) ones out; when there are such, they are looked at one by one."""
+        passed, units.empty = check.result()
         if passed == len(units.fids):
             return
+        request = QgsFeatureRequest().setNoAttributes()
+        request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
         valid = {f.id() for f in layer.getFeatures(request)}
         missing = [fid for fid in units.fids if fid not in valid]
         request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(subset)
@@ -320,23 +321,34 @@ class JoinIndicators(SozialplanungAlgorithm):
         if key_idx < 0:
             raise cj.JoinError(self.tr("Field {0!r} not found in the units layer.").format(key_field))
 
-        steps.setCurrentStep(0)  # 1. the table
-        feedback.pushInfo(self.tr("Reading {0}").format(path))
-        table = read_table(
-            path,
-            key=self.parameterAsString(parameters, self.TABLE_KEY, context).strip(),
-            sheet=self.parameterAsString(parameters, self.SHEET, context).strip() or None,
-            total_key=self.parameterAsString(parameters, self.TOTAL_KEY, context).strip() or None,
-        )
-        for n in table.notes:
-            feedback.pushInfo(n)
-        steps.setCurrentStep(1)  # 2. the units' keys, geometries checked
         # a plain GeoPackage table is copied inside SQLite into a GeoPackage output (adapters/columnar.py);
-        # otherwise the features read here are written with the table's values
+        # otherwise the features read below are written with the table's values
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         origin = self.columnar_origin(layer, parameters.get(self.INPUT))
         self._columnar = (source, origin)
-        units = self.read_units(source, key_idx, steps, keep_features=origin is None, layer=layer, origin=origin)
+        # the bulk path: QGIS checks the units' geometries in a thread of its own while the table is read
+        check = ValidityCount(layer, feedback) if origin is not None and layer is not None else None
+        if check is not None:
+            check.start()
+        steps.setCurrentStep(0)  # 1. the table
+        feedback.pushInfo(self.tr("Reading {0}").format(path))
+        try:
+            table = read_table(
+                path,
+                key=self.parameterAsString(parameters, self.TABLE_KEY, context).strip(),
+                sheet=self.parameterAsString(parameters, self.SHEET, context).strip() or None,
+                total_key=self.parameterAsString(parameters, self.TOTAL_KEY, context).strip() or None,
+            )
+        except BaseException:
+            if check is not None:
+                check.stop()
+            raise
+        for n in table.notes:
+            feedback.pushInfo(n)
+        steps.setCurrentStep(1)  # 2. the units' keys, geometries checked
+        units = self.read_units(
+            source, key_idx, steps, keep_features=origin is None, layer=layer, origin=origin, check=check
+        )
         warnings = self.layer_warnings(source, units)
         steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
         plan = cj.plan_join(units.keys, table, normalise=normalise)
