@@ -117,6 +117,14 @@ def read_values(origin: GpkgTable, names: list[str]) -> tuple[list[int], list[li
         columns = {r[1].lower(): r[1] for r in con.execute(f'PRAGMA table_info("{_quoted(origin.table)}")')}
         if pk is None or any(n.lower() not in columns for n in sql_names):
             return None
+        # SQLite keeps what a cell holds: a text in a number field (NULL in QGIS) sends the read to QGIS
+        for n in names:
+            f = origin.fields.at(origin.fields.lookupField(n))
+            want = "text" if compat.is_text_field(f) else ("integer" if compat.is_integer_field(f) else "real")
+            c = f'"{_quoted(columns[n.lower()])}"'
+            other = f"SELECT 1 FROM \"{_quoted(origin.table)}\" WHERE typeof({c}) NOT IN (?, 'null') LIMIT 1"
+            if con.execute(other, (want,)).fetchone():
+                return None
         select = ", ".join(f'"{_quoted(c)}"' for c in [pk] + [columns[n.lower()] for n in sql_names])
         rows = con.execute(f'SELECT {select} FROM "{_quoted(origin.table)}" ORDER BY "{_quoted(pk)}"').fetchall()
     except sqlite3.Error:
@@ -126,11 +134,6 @@ def read_values(origin: GpkgTable, names: list[str]) -> tuple[list[int], list[li
     if not rows:
         return [], [[] for _ in names]
     cols = list(zip(*rows))
-    for n, col in zip(names, cols[1:]):  # SQLite keeps what a cell holds: a text in a number field is NULL in QGIS
-        f = origin.fields.at(origin.fields.lookupField(n))
-        want = str if compat.is_text_field(f) else (int if compat.is_integer_field(f) else float)
-        if any(v is not None and type(v) is not want for v in col):
-            return None
     return list(cols[0]), [list(c) for c in cols[1:]]
 
 
@@ -355,21 +358,25 @@ def nullable_ints(v: np.ndarray) -> np.ndarray:
     return arr
 
 
-def sql_columns(added: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[list]:
-    """The columns of ``kinds`` as lists of values SQLite binds fast: numbers and integers as
-    floats, text as str; a missing value as NaN, which SQLite stores as NULL. (Python's sqlite3
-    adapts None through a slow protocol lookup: four times the cost of a float. An integer
-    bound as a float is stored as an integer by the output column's INTEGER affinity.)"""
-    cols = []
-    for name, kind in kinds:
-        s = added[name]
-        if kind in ("number", "integer"):
-            cols.append(s.to_numpy(dtype="float64").tolist())
-        else:
-            arr = s.to_numpy(dtype=object).copy()
-            arr[pd.isna(arr)] = np.nan
-            cols.append(arr.tolist())
-    return cols
+def sql_columns(added: pd.DataFrame, kinds: list[tuple[str, str]]) -> list[np.ndarray]:
+    """The columns of ``kinds`` as arrays (views where the frame allows): numbers and integers
+    as float64, text as objects. ``bind_rows`` turns slices of them into what SQLite binds."""
+    return [added[name].to_numpy(dtype="float64" if kind in ("number", "integer") else object) for name, kind in kinds]
+
+
+def bind_rows(arrays: list[np.ndarray], a: int, b: int) -> list[list]:
+    """Rows a..b of ``sql_columns`` as lists SQLite binds fast: floats and str, a missing value
+    as NaN, which SQLite stores as NULL. (Python's sqlite3 adapts None through a slow protocol
+    lookup: four times the cost of a float. An integer bound as a float is stored as an integer
+    by the output column's INTEGER affinity.)"""
+    out = []
+    for arr in arrays:
+        part = arr[a:b]
+        if part.dtype == object:
+            part = part.copy()
+            part[pd.isna(part)] = np.nan
+        out.append(part.tolist())
+    return out
 
 
 def write_gpkg(
@@ -494,8 +501,9 @@ def _stage_added(con, fids: list, added: pd.DataFrame, kinds: list[tuple[str, st
     kind_of = dict(kinds)
     ordered = [(c, kind_of[c]) for c in added.columns]  # the temporary columns c0, c1, ... in this order
     marks = ", ".join("?" * (len(new_cols) + 1))
+    arrays = sql_columns(added, ordered)
     for a in range(0, len(fids), WRITE_CHUNK):  # the Python values of one chunk at a time
-        part = sql_columns(added.iloc[a : a + WRITE_CHUNK], ordered)
+        part = bind_rows(arrays, a, a + WRITE_CHUNK)
         con.executemany(f"INSERT INTO temp.sp_added VALUES ({marks})", zip(fids[a : a + WRITE_CHUNK], *part))
 
 

@@ -24,6 +24,14 @@ class JoinError(TableError):
 _FLOATY = re.compile(r"^([+-]?\d+)\.0+$")
 
 
+def layer_key_texts(values) -> list[str | None]:
+    """``layer_key_text`` of each value; a column of texts in one pass."""
+    values = list(values)
+    if all(type(v) is str for v in values):
+        return [v if v.strip() else None for v in values]
+    return [layer_key_text(v) for v in values]
+
+
 def layer_key_text(v) -> str | None:
     """A layer attribute as key text: integers without '.0', NULL as None."""
     if v is None:
@@ -116,7 +124,7 @@ def plan_join(layer_keys: list, table: Table, normalise: bool = False) -> JoinPl
         )
     tkeys = table.data[table.key]
     no_key = tkeys.isna()
-    lkeys = pd.Series([layer_key_text(v) for v in layer_keys], dtype=object)
+    lkeys = pd.Series(layer_key_texts(layer_keys), dtype=object)
     tindex = pd.Index(tkeys.where(~no_key, None))
     pos = tindex.get_indexer(lkeys.where(lkeys.notna(), "\x00null"))
     pos = np.asarray(pos, dtype=np.int64)

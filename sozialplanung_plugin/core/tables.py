@@ -545,7 +545,8 @@ def _split_totals(table: Table, total_key: str | None) -> None:
             table.notes.append(f"{table.where(ix)}: total row {label!r} kept apart from the units")
         keep = ~is_total
         table.data = df[keep]
-        table.signs = {c: s[keep] for c, s in table.signs.items() if s[keep].notna().any()}
+        kept = {c: s[keep] for c, s in table.signs.items()}
+        table.signs = {c: s for c, s in kept.items() if s.notna().any()}
         table.total_lines = table.lines[is_total]
         table.lines = table.lines[keep]
 

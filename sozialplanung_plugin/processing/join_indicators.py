@@ -223,7 +223,7 @@ class JoinIndicators(SozialplanungAlgorithm):
         units.fids, values = read
         units.keys = values[0]
         if name_idx >= 0:
-            units.names = {cj.layer_key_text(k): n for k, n in zip(values[0], values[1]) if k is not None}
+            units.names = {k: n for k, n in zip(cj.layer_key_texts(values[0]), values[1]) if k is not None}
 
     @staticmethod
     def _step(feedback, n: int, total: int) -> None:
