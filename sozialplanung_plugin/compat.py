@@ -141,6 +141,7 @@ REQUEST_NO_GEOMETRY_CHECK = _moved(
 REQUEST_SKIP_INVALID = _moved(
     "InvalidGeometryCheck", "SkipInvalid", lambda: QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
 )
+AGGREGATE_COUNT = _moved("Aggregate", "Count", lambda: _core.QgsAggregateCalculator.Aggregate.Count)
 GEOMETRY_LINE = _moved("GeometryType", "Line", lambda: _core.QgsWkbTypes.GeometryType.LineGeometry)
 LAYER_FILTER_POLYGON = _moved("LayerFilter", "PolygonLayer", lambda: QgsMapLayerProxyModel.Filter.PolygonLayer)
 

@@ -9,13 +9,14 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     NULL,
+    QgsAggregateCalculator,
     QgsFeatureRequest,
     QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsVectorLayerFeatureSource,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -41,43 +42,48 @@ def iterate(source, request: QgsFeatureRequest | None = None):
 
 
 class ValidityCount(threading.Thread):
-    """How many features of ``layer`` QGIS's iterator lets through as valid (checked by GEOS in
-    C++) and how many of those have no geometry, counted in a thread of its own, e.g. while a
-    table is being read. The feature source is made in the calling thread, as QGIS requires."""
+    """How many features of ``layer`` have a valid geometry (GEOS, as QGIS's iterator checks it)
+    and how many have none, counted in a thread of its own, e.g. while a table is being read.
+    The thread opens the layer's source anew, so no QGIS object is shared between threads, and
+    counts with QGIS's aggregates, which run in C++ without holding Python's lock."""
 
     def __init__(self, layer, feedback=None):
         super().__init__(name="sozialplanung-validity", daemon=True)
-        self._source = QgsVectorLayerFeatureSource(layer)
+        self._uri, self._provider = layer.source(), layer.providerType()
         self._feedback = feedback
         self._halt = threading.Event()
-        self.passed = self.nulls = 0
+        self.valid = self.nulls = 0
         self._error: BaseException | None = None
 
     def run(self) -> None:
-        request = QgsFeatureRequest().setNoAttributes()
-        request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
         try:
-            for n, f in enumerate(self._source.getFeatures(request)):
-                if n % 5000 == 0 and (self._halt.is_set() or (self._feedback and self._feedback.isCanceled())):
-                    return
-                self.passed += 1
-                if not f.hasGeometry():
-                    self.nulls += 1
+            layer = QgsVectorLayer(self._uri, "units", self._provider)
+            self.valid = self._count(layer, "is_valid($geometry)")
+            self.nulls = self._count(layer, "$geometry IS NULL")
         except BaseException as e:  # handed to the caller by result()
             self._error = e
+
+    @staticmethod
+    def _count(layer, condition: str) -> int:
+        params = QgsAggregateCalculator.AggregateParameters()
+        params.filter = condition
+        value, ok = layer.aggregate(compat.AGGREGATE_COUNT, "$id", params)
+        if not ok:
+            raise RuntimeError(f"counting {condition} failed")
+        return int(value or 0)
 
     def stop(self) -> None:
         self._halt.set()
 
     def result(self) -> tuple[int, int]:
-        """(features let through, of them without geometry), once counted; raises CanceledError
-        when the run was cancelled, and what the count raised."""
+        """(features with a valid geometry, features without geometry), once counted; raises
+        CanceledError when the run was cancelled, and what the count raised."""
         self.join()
         if self._error is not None:
             raise self._error
         if self._halt.is_set() or (self._feedback and self._feedback.isCanceled()):
             raise CanceledError()
-        return self.passed, self.nulls
+        return self.valid, self.nulls
 
 
 def field_kind(field: QgsField) -> str:

@@ -236,8 +236,8 @@ class JoinIndicators(SozialplanungAlgorithm):
         """Count the units without geometry and find the invalid ones, for keys and feature ids
         read beforehand: QGIS's iterator has checked every geometry in C++ (``check``) and left
         the invalid (and empty) ones out; when there are such, they are looked at one by one."""
-        passed, units.empty = check.result()
-        if passed == len(units.fids):
+        valid, units.empty = check.result()
+        if valid + units.empty == len(units.fids):
             return
         request = QgsFeatureRequest().setNoAttributes()
         request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
