@@ -195,20 +195,20 @@ def text_format(size: float, colour: str = INK, bold: bool = False, buffer: floa
 # items
 
 
-class PageContextLayout(QgsPrintLayout):
-    """A print layout whose expression context can be built once per page.
+class PageContext:
+    """For a layout or a map item (put first among the bases): its expression context built
+    once per page.
 
-    QGIS builds the layout's expression context (global, project, layout and
-    atlas scopes) anew whenever an item asks for it: several times per item and
-    page, and each time it reads the user's settings file. While ``cached`` is
-    on (the profile export, see export.ProfileIterator), the context is built
-    once and reused until :meth:`forget_context` (a new page). Off, the layout
-    is a plain QgsPrintLayout; the project saved from it is one."""
+    QGIS builds the expression context of a layout (global, project, layout and atlas scopes)
+    anew whenever an item asks for it, several times per item and page, each time reading the
+    user's settings file; a map's is built for every item drawn (each item's render context asks
+    the layout's reference map), and on QGIS 3.22 it creates a PROJ object each time. While
+    ``cached`` is on (the profile export, see export.ProfileIterator), the context is built once
+    and reused until :meth:`forget_context` (a new page). Off, the object is QGIS's own class;
+    the project saved from it is the same."""
 
-    def __init__(self, project):
-        super().__init__(project)
-        self.cached = False
-        self._context = None
+    cached = False
+    _context = None
 
     def createExpressionContext(self) -> QgsExpressionContext:  # noqa: N802
         if not self.cached:
@@ -219,6 +219,10 @@ class PageContextLayout(QgsPrintLayout):
 
     def forget_context(self) -> None:
         self._context = None
+
+
+class PageContextLayout(PageContext, QgsPrintLayout):
+    """A print layout whose expression context is built once per page while ``cached``."""
 
 
 def new_layout(project, name: str, page: Page, pages: int = 1, cls=QgsPrintLayout) -> QgsPrintLayout:

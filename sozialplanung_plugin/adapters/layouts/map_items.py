@@ -4,7 +4,6 @@ keeping map labels clear of the items drawn over a map."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsExpressionContext,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
@@ -17,7 +16,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from sozialplanung_plugin import compat
-from sozialplanung_plugin.adapters.layouts.frame import INK, MM, font, item_frame, place, text_format
+from sozialplanung_plugin.adapters.layouts.frame import INK, MM, PageContext, font, item_frame, place, text_format
 
 LABEL_MARGIN = 1.0  # mm between a map's labels and its frame
 
@@ -37,27 +36,8 @@ def fit_extent(bounds: QgsRectangle, w: float, h: float, margin: float) -> QgsRe
     return QgsRectangle(cx - bw / 2, cy - bh / 2, cx + bw / 2, cy + bh / 2)
 
 
-class PageContextMap(QgsLayoutItemMap):
-    """A map item whose expression context can be built once per page (see
-    frame.PageContextLayout). QGIS builds a map's context for every item drawn
-    on the page (each item's render context asks the layout's reference map)
-    and QGIS 3.22 creates a PROJ object for @map_crs_projection
-    each time. While ``cached`` is on, the context is built once per page."""
-
-    def __init__(self, layout):
-        super().__init__(layout)
-        self.cached = False
-        self._context = None
-
-    def createExpressionContext(self) -> QgsExpressionContext:  # noqa: N802
-        if not self.cached:
-            return super().createExpressionContext()
-        if self._context is None:
-            self._context = super().createExpressionContext()
-        return self._context  # returned to C++ as a copy
-
-    def forget_context(self) -> None:
-        self._context = None
+class PageContextMap(PageContext, QgsLayoutItemMap):
+    """A map item whose expression context is built once per page while ``cached`` (see frame.PageContext)."""
 
 
 def new_map(
