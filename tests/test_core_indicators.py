@@ -375,3 +375,51 @@ def test_compare_fields_two_levels_match_an_independent_computation(tmp_path):
     # without compare_fields nothing changes: no rank fields
     plain = ci.compute(data, read_catalogue(str(cat)), keys=data["id"]).frame
     assert "u6_rank" not in plain.columns and "u6_ref_district_id" not in plain.columns
+
+
+def test_a_small_group_gets_no_reference_value_under_the_minimum_population(tmp_path):
+    """The protection rule's minimum population (300) for the groups as for the units, on
+    Berlin's population 2024: a group made of one small Planungsraum would show its withheld
+    rate as the group's value; it gets none, nor does another small one (61); a group of a
+    small and a larger unit (552 in all) gets the ratio of its sums, the small unit's counts
+    included. Both the REFERENCE groups
+    (``groups``) and a COMPARE field."""
+    t = read_table(example("population_2024-02_t2.csv"), key="id")
+    data = t.data[["id", "district_id", "inhabitants", "inhabitants_age_below_6"]].copy()
+    ids = list(data["id"])
+    row = {k: ids.index(k) for k in ("12200411", "03300515", "04400725", "05300840")}
+    assert data.loc[row["12200411"], "inhabitants"] == 294  # small: withheld
+    group = data["district_id"].astype(object).copy()
+    group[row["12200411"]] = "solo"  # 294 inhabitants
+    group[row["04400725"]] = "tiny"  # 61
+    group[row["05300840"]] = group[row["03300515"]] = "mixed"  # 503 + 49
+    cat = tmp_path / "k.csv"
+    cat.write_text("id;Zähler;Nenner;Faktor\nu6;inhabitants_age_below_6;inhabitants;100\n", encoding="utf-8")
+    pop = data["inhabitants"].to_numpy(dtype=float)
+    withheld = {None: pop < 300}
+    rule = ci.GroupRule({None: pop}, 300)
+    kwargs = {"keys": data["id"], "withheld": withheld, "withheld_sign": "*"}
+    for how in ("groups", "compare"):
+        if how == "groups":
+            res = ci.compute(data, read_catalogue(str(cat)), groups=group, group_rule=rule, **kwargs)
+            ref = res.frame["u6_ref"]
+        else:
+            res = ci.compute(data, read_catalogue(str(cat)), compare_fields={"g": group}, group_rule=rule, **kwargs)
+            ref = res.frame["u6_ref_g"]
+        assert math.isnan(res.frame["u6_val"][row["12200411"]])  # the unit's own rate: withheld
+        assert math.isnan(ref[row["12200411"]])  # and not shown as its group's
+        assert math.isnan(ref[row["04400725"]])
+        members = [row["05300840"], row["03300515"]]
+        expected = 100.0 * sum(data.loc[i, "inhabitants_age_below_6"] for i in members) / sum(pop[i] for i in members)
+        for i in members:
+            assert ref[i] == pytest.approx(expected, rel=1e-12)
+        big = [i for i in range(len(ids)) if group[i] == "01"]
+        expected = 100.0 * sum(data.loc[i, "inhabitants_age_below_6"] for i in big) / sum(pop[i] for i in big)
+        assert ref[big[0]] == pytest.approx(expected, rel=1e-12)
+        # without the rule, the group of one shows the withheld rate: what the rule prevents
+        plain = (
+            ci.compute(data, read_catalogue(str(cat)), groups=group, **kwargs).frame["u6_ref"]
+            if how == "groups"
+            else ci.compute(data, read_catalogue(str(cat)), compare_fields={"g": group}, **kwargs).frame["u6_ref_g"]
+        )
+        assert plain[row["12200411"]] == pytest.approx(100.0 * 17 / 294, rel=1e-12)

@@ -192,3 +192,45 @@ def test_units_below_the_minimum_population_get_no_rates(run, joined, tmp_path):
 
     steps = sum(rows[small[0]][f"u6_ref_chg_{y}"] for y in (2022, 2023, 2024))
     assert abs((city(2024) - city(2021)) - steps) < 1e-9
+
+
+def test_a_group_below_the_minimum_population_shows_no_reference(run, joined, tmp_path):
+    """computeindicators on a layer protected by suppress (MIN_POPULATION 300) with
+    COMPARE_FIELDS=PLR_ID, where every unit is a group of its own: a small unit's withheld
+    2024 rate must not come back as its group's reference (``u6_ref_PLR_ID``); a larger
+    unit's group reference is its own rate."""
+    protected = str(tmp_path / "p.gpkg")
+    run(
+        "sozialplanung:suppress",
+        {
+            "INPUT": joined["layer"],
+            "CATALOGUE": joined["catalogue"],
+            "MIN_COUNT": 3,
+            "MIN_POPULATION": 300,
+            "POPULATION_FIELD": "inhabitants_2024",
+            "KEY_FIELD": "PLR_ID",
+            "OUTPUT": protected,
+        },
+    )
+    out = str(tmp_path / "ind.gpkg")
+    run(
+        "sozialplanung:computeindicators",
+        {
+            "INPUT": protected,
+            "CATALOGUE": joined["catalogue"],
+            "COMPARE_FIELDS": "PLR_ID",
+            "KEY_FIELD": "PLR_ID",
+            "YEAR": 2024,
+            "OUTPUT": out,
+        },
+    )
+    rows = layer_rows(out, "PLR_ID")
+    source = layer_rows(joined["layer"], "PLR_ID")
+    small = [k for k, r in source.items() if r["inhabitants_2024"] is not None and r["inhabitants_2024"] < 300]
+    assert small
+    for k in small:
+        assert rows[k]["u6_val"] is None and rows[k]["u6_ref_PLR_ID"] is None, k
+    shown = [k for k, r in rows.items() if r["u6_val"] is not None]
+    assert len(shown) > 400
+    for k in shown:
+        assert rows[k]["u6_ref_PLR_ID"] == pytest.approx(rows[k]["u6_val"], rel=1e-12), k

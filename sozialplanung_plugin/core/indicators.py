@@ -450,6 +450,32 @@ def published_for(ind: Indicator, cols: Columns, reporting: bool, totals: dict) 
     return None, ""
 
 
+@dataclass
+class GroupRule:
+    """The data-protection rule's minimum population applied to the reference value of a group
+    (a REFERENCE_FIELD or COMPARE_FIELDS group): a group of fewer inhabitants in all gets no
+    reference value, just as a unit of fewer gets no rate (a group of one small unit would
+    show its withheld rate). ``populations``: year (None: any) -> each unit's population."""
+
+    populations: dict
+    minimum: float
+
+    def small(self, grp: Groups, year) -> np.ndarray | None:
+        """Per unit: its group counts fewer than ``minimum`` inhabitants (a missing population
+        counts as none); None where nothing is withheld."""
+        pop = self.populations.get(year, self.populations.get(None))
+        if pop is None or self.minimum <= 0 or grp.single:
+            return None
+        total = grp.spread(grp.sums(np.nan_to_num(pop, nan=0.0), grp.member))
+        with np.errstate(invalid="ignore"):
+            small = grp.member & (total < self.minimum)
+        return small if small.any() else None
+
+    def apply(self, ref: np.ndarray, grp: Groups, year) -> np.ndarray:
+        small = self.small(grp, year)
+        return ref if small is None else np.where(small, np.nan, ref)
+
+
 def year_values(info: IndicatorInfo, data, keys, zeros, withheld, withheld_sign) -> dict:
     """The indicator's value per year (withheld units removed)."""
     by_year: dict[int | None, _YearValue] = {}
@@ -460,7 +486,9 @@ def year_values(info: IndicatorInfo, data, keys, zeros, withheld, withheld_sign)
     return by_year
 
 
-def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, warnings, out: Output) -> np.ndarray:
+def compare(
+    info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, warnings, out: Output, rule: GroupRule | None
+) -> np.ndarray:
     """Value, reference, difference, ratio, z-score and percentile of the
     reporting year; returns the reference per unit."""
     ind, n = info.indicator, len(cur.val)
@@ -477,6 +505,8 @@ def compare(info: IndicatorInfo, cur: _YearValue, grp: Groups, totals, keys, war
     info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
     val = cur.val
     ref = grp.spread(ref_g)  # the area's reference value, per unit
+    if rule is not None:
+        ref = rule.apply(ref, grp, info.year)
     missing = np.isnan(val)
     diff = val - ref
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -501,7 +531,9 @@ def adverse_rank(val: np.ndarray, polarity: int, groups: Groups) -> np.ndarray:
     return min_rank(np.where(np.isnan(val), np.nan, -p * val), groups)
 
 
-def compare_with(info: IndicatorInfo, cur: _YearValue, field: str, labels, keys, warnings, out: Output) -> None:
+def compare_with(
+    info: IndicatorInfo, cur: _YearValue, field: str, labels, keys, warnings, out: Output, rule: GroupRule | None
+) -> None:
     """The unit against the units of its group in ``field`` (e.g. its
     municipality): ``<id>_ref_<F>`` (Σ numerators / Σ denominators of the
     group for counts), ``_diff_<F>``, ``_ratio_<F>``, ``_z_<F>``, ``_pct_<F>``
@@ -516,6 +548,8 @@ def compare_with(info: IndicatorInfo, cur: _YearValue, field: str, labels, keys,
     ref_g, _ = reference_values(ind, cur, grp, None, keys, None)
     val = cur.val
     ref = grp.spread(ref_g)
+    if rule is not None:
+        ref = rule.apply(ref, grp, info.year)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
     ratio[np.isnan(val)] = np.nan
@@ -527,7 +561,7 @@ def compare_with(info: IndicatorInfo, cur: _YearValue, field: str, labels, keys,
     out.put(fn.measure(ind.id, f"rank_{field}"), adverse_rank(val, ind.polarity, grp), "integer")
 
 
-def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: Output) -> None:
+def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, keys, warnings, out: Output, rule) -> None:
     """The value of every year and the change from the base year (the unit's and the reference's)."""
     ind = info.indicator
     n = len(ref)
@@ -545,7 +579,10 @@ def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, key
     out.put(fn.change(ind.id), by_year[info.year].val - base.val)
     pub_b, _ = published_for(ind, base.columns, False, totals)
     ref_b, _ = reference_values(ind, base, grp, pub_b, keys, None)
-    out.put(fn.ref_change(ind.id), ref - grp.spread(ref_b))
+    ref_b = grp.spread(ref_b)
+    if rule is not None:
+        ref_b = rule.apply(ref_b, grp, info.base_year)
+    out.put(fn.ref_change(ind.id), ref - ref_b)
 
 
 def zero_warnings(zeros: dict, keys) -> list[str]:
@@ -573,6 +610,7 @@ def compute(
     withheld: dict | None = None,
     withheld_sign: str = ".",
     compare_fields: dict | None = None,
+    group_rule: GroupRule | None = None,
 ) -> IndicatorResult:
     """All indicators of the catalogue for the units in ``data`` (see module docstring).
 
@@ -590,7 +628,9 @@ def compute(
     ``suppression.rate_withheld``): their values are missing with
     ``withheld_sign`` and marked "primary" in ``<id>_val_supp``, they take no
     part in z-scores and percentiles, and their counts still count in the
-    reference value (the city's total includes everyone).
+    reference value (the city's total includes everyone). ``group_rule``: the
+    same minimum population for the reference value of each group of
+    ``groups`` and ``compare_fields`` (see GroupRule).
     """
     n = len(data)
     keys = np.asarray(data.index if keys is None else keys, dtype=object)
@@ -602,7 +642,7 @@ def compute(
     out = Output()
     for k, info in enumerate(infos):
         by_year = year_values(info, data, keys, zeros, withheld, withheld_sign)
-        ref = compare(info, by_year[info.year], grp, totals, keys, warnings, out)
+        ref = compare(info, by_year[info.year], grp, totals, keys, warnings, out, group_rule)
         if compare_fields:
             out.put(
                 fn.measure(info.indicator.id, "rank"),
@@ -610,9 +650,9 @@ def compute(
                 "integer",
             )
             for field, labels in compare_fields.items():
-                compare_with(info, by_year[info.year], field, labels, keys, warnings, out)
+                compare_with(info, by_year[info.year], field, labels, keys, warnings, out, group_rule)
         if info.multi_year:
-            series(info, by_year, ref, grp, totals, keys, warnings, out)
+            series(info, by_year, ref, grp, totals, keys, warnings, out, group_rule)
         if progress is not None:
             progress((k + 1) / len(infos))
     warnings += zero_warnings(zeros, keys)

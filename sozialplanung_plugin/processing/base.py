@@ -464,6 +464,12 @@ class IndicatorAlgorithm(SozialplanungAlgorithm):
             self.warn(feedback, w)
 
 
+def group_rule(data, rule) -> ci.GroupRule | None:
+    """The protection rule's minimum population for the reference values of groups, or None."""
+    populations = cs.rule_populations(data, rule)
+    return ci.GroupRule(populations, rule.min_population) if populations else None
+
+
 def needed_columns(catalogue, field_names, only=None) -> list[str]:
     """Layer fields the indicators read, with their sign fields."""
     infos = ci.plan(catalogue, field_names, only=only)

@@ -16,7 +16,7 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.errors import UserError
-from sozialplanung_plugin.processing.base import IndicatorAlgorithm, needed_columns
+from sozialplanung_plugin.processing.base import IndicatorAlgorithm, group_rule, needed_columns
 
 
 class ClassifyBurden(IndicatorAlgorithm):
@@ -188,6 +188,7 @@ class ClassifyBurden(IndicatorAlgorithm):
                 progress=self.progress(steps),
                 withheld=cs.rate_withheld(data, rule),
                 withheld_sign=rule.sign if rule is not None else ".",
+                group_rule=group_rule(data, rule),
             )
             self.report(feedback, computed.warnings)
             frame = pd.concat([data[have], computed.frame], axis=1)

@@ -16,7 +16,7 @@ from sozialplanung_plugin.core import fields as fn
 from sozialplanung_plugin.core import indicators as ci
 from sozialplanung_plugin.core import suppression as cs
 from sozialplanung_plugin.core.tables import TableError, read_table
-from sozialplanung_plugin.processing.base import TABLE_PATTERNS, IndicatorAlgorithm, needed_columns
+from sozialplanung_plugin.processing.base import TABLE_PATTERNS, IndicatorAlgorithm, group_rule, needed_columns
 
 
 def style_indicator(catalogue, result):
@@ -212,6 +212,7 @@ class ComputeIndicators(IndicatorAlgorithm):
             withheld=withheld,
             withheld_sign=rule.sign if rule is not None else ".",
             compare_fields={f: data[f] for f in compare} or None,
+            group_rule=group_rule(data, rule),
         )
         self.report(feedback, result.warnings)
         for info in result.infos:

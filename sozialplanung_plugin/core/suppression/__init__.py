@@ -123,6 +123,7 @@ from .rule import (
     population_columns,
     rate_withheld,
     rule_from_frame,
+    rule_populations,
 )
 from .secondary import LISTED
 
@@ -158,6 +159,7 @@ __all__ = [
     "published_statistics",
     "rate_withheld",
     "rule_from_frame",
+    "rule_populations",
     "suppress",
     "suppressed_fields",
     "uncovered_fields",

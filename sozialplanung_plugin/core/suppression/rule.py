@@ -189,17 +189,25 @@ def population_columns(population_field: str | None, columns) -> dict:
     return out
 
 
-def rate_withheld(frame: pd.DataFrame, rule: SuppressionRule | None) -> dict:
-    """Year (None: the population field without year) -> boolean array of the
-    units whose rates the rule withholds (population below MIN_POPULATION or
-    missing). Empty when the rule sets no minimum population."""
+def rule_populations(frame: pd.DataFrame, rule: SuppressionRule | None) -> dict:
+    """Year (None: the population field without year) -> the population of each unit in the
+    rule's population field (NaN where missing). Empty when the rule sets no minimum population."""
     if rule is None or rule.min_population <= 0 or not rule.population_field:
         return {}
     if rule.population_field not in frame.columns:
         return {}
+    return {
+        y: pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype="float64")
+        for y, col in population_columns(rule.population_field, frame.columns).items()
+    }
+
+
+def rate_withheld(frame: pd.DataFrame, rule: SuppressionRule | None) -> dict:
+    """Year (None: the population field without year) -> boolean array of the
+    units whose rates the rule withholds (population below MIN_POPULATION or
+    missing). Empty when the rule sets no minimum population."""
     out = {}
-    for y, col in population_columns(rule.population_field, frame.columns).items():
-        x = pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype="float64")
+    for y, x in rule_populations(frame, rule).items():
         with np.errstate(invalid="ignore"):
             out[y] = np.isnan(x) | (x < rule.min_population)
     return out
