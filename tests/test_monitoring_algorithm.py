@@ -155,10 +155,8 @@ def test_compare_fields_rank_each_unit_in_its_district(run, tmp_path):
     assert [r["S1_rank"] for r in rows.values() if r["S1_val"] == city_worst] == [1]
 
 
-def test_units_below_the_minimum_population_get_no_rates(run, joined, tmp_path):
-    """On a layer protected by suppress (MIN_POPULATION 300 of inhabitants_2024),
-    monitoring publishes no 2024 value, hence no change or excess into 2024, for
-    the units below it, and their counts still count in the city's value."""
+def protect(run, joined, tmp_path) -> str:
+    """The joined layer protected by suppress: MIN_POPULATION 300 of inhabitants_2024."""
     protected = str(tmp_path / "p.gpkg")
     run(
         "sozialplanung:suppress",
@@ -172,6 +170,14 @@ def test_units_below_the_minimum_population_get_no_rates(run, joined, tmp_path):
             "OUTPUT": protected,
         },
     )
+    return protected
+
+
+def test_units_below_the_minimum_population_get_no_rates(run, joined, tmp_path):
+    """On a layer protected by suppress (MIN_POPULATION 300 of inhabitants_2024),
+    monitoring publishes no 2024 value, hence no change or excess into 2024, for
+    the units below it, and their counts still count in the city's value."""
+    protected = protect(run, joined, tmp_path)
     out = str(tmp_path / "m.gpkg")
     run(
         "sozialplanung:monitoring",
@@ -199,19 +205,7 @@ def test_a_group_below_the_minimum_population_shows_no_reference(run, joined, tm
     COMPARE_FIELDS=PLR_ID, where every unit is a group of its own: a small unit's withheld
     2024 rate must not come back as its group's reference (``u6_ref_PLR_ID``); a larger
     unit's group reference is its own rate."""
-    protected = str(tmp_path / "p.gpkg")
-    run(
-        "sozialplanung:suppress",
-        {
-            "INPUT": joined["layer"],
-            "CATALOGUE": joined["catalogue"],
-            "MIN_COUNT": 3,
-            "MIN_POPULATION": 300,
-            "POPULATION_FIELD": "inhabitants_2024",
-            "KEY_FIELD": "PLR_ID",
-            "OUTPUT": protected,
-        },
-    )
+    protected = protect(run, joined, tmp_path)
     out = str(tmp_path / "ind.gpkg")
     run(
         "sozialplanung:computeindicators",

@@ -95,37 +95,60 @@ def gpkg_table(layer, parameter=None) -> GpkgTable | None:
     return GpkgTable(found[0], found[1], layer.fields()) if found else None
 
 
+def _field_kinds(origin: GpkgTable, names: list[str]) -> list[str] | None:
+    """ "text", "integer" or "number" of each field ``names``; None when one is missing or of another type."""
+    kinds = []
+    for n in names:
+        i = origin.fields.lookupField(n)
+        f = origin.fields.at(i) if i >= 0 else None
+        if f is not None and compat.is_text_field(f):
+            kinds.append("text")
+        elif f is not None and compat.is_numeric_field(f):
+            kinds.append("integer" if compat.is_integer_field(f) else "number")
+        else:
+            return None
+    return kinds
+
+
+def _sql_columns(con, origin: GpkgTable, names: list[str]) -> tuple[str, list[str]] | None:
+    """The table's primary key and its spelling of the columns ``names`` (a field "fid" that the
+    table lacks is the key), or None when the table is not as expected."""
+    pk = origin.primary_key(con)
+    if pk is None:
+        return None
+    by_lower = {r[1].lower(): r[1] for r in con.execute(f'PRAGMA table_info("{_quoted(origin.table)}")')}
+    sql_names = []
+    for n in names:
+        c = pk if n.lower() == "fid" and n.lower() not in by_lower else by_lower.get(n.lower())
+        if c is None:
+            return None
+        sql_names.append(c)
+    return pk, sql_names
+
+
 def read_values(origin: GpkgTable, names: list[str]) -> tuple[list[int], list[list]] | None:
     """The feature ids and the values of the fields ``names`` as QGIS gives them (text as
     str, integers as int, decimals as float, NULL as None), in the table's order; None when a
     field is of another type, the table is not as expected, or QGIS numbers its rows otherwise."""
-    if origin.qgis_fids is not None:
+    kinds = _field_kinds(origin, names)
+    if origin.qgis_fids is not None or kinds is None:
         return None
-    sql_names = []
-    for n in names:
-        i = origin.fields.lookupField(n)
-        f = origin.fields.at(i) if i >= 0 else None
-        if f is None or not (compat.is_text_field(f) or compat.is_numeric_field(f)):
-            return None
-        sql_names.append(f.name())
     try:
         con = origin.connect()
     except sqlite3.Error:
         return None
     try:
-        pk = origin.primary_key(con)
-        columns = {r[1].lower(): r[1] for r in con.execute(f'PRAGMA table_info("{_quoted(origin.table)}")')}
-        if pk is None or any(n.lower() not in columns for n in sql_names):
+        found = _sql_columns(con, origin, names)
+        if found is None:
             return None
+        pk, sql_names = found
         # SQLite keeps what a cell holds: a text in a number field (NULL in QGIS) sends the read to QGIS
-        for n in names:
-            f = origin.fields.at(origin.fields.lookupField(n))
-            want = "text" if compat.is_text_field(f) else ("integer" if compat.is_integer_field(f) else "real")
-            c = f'"{_quoted(columns[n.lower()])}"'
-            other = f"SELECT 1 FROM \"{_quoted(origin.table)}\" WHERE typeof({c}) NOT IN (?, 'null') LIMIT 1"
+        for c, kind in zip(sql_names, kinds):
+            want = {"text": "text", "integer": "integer", "number": "real"}[kind]
+            other = f'SELECT 1 FROM "{_quoted(origin.table)}" WHERE typeof("{_quoted(c)}") NOT IN (?, \'null\') LIMIT 1'
             if con.execute(other, (want,)).fetchone():
                 return None
-        select = ", ".join(f'"{_quoted(c)}"' for c in [pk] + [columns[n.lower()] for n in sql_names])
+        select = ", ".join(f'"{_quoted(c)}"' for c in [pk] + sql_names)
         rows = con.execute(f'SELECT {select} FROM "{_quoted(origin.table)}" ORDER BY "{_quoted(pk)}"').fetchall()
     except sqlite3.Error:
         return None
@@ -141,35 +164,19 @@ def read_frame(origin: GpkgTable, names: list[str]) -> pd.DataFrame | None:
     """The fields ``names`` as ``layers.source_frame`` gives them (numeric
     float64 with NaN, text object with None, indexed by feature id), or None
     when a field is of another type or the table is not as expected."""
-    fields = origin.fields
-    kinds = []
-    for n in names:
-        i = fields.lookupField(n)
-        if i < 0:
-            return None
-        f = fields.at(i)
-        if compat.is_numeric_field(f):
-            kinds.append("number")
-        elif compat.is_text_field(f):
-            kinds.append("text")
-        else:
-            return None
+    kinds = _field_kinds(origin, names)
+    if kinds is None:
+        return None
+    kinds = ["text" if k == "text" else "number" for k in kinds]
     try:
         con = origin.connect()
     except sqlite3.Error:
         return None
     try:
-        pk = origin.primary_key(con)
-        if pk is None:
+        found = _sql_columns(con, origin, names)
+        if found is None:
             return None
-        columns = [r[1] for r in con.execute(f'PRAGMA table_info("{_quoted(origin.table)}")')]
-        by_lower = {c.lower(): c for c in columns}
-        sql_names = []
-        for n in names:
-            c = pk if n.lower() == "fid" and n.lower() not in by_lower else by_lower.get(n.lower())
-            if c is None:
-                return None
-            sql_names.append(c)
+        pk, sql_names = found
         select = ", ".join(f'"{_quoted(c)}"' for c in [pk] + sql_names)
         count = con.execute(f'SELECT count(*) FROM "{_quoted(origin.table)}"').fetchone()[0]
         fids = np.empty(count, dtype=np.int64)
