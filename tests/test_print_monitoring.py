@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from conftest import example, layer_rows
 from qgis.core import QgsProject
-from test_profile_atlas import de, pdf_pages, profile_pages
+from test_profile_atlas import de, html_sections, pdf_pages, profile_pages
 
 from sozialplanung_plugin import example as berlin_example
 from sozialplanung_plugin.core import profiles as cp
@@ -76,6 +76,7 @@ def atlas(monitored):
             "COMPARE_LABELS": "BEZ=Bezirk",
             "TITLE": "Berlin 2024",
             "OUTPUT_PDF": str(monitored["folder"] / "atlas.pdf"),
+            "OUTPUT_HTML": str(monitored["folder"] / "atlas.html"),
         },
     )
     res["pages_text"] = pdf_pages(res["OUTPUT_PDF"])
@@ -163,6 +164,34 @@ def test_profile_page_shows_the_early_warning_and_the_district(atlas, monitored)
         if r.get("S1_ref_BEZ") is not None and r.get("S1_val") is not None and not small(r):
             line = next(ln for ln in pages[i].splitlines() if ln.strip().startswith("Arbeitslosigkeit"))
             assert de(r["S1_ref_BEZ"], 2) + " %" in line
+
+
+def test_html_profiles_show_the_early_warning_and_the_district(atlas, monitored):
+    """The HTML profiles as the PDF: the district's column (COMPARE_LABELS BEZ=Bezirk) with the
+    district's value in the row, the change years in the header and the early warning."""
+    import html as html_lib
+
+    sections = html_sections(atlas["OUTPUT_HTML"])
+    with open(atlas["OUTPUT_HTML"], encoding="utf-8") as fh:
+        legend = html_lib.unescape(fh.read())
+    rows = monitored["rows"]
+    assert len(sections) == atlas["PROFILES"] > 5
+    for k, sec in sections.items():
+        r = rows[k]
+        text = html_lib.unescape(sec)
+        heads = re.findall(r"<th[^>]*>([^<]*)</th>", sec.split("<thead>")[1].split("</thead>")[0])
+        assert heads[:4] == ["Indicator", "Value", "City", "Bezirk"], heads
+        change = next(h for h in heads if h.startswith("Change "))
+        assert re.fullmatch(r"Change \d{4}–\d{4}", change) and f"{change}: ↗ rising" in legend  # as the legend says
+        if small(r):
+            assert "Early warning: withheld for data protection (.)" in text
+        elif r["watch_flag"] == 1:
+            assert f"Early warning: on the watch list since {r['watch_since']}" in text
+        else:
+            assert "Early warning: not on the watch list" in text
+        if r.get("S1_ref_BEZ") is not None and r.get("S1_val") is not None and not small(r):
+            row = re.search(r"<tr><td>Arbeitslosigkeit</td>(.*?)</tr>", sec).group(1)
+            assert re.findall(r"<td[^>]*>([^<]*)</td>", row)[2] == de(r["S1_ref_BEZ"], 2) + " %", k
 
 
 def test_sparklines_use_the_monitoring_reference(monitored):

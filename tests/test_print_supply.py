@@ -13,7 +13,7 @@ import pytest
 from conftest import example, layer_rows
 from qgis.core import QgsProject
 from test_print_overlap import report
-from test_profile_atlas import de, pdf_pages, profile_pages, row_line
+from test_profile_atlas import de, html_sections, pdf_pages, profile_pages, row_line
 
 from sozialplanung_plugin import example as berlin_example
 
@@ -145,6 +145,7 @@ def supply_atlas(supplied):
         FACILITIES=supplied["facilities"],
         FACILITY_CATEGORY_FIELD="category",
         TITLE="Berlin 2024",
+        OUTPUT_HTML=str(supplied["folder"] / "atlas_supply.html"),
     )
 
 
@@ -198,6 +199,28 @@ def test_profile_page_has_the_supply_table(supply_atlas, supplied):
             assert "Supply gap: no supply gap" in page
         assert "Supply: facilities and their capacity in the unit" in page
     assert gaps > 0
+
+
+def test_html_profiles_have_the_supply_table(supply_atlas, supplied):
+    """The HTML profiles carry the same supply table as the PDF: the header, the Kitas line
+    with count and capacity as the layer has them, and the supply gap line."""
+    import html as html_lib
+
+    sections = html_sections(supply_atlas["OUTPUT_HTML"])
+    rows = supplied["rows"]
+    assert len(sections) == supply_atlas["PROFILES"] > 5
+    for k, sec in sections.items():
+        r = rows[k]
+        table = sec.split('<table class="supply">')[1].split("</table>")[0]
+        heads = re.findall(r"<th[^>]*>([^<]*)</th>", table)
+        assert heads == ["Supply", "Facilities", "Capacity", "per 1,000", "City", "Distance", "Access ratio"]
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", table)
+        assert cells[:3] == ["Kitas", de(r["kita_n"], 0), de(r["kita_cap"], 0)], k
+        text = html_lib.unescape(sec)
+        if small(r):
+            assert "Supply gap: withheld for data protection (.)" in text
+        elif r["supply_gap"] == 0:
+            assert "Supply gap: no supply gap" in text
 
 
 def test_unit_map_shows_the_facilities_with_a_legend(supply_atlas):

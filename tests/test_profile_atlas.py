@@ -58,6 +58,17 @@ def berlin(provider, tmp_path_factory):
     return {"gpkg": gpkg, "layer": layer(monitoring), "joined": layer(joined), "folder": folder}
 
 
+def html_sections(path: str) -> dict[str, str]:
+    """The HTML profiles by unit key: the text of each unit's section."""
+    with open(path, encoding="utf-8") as fh:
+        doc = fh.read()
+    out = {}
+    for part in doc.split('<section class="unit"')[1:]:
+        key = re.search(r'<span class="key">([^<]*)</span>', part).group(1)
+        out[key] = part.split("</section>")[0]
+    return out
+
+
 def pdf_pages(path: str) -> list[str]:
     """The text of every page (pdftotext -layout), in order."""
     out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout

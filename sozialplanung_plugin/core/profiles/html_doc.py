@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..report import render
 from .model import IndicatorRow, ProfileBook, UnitProfile
-from .page_texts import legend, ranking_note, unit_class
+from .page_texts import legend, ranking_note, supply_headers, unit_class
 from .svg import BAR_COLOURS, bar_geometry
+from .table import cell_text, level_column
 
 
 def grouped(book: ProfileBook, u: UnitProfile) -> list[tuple[str, list[IndicatorRow]]]:
@@ -30,6 +31,10 @@ def html(book: ProfileBook) -> str:
         class_text=lambda u: unit_class(book, u),
         ranking_note=ranking_note(book),
         legend=" ".join(legend(book)),
+        city_label=book.level_labels.get("*") or "",
+        levels=[(level_column(lv), book.level_label(lv)) for lv in book.levels],
+        cell=cell_text,
+        supply=supply_headers(book) if any(u.supply or u.supply_gap for u in book.pages) else {},
     )
 
 
