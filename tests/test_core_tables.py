@@ -78,6 +78,18 @@ def test_total_key_named_by_user():
     assert len(t.totals) == 2
 
 
+def test_a_numeric_total_key_is_found_in_a_text_column(tmp_path):
+    """The label patterns skip numeric texts (speed); the user's TOTAL_KEY does not: a total
+    row marked "99999" in the district column is kept apart, like the worded one."""
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Schlüssel;Bezirk;Wert\n0101;Mitte;5\n0102;Nord;7\n9999;99999;12\n0103;Stadt insgesamt;20\n", encoding="utf-8"
+    )
+    t = read_table(str(path), key="Schlüssel", total_key="99999")
+    assert list(t.data["Schlüssel"]) == ["0101", "0102"]
+    assert list(t.totals["Schlüssel"]) == ["9999", "0103"]
+
+
 def test_two_line_header_bom_tab_space_thousands():
     t = read_table(data("musterstadt_zweizeilig.csv"), key="Schlüssel")
     assert t.encoding == "utf-8-sig" and t.separator == "\t"

@@ -525,14 +525,15 @@ def _split_totals(table: Table, total_key: str | None) -> None:
         if not len(vals):
             continue
         # Check each distinct value once, vectorised.
-        # Only texts with a letter can be a total label: numeric keys skip the patterns.
-        uniq = pd.Series(vals.unique()).astype(str)
-        uniq = uniq[~uniq.str.isdigit()]
-        text = uniq.str.strip()
-        hit = text.str.match(_TOTAL_FULL) | text.str.contains(_TOTAL_WORD)
+        uniq = pd.Series(vals.unique()).astype(str).str.strip()
+        # the label patterns need letters: numeric keys skip them (the user's TOTAL_KEY does not)
+        worded = (~uniq.str.isdigit()).to_numpy(dtype=bool)
+        words = uniq[worded]
+        hit = np.zeros(len(uniq), dtype=bool)
+        hit[worded] = (words.str.match(_TOTAL_FULL) | words.str.contains(_TOTAL_WORD)).to_numpy(dtype=bool)
         if extra:
-            hit |= text.str.lower().isin({e.strip().lower() for e in extra})
-        labels = set(uniq[hit.to_numpy()])
+            hit |= uniq.str.lower().isin({e.strip().lower() for e in extra}).to_numpy(dtype=bool)
+        labels = set(vals.unique()[hit])
         if labels:
             is_total |= s.isin(labels)
     if total_key and table.key:
