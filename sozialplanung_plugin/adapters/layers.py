@@ -51,7 +51,6 @@ class ValidityCount(threading.Thread):
         super().__init__(name="sozialplanung-validity", daemon=True)
         self._uri, self._provider = layer.source(), layer.providerType()
         self._feedback = feedback
-        self._halt = threading.Event()
         self.valid = self.nulls = 0
         self._error: BaseException | None = None
 
@@ -72,16 +71,13 @@ class ValidityCount(threading.Thread):
             raise RuntimeError(f"counting {condition} failed")
         return int(value or 0)
 
-    def stop(self) -> None:
-        self._halt.set()
-
     def result(self) -> tuple[int, int]:
         """(features with a valid geometry, features without geometry), once counted; raises
         CanceledError when the run was cancelled, and what the count raised."""
         self.join()
         if self._error is not None:
             raise self._error
-        if self._halt.is_set() or (self._feedback and self._feedback.isCanceled()):
+        if self._feedback is not None and self._feedback.isCanceled():
             raise CanceledError()
         return self.valid, self.nulls
 

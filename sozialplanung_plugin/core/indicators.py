@@ -460,20 +460,22 @@ class GroupRule:
     populations: dict
     minimum: float
 
-    def small(self, grp: Groups, year) -> np.ndarray | None:
-        """Per unit: its group counts fewer than ``minimum`` inhabitants (a missing population
-        counts as none); None where nothing is withheld."""
+    def withhold(self, ref: np.ndarray, grp: Groups, year) -> np.ndarray:
+        """``ref`` (per unit) without the values of groups of fewer than ``minimum`` inhabitants
+        in ``year`` (a missing population counts as none)."""
         pop = self.populations.get(year, self.populations.get(None))
         if pop is None or self.minimum <= 0 or grp.single:
-            return None
+            return ref
         total = grp.spread(grp.sums(np.nan_to_num(pop, nan=0.0), grp.member))
         with np.errstate(invalid="ignore"):
             small = grp.member & (total < self.minimum)
-        return small if small.any() else None
+        return np.where(small, np.nan, ref)
 
-    def apply(self, ref: np.ndarray, grp: Groups, year) -> np.ndarray:
-        small = self.small(grp, year)
-        return ref if small is None else np.where(small, np.nan, ref)
+
+def group_reference(ref_g: np.ndarray, grp: Groups, year, rule: GroupRule | None) -> np.ndarray:
+    """The groups' reference values per unit; none for a group below the rule's minimum population."""
+    ref = grp.spread(ref_g)
+    return ref if rule is None else rule.withhold(ref, grp, year)
 
 
 def year_values(info: IndicatorInfo, data, keys, zeros, withheld, withheld_sign) -> dict:
@@ -504,9 +506,7 @@ def compare(
     info.reference_method = method
     info.city_reference = float(ref_g[0]) if grp.single and len(ref_g) else None
     val = cur.val
-    ref = grp.spread(ref_g)  # the area's reference value, per unit
-    if rule is not None:
-        ref = rule.apply(ref, grp, info.year)
+    ref = group_reference(ref_g, grp, info.year, rule)  # the area's reference value, per unit
     missing = np.isnan(val)
     diff = val - ref
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -547,9 +547,7 @@ def compare_with(
         )
     ref_g, _ = reference_values(ind, cur, grp, None, keys, None)
     val = cur.val
-    ref = grp.spread(ref_g)
-    if rule is not None:
-        ref = rule.apply(ref, grp, info.year)
+    ref = group_reference(ref_g, grp, info.year, rule)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(ref != 0, 100.0 * val / np.where(ref != 0, ref, 1.0), np.nan)
     ratio[np.isnan(val)] = np.nan
@@ -579,10 +577,7 @@ def series(info: IndicatorInfo, by_year: dict, ref: np.ndarray, grp, totals, key
     out.put(fn.change(ind.id), by_year[info.year].val - base.val)
     pub_b, _ = published_for(ind, base.columns, False, totals)
     ref_b, _ = reference_values(ind, base, grp, pub_b, keys, None)
-    ref_b = grp.spread(ref_b)
-    if rule is not None:
-        ref_b = rule.apply(ref_b, grp, info.base_year)
-    out.put(fn.ref_change(ind.id), ref - ref_b)
+    out.put(fn.ref_change(ind.id), ref - group_reference(ref_b, grp, info.base_year, rule))
 
 
 def zero_warnings(zeros: dict, keys) -> list[str]:

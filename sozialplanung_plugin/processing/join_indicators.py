@@ -161,27 +161,23 @@ class JoinIndicators(SozialplanungAlgorithm):
         text = self.parameterAsString(parameters, name, context).replace(",", ";")
         return [c.strip() for c in text.split(";") if c.strip()]
 
-    def read_units(
-        self, source, key_idx: int, feedback, keep_features: bool = True, layer=None, origin=None, check=None
-    ) -> _Units:
-        """Keys, feature ids, names and (``keep_features``) the features of the units; geometries checked.
+    def read_units(self, source, key_idx: int, feedback, bulk=None) -> _Units:
+        """Keys, feature ids, names and the features of the units, every geometry checked here.
 
-        Without ``keep_features`` and with the ``layer`` itself (a whole table, read by the bulk
-        path), QGIS's feature iterator checks the geometries in C++ (``check``, a ValidityCount
-        started earlier, or here) and leaves the invalid units out; the keys and names come from
-        the GeoPackage ``origin`` in one query."""
+        With ``bulk`` = (layer, origin, check), for a whole table read by the bulk path: no
+        features kept; the keys and names come from the GeoPackage ``origin`` in one query, and
+        the geometries were counted by QGIS in C++ (``check``, a started ValidityCount)."""
         units = _Units()
         name_idx = self._name_field(source.fields(), key_idx)
         total = source.featureCount() or 1
         subset = [i for i in (key_idx, name_idx) if i >= 0]
-        checked_by_qgis = not keep_features and layer is not None
 
         def add(into: _Units, f, check: bool) -> None:
             k = f.attribute(key_idx)
             key = None if k is None or (hasattr(k, "isNull") and k.isNull()) or str(k) == "NULL" else k
             into.keys.append(key)
             into.fids.append(f.id())
-            if keep_features:
+            if bulk is None:
                 into.features.append(f)
             if name_idx >= 0 and key is not None:
                 into.names[cj.layer_key_text(key)] = f.attribute(name_idx)
@@ -192,15 +188,12 @@ class JoinIndicators(SozialplanungAlgorithm):
             elif not f.geometry().isGeosValid():
                 into.invalid.append(key)
 
-        if checked_by_qgis:
+        if bulk is not None:
+            layer, origin, check = bulk
             self._read_keys(source, layer, origin, units, subset, name_idx, add)
-            if check is None:
-                check = ValidityCount(layer, feedback)
-                check.run()
             self._check_geometries(layer, units, subset, add, check)
             return units
-        request = None if keep_features else QgsFeatureRequest().setSubsetOfAttributes(subset)
-        for n, f in enumerate(iterate(source, request)):
+        for n, f in enumerate(iterate(source)):
             if n % 5000 == 0:
                 self._step(feedback, n, total)
             add(units, f, True)
@@ -210,8 +203,7 @@ class JoinIndicators(SozialplanungAlgorithm):
     def _read_keys(source, layer, origin, units: _Units, subset: list[int], name_idx: int, add) -> None:
         """Feature ids, keys and names of all units: from the GeoPackage in one query, else
         read by QGIS without geometries."""
-        names = [source.fields().at(i).name() for i in subset]
-        read = columnar.read_values(origin, names) if origin is not None else None
+        read = columnar.read_values(origin, [source.fields().at(i).name() for i in subset])
         if read is None:
             request = QgsFeatureRequest().setFlags(compat.REQUEST_NO_GEOMETRY).setSubsetOfAttributes(subset)
             request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
@@ -236,13 +228,13 @@ class JoinIndicators(SozialplanungAlgorithm):
         """Count the units without geometry and find the invalid ones, for keys and feature ids
         read beforehand: QGIS's iterator has checked every geometry in C++ (``check``) and left
         the invalid (and empty) ones out; when there are such, they are looked at one by one."""
-        valid, units.empty = check.result()
-        if valid + units.empty == len(units.fids):
+        n_valid, units.empty = check.result()
+        if n_valid + units.empty == len(units.fids):
             return
         request = QgsFeatureRequest().setNoAttributes()
         request.setInvalidGeometryCheck(compat.REQUEST_SKIP_INVALID)
-        valid = {f.id() for f in layer.getFeatures(request)}
-        missing = [fid for fid in units.fids if fid not in valid]
+        passed = {f.id() for f in layer.getFeatures(request)}
+        missing = [fid for fid in units.fids if fid not in passed]
         request = QgsFeatureRequest().setFilterFids(missing).setSubsetOfAttributes(subset)
         request.setInvalidGeometryCheck(compat.REQUEST_NO_GEOMETRY_CHECK)
         skipped = _Units()
@@ -326,8 +318,8 @@ class JoinIndicators(SozialplanungAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         origin = self.columnar_origin(layer, parameters.get(self.INPUT))
         self._columnar = (source, origin)
-        # the bulk path: QGIS checks the units' geometries in a thread of its own while the table is read
-        check = ValidityCount(layer, feedback) if origin is not None and layer is not None else None
+        # the bulk path: QGIS counts the units' valid geometries in a thread of its own while the table is read
+        check = ValidityCount(layer, feedback) if origin is not None else None
         if check is not None:
             check.start()
         steps.setCurrentStep(0)  # 1. the table
@@ -341,14 +333,12 @@ class JoinIndicators(SozialplanungAlgorithm):
             )
         except BaseException:
             if check is not None:
-                check.stop()
+                check.join()  # the count ends by itself; the run does not end before it
             raise
         for n in table.notes:
             feedback.pushInfo(n)
         steps.setCurrentStep(1)  # 2. the units' keys, geometries checked
-        units = self.read_units(
-            source, key_idx, steps, keep_features=origin is None, layer=layer, origin=origin, check=check
-        )
+        units = self.read_units(source, key_idx, steps, None if check is None else (layer, origin, check))
         warnings = self.layer_warnings(source, units)
         steps.setCurrentStep(2)  # 3. the plan: everything validated before anything is written
         plan = cj.plan_join(units.keys, table, normalise=normalise)

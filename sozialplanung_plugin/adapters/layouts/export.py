@@ -80,7 +80,7 @@ class ProfileIterator(QgsAbstractLayoutIterator):
     def _cache(self, on: bool) -> None:
         for obj in self.cached:
             obj.cached = on
-            obj.forget_context()
+        self._forget()
 
     def _forget(self) -> None:
         for obj in self.cached:

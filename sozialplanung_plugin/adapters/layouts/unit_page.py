@@ -170,7 +170,7 @@ class UnitDesign:
         self.supply_rect = (self.x0, self.y0, 0.0, 0.0)
         self.supply_columns: list[Column] = []
         self.supply_gap_lines = 0
-        if not any(u.supply or u.supply_gap for u in book.pages):
+        if not book.has_supply_table:
             return
         f = font(self.supply_pt)
         self.supply_pitch = line_pitch(f)

@@ -34,7 +34,7 @@ def html(book: ProfileBook) -> str:
         city_label=book.level_labels.get("*") or "",
         levels=[(level_column(lv), book.level_label(lv)) for lv in book.levels],
         cell=cell_text,
-        supply=supply_headers(book) if any(u.supply or u.supply_gap for u in book.pages) else {},
+        supply=supply_headers(book) if book.has_supply_table else {},
     )
 
 

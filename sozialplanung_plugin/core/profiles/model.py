@@ -179,6 +179,11 @@ class ProfileBook:
     def has_series(self) -> bool:
         return bool(self.series)
 
+    @property
+    def has_supply_table(self) -> bool:
+        """A page has a supply table (facilitysupply's categories or its supply gap)."""
+        return any(u.supply or u.supply_gap for u in self.pages)
+
     def level_label(self, f: str) -> str:
         return self.level_labels.get(f) or f
 
